@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+// sxsh — a terminal application for rapid Cleaner Production (SXSH) assessments.
+//
+// Layers (see README "Folder map"):
+//   SXCore        pure model, units, numbers, text, JSON document (no I/O)
+//   SXCalc        pure utility calculators (IAPWS-IF97, steam, air, motors, finance)
+//   SXEngine      pure calculation engine (balances, energy, CO2, MFCA, indicators, opportunities)
+//   SXWorksheets  loads and checks the declarative Worksheets/ folder (embedded fallback)
+//   SXStore       GRDB/SQLite storage, migrations, undo log
+//   SXUI          pure screens rendering into a cell buffer; keys, widgets
+//   SXTerminal    the only importer of ncurses (CNcursesw)
+//   SXExport      xlsx / csv / json / html / md exports
+//   sxsh          the command line
+import PackageDescription
+
+let package = Package(
+  name: "sxsh",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "sxsh", targets: ["sxsh"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+  ],
+  targets: [
+    .target(name: "SXCore"),
+    .target(name: "SXCalc", dependencies: ["SXCore"]),
+    .target(name: "SXEngine", dependencies: ["SXCore", "SXCalc"]),
+    .target(name: "SXWorksheets", dependencies: ["SXCore", .product(name: "Yams", package: "Yams")]),
+    .target(name: "SXStore", dependencies: ["SXCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    .target(name: "SXUI", dependencies: ["SXCore", "SXCalc", "SXEngine", "SXWorksheets"]),
+    .target(name: "SXTerminal", dependencies: ["CNcursesw", "SXUI"]),
+    .target(
+      name: "SXExport",
+      dependencies: ["SXCore", "SXEngine", "SXWorksheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    .executableTarget(
+      name: "sxsh",
+      dependencies: [
+        "SXCore", "SXCalc", "SXEngine", "SXWorksheets", "SXStore", "SXUI", "SXTerminal", "SXExport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "SXCoreTests", dependencies: ["SXCore"]),
+    .testTarget(name: "SXCalcTests", dependencies: ["SXCalc", "SXCore"]),
+    .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"]),
+    .testTarget(name: "SXWorksheetsTests", dependencies: ["SXWorksheets", "SXCore"]),
+    .testTarget(name: "SXStoreTests", dependencies: ["SXStore", "SXCore"]),
+    .testTarget(name: "SXUITests", dependencies: ["SXUI", "SXCore", "SXEngine", "SXWorksheets"]),
+    .testTarget(name: "SXExportTests", dependencies: ["SXExport", "SXCore", "SXEngine"]),
+    .testTarget(name: "CLITests", dependencies: ["SXCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// SXCalc module. See Package.swift for its layer.

@@ -1,0 +1,266 @@
+import Foundation
+
+/// Checks an assessment as a whole. Used on import (a bad document writes nothing) and before every stored edit.
+public enum Validator {
+  /// Allowed dimensions of a flow's quantity by kind.
+  public static func dimensions(for kind: FlowKind) -> Set<Dimension> {
+    switch kind {
+    case .rawMaterial, .chemical, .packaging, .product, .byProduct, .reuse, .solidWaste, .hazardousWaste:
+      [.mass, .volume, .count, .length, .area]
+    case .water, .wastewater: [.volume, .mass]
+    case .energy: [.energy, .mass, .volume]
+    case .heat: [.energy]
+    case .airEmission: [.mass, .volume]
+    case .unaccountedLoss: [.mass, .volume, .energy]
+    }
+  }
+
+  /// Every problem of `a`, with paths relative to the assessment (`$.flows[3].quantity`).
+  public static func validate(_ a: Assessment) -> [DataIssue] {
+    var v = Run(a)
+    v.run()
+    return v.issues
+  }
+
+  struct Run {
+    let a: Assessment
+    var issues: [DataIssue] = []
+    var units = UnitSystem.standard
+
+    init(_ a: Assessment) { self.a = a }
+
+    mutating func issue(_ path: String, vi: String, en: String) {
+      issues.append(DataIssue(path: path, message: LocalizedText(vi: vi, en: en)))
+    }
+
+    mutating func required(_ s: String, _ path: String) {
+      if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        issue(path, vi: "bắt buộc, chưa nhập", en: "required, but empty")
+      }
+    }
+
+    mutating func quantity(_ q: Quantity?, _ path: String, _ dims: Set<Dimension>, nonNegative: Bool = true) {
+      guard let q else { return }
+      guard q.value.isFinite, q.si.isFinite, abs(q.si) <= 1e300 else {
+        issue(path, vi: "số không hữu hạn (NaN hoặc vô cực)", en: "number is not finite (NaN or infinity)")
+        return
+      }
+      guard let u = units.unit(q.unit) else {
+        issue(path + ".unit", vi: "đơn vị không rõ «\(q.unit)»", en: "unknown unit «\(q.unit)»")
+        return
+      }
+      if !dims.isEmpty, !dims.contains(u.dimension) {
+        let need = dims.map(\.name.vi).sorted().joined(separator: "/")
+        let needEn = dims.map(\.name.en).sorted().joined(separator: "/")
+        issue(
+          path + ".unit", vi: "đơn vị «\(q.unit)» là \(u.dimension.name.vi), cần \(need)",
+          en: "unit «\(q.unit)» is \(u.dimension.name.en); \(needEn) is needed")
+      }
+      let expected = u.toSI(q.value)
+      if abs(expected - q.si) > 1e-9 * max(1, abs(expected)) {
+        issue(path + ".si", vi: "giá trị SI không khớp với giá trị và đơn vị", en: "SI value does not match value and unit")
+      }
+      if nonNegative, q.value < 0, u.offset == 0 {
+        issue(path, vi: "không được âm (\(q.value))", en: "must not be negative (\(q.value))")
+      }
+    }
+
+    mutating func price(_ p: UnitPrice?, _ path: String) {
+      guard let p else { return }
+      quantity(p.amount, path + ".amount", [.money])
+      if units.unit(p.perUnit) == nil {
+        issue(path + ".perUnit", vi: "đơn vị không rõ «\(p.perUnit)»", en: "unknown unit «\(p.perUnit)»")
+      }
+    }
+
+    mutating func score(_ s: Int?, _ path: String, _ range: ClosedRange<Int>) {
+      if let s, !range.contains(s) {
+        issue(path, vi: "phải trong khoảng \(range.lowerBound)–\(range.upperBound)", en: "must be within \(range.lowerBound)–\(range.upperBound)")
+      }
+    }
+
+    mutating func uniqueIds(_ ids: [String], _ path: String) {
+      var seen = Set<String>()
+      for (i, id) in ids.enumerated() {
+        if id.isEmpty { issue("\(path)[\(i)].id", vi: "thiếu mã dòng", en: "row id missing") }
+        if !seen.insert(id).inserted { issue("\(path)[\(i)].id", vi: "mã dòng trùng «\(id)»", en: "duplicate row id «\(id)»") }
+      }
+    }
+
+    mutating func run() {
+      let h = a.header
+      let s = h.settings
+      // Settings first: the unit system depends on them.
+      for (i, r) in s.currencyRates.enumerated() where !(r.vndPerUnit.isFinite && r.vndPerUnit > 0) {
+        issue("$.header.settings.currencyRates[\(i)].vndPerUnit", vi: "tỷ giá phải là số dương", en: "rate must be positive")
+      }
+      do { units = try s.unitSystem() } catch let e as LocalizedFailure {
+        issue("$.header.settings", vi: e.message.vi, en: e.message.en)
+      } catch {}
+      if !(s.imbalanceThreshold > 0 && s.imbalanceThreshold < 1) {
+        issue("$.header.settings.imbalanceThreshold", vi: "phải trong khoảng (0, 1)", en: "must be within (0, 1)")
+      }
+      if !(s.discountRate >= 0 && s.discountRate < 1) {
+        issue("$.header.settings.discountRate", vi: "phải trong khoảng [0, 1)", en: "must be within [0, 1)")
+      }
+      if !(1990...2100).contains(s.gridFactorYear) {
+        issue("$.header.settings.gridFactorYear", vi: "năm không hợp lệ", en: "invalid year")
+      }
+      for (i, c) in s.criteria.enumerated() where !(c.weight.isFinite && c.weight >= 0) {
+        issue("$.header.settings.criteria[\(i)].weight", vi: "trọng số phải ≥ 0", en: "weight must be ≥ 0")
+      }
+      quantity(s.systemCost, "$.header.settings.systemCost", [.money])
+      price(s.wastewaterCharge, "$.header.settings.wastewaterCharge")
+      let p = h.profile
+      required(p.name, "$.header.profile.name")
+      if let e = p.employees, e < 0 { issue("$.header.profile.employees", vi: "không được âm", en: "must not be negative") }
+      score(p.shifts, "$.header.profile.shifts", 0...4)
+      quantity(p.operatingHours, "$.header.profile.operatingHours", [.time])
+      quantity(p.annualOutput, "$.header.profile.annualOutput", [.mass, .volume, .count, .length, .area])
+      quantity(p.turnover, "$.header.profile.turnover", [.money])
+      quantity(p.labourCost, "$.header.profile.labourCost", [.money])
+
+      uniqueIds(a.team.map(\.id), "$.team")
+      for (i, t) in a.team.enumerated() { required(t.name, "$.team[\(i)].name") }
+      uniqueIds(a.products.map(\.id), "$.products")
+      for (i, r) in a.products.enumerated() {
+        required(r.name, "$.products[\(i)].name")
+        quantity(r.annualQuantity, "$.products[\(i)].annualQuantity", [.mass, .volume, .count, .length, .area])
+      }
+      uniqueIds(a.materials.map(\.id), "$.materials")
+      for (i, r) in a.materials.enumerated() {
+        required(r.name, "$.materials[\(i)].name")
+        quantity(r.annualQuantity, "$.materials[\(i)].annualQuantity", [.mass, .volume, .count, .length, .area])
+        price(r.unitPrice, "$.materials[\(i)].unitPrice")
+        if let x = r.intoProductShare, !(0...1).contains(x) {
+          issue("$.materials[\(i)].intoProductShare", vi: "phải trong khoảng 0–1", en: "must be within 0–1")
+        }
+      }
+      uniqueIds(a.energyCarriers.map(\.id), "$.energyCarriers")
+      for (i, r) in a.energyCarriers.enumerated() {
+        required(r.name, "$.energyCarriers[\(i)].name")
+        required(r.fuel, "$.energyCarriers[\(i)].fuel")
+        quantity(r.annualQuantity, "$.energyCarriers[\(i)].annualQuantity", [.energy, .mass, .volume])
+        price(r.unitPrice, "$.energyCarriers[\(i)].unitPrice")
+      }
+      let stepIds = Set(a.steps.map(\.id))
+      uniqueIds(a.water.map(\.id), "$.water")
+      for (i, r) in a.water.enumerated() {
+        required(r.name, "$.water[\(i)].name")
+        quantity(r.annualQuantity, "$.water[\(i)].annualQuantity", [.volume, .mass])
+        price(r.unitPrice, "$.water[\(i)].unitPrice")
+        if let sid = r.stepId, !stepIds.contains(sid) {
+          issue("$.water[\(i)].stepId", vi: "công đoạn không tồn tại «\(sid)»", en: "no such process step «\(sid)»")
+        }
+      }
+      uniqueIds(a.steps.map(\.id), "$.steps")
+      for (i, r) in a.steps.enumerated() {
+        required(r.name, "$.steps[\(i)].name")
+        quantity(r.stockChange, "$.steps[\(i)].stockChange", [.mass], nonNegative: false)
+        quantity(r.systemCost, "$.steps[\(i)].systemCost", [.money])
+      }
+      let carrierIds = Set(a.energyCarriers.map(\.id))
+      uniqueIds(a.flows.map(\.id), "$.flows")
+      for (i, f) in a.flows.enumerated() {
+        let path = "$.flows[\(i)]"
+        required(f.name, path + ".name")
+        if !stepIds.contains(f.stepId) {
+          issue(path + ".stepId", vi: "công đoạn không tồn tại «\(f.stepId)»", en: "no such process step «\(f.stepId)»")
+        }
+        quantity(f.quantity, path + ".quantity", dimensions(for: f.kind))
+        price(f.unitPrice, path + ".unitPrice")
+        if let c = f.carrierId, !carrierIds.contains(c) {
+          issue(path + ".carrierId", vi: "dạng năng lượng không tồn tại «\(c)»", en: "no such energy carrier «\(c)»")
+        }
+      }
+      uniqueIds(a.wasteStreams.map(\.id), "$.wasteStreams")
+      let flowIds = Set(a.flows.map(\.id))
+      for (i, w) in a.wasteStreams.enumerated() {
+        let path = "$.wasteStreams[\(i)]"
+        required(w.name, path + ".name")
+        if let sid = w.sourceStepId, !stepIds.contains(sid) {
+          issue(path + ".sourceStepId", vi: "công đoạn không tồn tại «\(sid)»", en: "no such process step «\(sid)»")
+        }
+        if let fid = w.flowId, !flowIds.contains(fid) {
+          issue(path + ".flowId", vi: "dòng vào/ra không tồn tại «\(fid)»", en: "no such flow «\(fid)»")
+        }
+        quantity(w.quantity, path + ".quantity", dimensions(for: w.kind))
+        quantity(w.disposalCost, path + ".disposalCost", [.money])
+        price(w.materialValue, path + ".materialValue")
+      }
+      let targets = stepIds.union(a.wasteStreams.map(\.id))
+      uniqueIds(a.focus.map(\.id), "$.focus")
+      for (i, f) in a.focus.enumerated() {
+        let path = "$.focus[\(i)]"
+        if !targets.contains(f.targetId) {
+          issue(path + ".targetId", vi: "không có công đoạn/dòng thải «\(f.targetId)»", en: "no step or stream «\(f.targetId)»")
+        }
+        score(f.costScore, path + ".costScore", 1...5)
+        score(f.environmentScore, path + ".environmentScore", 1...5)
+        score(f.safetyScore, path + ".safetyScore", 1...5)
+        score(f.regulationScore, path + ".regulationScore", 1...5)
+      }
+      uniqueIds(a.opportunities.map(\.id), "$.opportunities")
+      for (i, o) in a.opportunities.enumerated() {
+        let path = "$.opportunities[\(i)]"
+        required(o.title, path + ".title")
+        score(o.effort, path + ".effort", 1...10)
+        for (k, q) in [("equipment", o.investment.equipment), ("installation", o.investment.installation),
+                       ("engineering", o.investment.engineering), ("other", o.investment.other)] {
+          quantity(q, path + ".investment.\(k)", [.money])
+        }
+        quantity(o.addedOM, path + ".addedOM", [.money])
+        quantity(o.actualCost, path + ".actualCost", [.money])
+        quantity(o.actualSavings, path + ".actualSavings", [.money], nonNegative: false)
+        if let l = o.lifetimeYears, !(l.isFinite && l > 0 && l <= 100) {
+          issue(path + ".lifetimeYears", vi: "tuổi thọ phải trong (0, 100] năm", en: "lifetime must be within (0, 100] years")
+        }
+        for (j, sv) in o.savings.enumerated() {
+          quantity(sv.quantity, path + ".savings[\(j)].quantity", [], nonNegative: false)
+          quantity(sv.value, path + ".savings[\(j)].value", [.money], nonNegative: false)
+        }
+        for (k, v) in o.scores.sorted(by: { $0.key < $1.key }) { score(v, path + ".scores.\(k)", 1...5) }
+        if let sid = o.stepId, !stepIds.contains(sid) {
+          issue(path + ".stepId", vi: "công đoạn không tồn tại «\(sid)»", en: "no such process step «\(sid)»")
+        }
+      }
+      uniqueIds(a.actions.map(\.id), "$.actions")
+      for (i, x) in a.actions.enumerated() {
+        required(x.what, "$.actions[\(i)].what")
+        quantity(x.budget, "$.actions[\(i)].budget", [.money])
+      }
+      uniqueIds(a.indicators.map(\.id), "$.indicators")
+      for (i, x) in a.indicators.enumerated() {
+        required(x.key, "$.indicators[\(i)].key")
+        for (n, v) in [("baseline", x.baseline), ("target", x.target)] where v.map({ !$0.isFinite }) ?? false {
+          issue("$.indicators[\(i)].\(n)", vi: "số không hữu hạn", en: "number is not finite")
+        }
+      }
+      uniqueIds(a.earlierPeriods.map(\.id), "$.earlierPeriods")
+      for (i, x) in a.earlierPeriods.enumerated() where x.value.map({ !$0.isFinite }) ?? false {
+        issue("$.earlierPeriods[\(i)].value", vi: "số không hữu hạn", en: "number is not finite")
+      }
+      textLimits()
+    }
+
+    /// Every string in the assessment must be at most `Limits.maxTextLength` characters.
+    mutating func textLimits() {
+      guard let data = try? JSONCoding.encoder().encode(a), let tree = try? JSONSerialization.jsonObject(with: data) else { return }
+      walk(tree, "$")
+    }
+
+    mutating func walk(_ v: Any, _ path: String) {
+      switch v {
+      case let s as String where s.count > Limits.maxTextLength:
+        issue(
+          path, vi: "văn bản quá dài (\(s.count) ký tự; tối đa \(Limits.maxTextLength))",
+          en: "text too long (\(s.count) characters; at most \(Limits.maxTextLength))")
+      case let arr as [Any]:
+        for (i, x) in arr.enumerated() { walk(x, "\(path)[\(i)]") }
+      case let d as [String: Any]:
+        for (k, x) in d { walk(x, "\(path).\(k)") }
+      default: break
+      }
+    }
+  }
+}

@@ -1,0 +1,1 @@
+// SXEngine module. See Package.swift for its layer.

@@ -1,0 +1,1 @@
+// SXExport module. See Package.swift for its layer.

@@ -1,0 +1,1 @@
+// SXStore module. See Package.swift for its layer.

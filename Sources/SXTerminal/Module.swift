@@ -1,0 +1,1 @@
+// SXTerminal module. See Package.swift for its layer.

@@ -1,0 +1,1 @@
+// SXUI module. See Package.swift for its layer.

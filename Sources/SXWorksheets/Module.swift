@@ -1,0 +1,1 @@
+// SXWorksheets module. See Package.swift for its layer.

@@ -1,0 +1,2 @@
+import SXCore
+print("sxsh")
