@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(name: "SXCalcTests", dependencies: ["SXCalc", "SXCore"]),
     .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"]),
     .testTarget(name: "SXWorksheetsTests", dependencies: ["SXWorksheets", "SXCore"]),
-    .testTarget(name: "SXStoreTests", dependencies: ["SXStore", "SXCore"]),
+    .testTarget(name: "SXStoreTests", dependencies: ["SXStore", "SXCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "SXUITests", dependencies: ["SXUI", "SXCore", "SXEngine", "SXWorksheets"]),
     .testTarget(name: "SXExportTests", dependencies: ["SXExport", "SXCore", "SXEngine"]),
     .testTarget(name: "CLITests", dependencies: ["SXCore"]),

@@ -170,3 +170,43 @@ extension Assessment {
     // Keep worksheet order stable: `records` lists kinds in a fixed order, so re-sorting is not needed.
   }
 }
+
+extension AnyRecord {
+  /// The text a row is known by (name, title or action), used for search keys and messages.
+  public var displayName: String {
+    switch self {
+    case .teamMember(let r): r.name
+    case .product(let r): r.name
+    case .material(let r): r.name
+    case .energyCarrier(let r): r.name
+    case .waterItem(let r): r.name
+    case .processStep(let r): r.name
+    case .flow(let r): r.name
+    case .wasteStream(let r): r.name
+    case .focusItem(let r): r.targetId
+    case .opportunity(let r): r.title
+    case .actionItem(let r): r.what
+    case .indicator(let r): r.name.isEmpty ? r.key : r.name
+    case .earlierPeriod(let r): r.period + " " + r.key
+    }
+  }
+}
+
+extension Provenance {
+  /// Sets `stamp` as the provenance of every top-level field whose JSON differs between `old` and `new`.
+  ///
+  /// Works on the encoded rows so it covers every field of every kind without per-type code.
+  public static func stampChanges(old: Data?, new: Data, stamp: Provenance) throws -> Data {
+    guard var n = try JSONSerialization.jsonObject(with: new) as? [String: Any] else { return new }
+    let o = (try old.flatMap { try JSONSerialization.jsonObject(with: $0) as? [String: Any] }) ?? [:]
+    var prov = (n["provenance"] as? [String: Any]) ?? [:]
+    let stampObj: [String: Any] = ["by": stamp.by, "at": stamp.at, "device": stamp.device]
+    for (k, v) in n where k != "provenance" && k != "id" {
+      let before = o[k].map { try? JSONSerialization.data(withJSONObject: [$0], options: [.sortedKeys]) } ?? nil
+      let after = try? JSONSerialization.data(withJSONObject: [v], options: [.sortedKeys])
+      if before != after { prov[k] = stampObj }
+    }
+    n["provenance"] = prov
+    return try JSONSerialization.data(withJSONObject: n, options: [.sortedKeys])
+  }
+}

@@ -1,1 +1,0 @@
-// SXStore module. See Package.swift for its layer.

@@ -1,0 +1,105 @@
+import XCTest
+
+@testable import SXCore
+
+/// Number and quantity input in both languages. Expected values are the plain arithmetic of each literal.
+final class NumberParsingTests: XCTestCase {
+  let vi = QuantityParser(language: .vi)
+  let en = QuantityParser(language: .en)
+
+  func testIssueExamplesInVietnamese() throws {
+    XCTAssertEqual(try vi.parse("12,5 t").si, 12_500)  // 12.5 t = 12 500 kg
+    XCTAssertEqual(try vi.parse("12.5 t").si, 12_500)  // lone "." that cannot group thousands reads as decimal
+    XCTAssertEqual(try vi.parse("12 500 kg").si, 12_500)
+    XCTAssertEqual(try vi.parse("1.200 kWh").si, 1_200 * 3.6e6)  // grouping: 1200 kWh
+    XCTAssertEqual(try vi.parse("1.234,5 kg").si, 1_234.5)
+    XCTAssertEqual(try vi.parse("3/8 in").si, 0.375 * 0.0254, accuracy: 1e-15)
+    XCTAssertEqual(try vi.parse("1 1/2 in").si, 1.5 * 0.0254, accuracy: 1e-15)
+    XCTAssertEqual(try vi.parse("7 barg").si, 7e5 + 101_325)
+    XCTAssertEqual(try vi.parse("7barg").si, 7e5 + 101_325)
+    // 150 psig = 150 × 6894.757293168 + 101325 Pa
+    XCTAssertEqual(try vi.parse("150 psig").si, 150 * 6_894.757_293_168 + 101_325, accuracy: 1e-6)
+    XCTAssertEqual(try vi.parse("8000h").si, 8_000 * 3_600)
+  }
+
+  func testIssueExamplesInEnglish() throws {
+    XCTAssertEqual(try en.parse("1,200 kWh").si, 1_200 * 3.6e6)
+    XCTAssertEqual(try en.parse("1,234.5 kg").si, 1_234.5)
+    XCTAssertEqual(try en.parse("12.5 t").si, 12_500)
+    XCTAssertEqual(try en.parse("12,5 t").si, 12_500)  // lone "," that cannot group reads as decimal
+    XCTAssertEqual(try en.parse("12 500 kg").si, 12_500)
+  }
+
+  func testTypedUnitAndValueAreKept() throws {
+    let q = try vi.parse("2,5 tấn")
+    XCTAssertEqual(q.value, 2.5)
+    XCTAssertEqual(q.unit, "t")
+    XCTAssertEqual(q.si, 2_500)
+  }
+
+  func testTemperatureAndMoney() throws {
+    XCTAssertEqual(try en.parse("100 °C").si, 373.15, accuracy: 1e-12)
+    XCTAssertEqual(try en.parse("212 °F").si, 373.15, accuracy: 1e-9)
+    XCTAssertEqual(try vi.parse("2,5 triệu đồng").si, 2_500_000)
+    let units = try UnitSystem.standard.extended(localUnits: [LocalUnit(symbol: "bao", factor: 50, baseUnit: "kg")],
+                                                  rates: [CurrencyRate(currency: "USD", vndPerUnit: 25_400)])
+    let p = QuantityParser(language: .vi, units: units)
+    XCTAssertEqual(try p.parse("3 bao").si, 150)
+    XCTAssertEqual(try p.parse("10 USD").si, 254_000)
+  }
+
+  func testConversions() throws {
+    let s = UnitSystem.standard
+    XCTAssertEqual(try s.convert(1, from: "MMBtu", to: "GJ"), 1.055_055_852_62, accuracy: 1e-12)
+    XCTAssertEqual(try s.convert(1, from: "cfm", to: "m³/h"), 0.028_316_846_592 * 60, accuracy: 1e-12)
+    XCTAssertEqual(try s.convert(1, from: "lb/h", to: "kg/h"), 0.453_592_37, accuracy: 1e-12)
+    XCTAssertEqual(try s.convert(0, from: "barg", to: "kPa"), 101.325, accuracy: 1e-12)
+  }
+
+  func testWrongDimensionIsAClearError() {
+    XCTAssertThrowsError(try vi.parse("5 kWh", expected: .mass)) { e in
+      XCTAssertEqual(e as? UnitError, .wrongDimension(unit: "kWh", found: .energy, expected: .mass))
+      XCTAssertEqual((e as? UnitError)?.text(.en), "unit «kWh» is energy; this field needs mass")
+      XCTAssertEqual((e as? UnitError)?.text(.vi), "đơn vị «kWh» là năng lượng, ô này cần khối lượng")
+    }
+  }
+
+  func testBadNumbers() {
+    for bad in ["NaN", "nan kg", "1e999 kg", "inf", "", "abc", "1,2,3.4.5", "1/0 in"] {
+      XCTAssertThrowsError(try en.parse(bad, expected: .mass, defaultUnit: "kg"), bad)
+    }
+    XCTAssertThrowsError(try vi.parse("1,234.5 kg")) { e in
+      XCTAssertEqual(e as? NumberError, .badGrouping("1,234.5 kg"))
+    }
+    XCTAssertThrowsError(try vi.parse("12 kgx")) { e in XCTAssertEqual(e as? UnitError, .unknownUnit("kgx")) }
+  }
+
+  func testBareNumberUsesDefaultUnit() throws {
+    XCTAssertEqual(try vi.parse("12", expected: .mass, defaultUnit: "t").si, 12_000)
+    XCTAssertThrowsError(try vi.parse("12", expected: .mass)) { e in
+      XCTAssertEqual(e as? UnitError, .missingUnit(expected: .mass))
+    }
+  }
+
+  func testAllowedUnits() {
+    XCTAssertThrowsError(try vi.parse("5 lb", expected: .mass, allowed: ["kg", "t"])) { e in
+      XCTAssertEqual(e as? UnitError, .unitNotAllowed(unit: "lb", allowed: ["kg", "t"]))
+    }
+  }
+
+  func testFormatting() {
+    XCTAssertEqual(NumberFormat.format(1_234.5, .vi), "1.234,5")
+    XCTAssertEqual(NumberFormat.format(1_234.5, .en), "1,234.5")
+    XCTAssertEqual(NumberFormat.format(-1_234_567, .vi), "-1.234.567")
+    XCTAssertEqual(NumberFormat.format(0.000_1, .en, maxFractionDigits: 2), "0")
+    XCTAssertEqual(NumberFormat.format(.nan, .en), "—")
+  }
+
+  func testFormatThenParseRoundTrips() throws {
+    for l in Language.allCases {
+      for v in [0.5, 12.25, 1_234.5, 9_876_543.125, 1_000_000] {
+        XCTAssertEqual(try NumberParser.parse(NumberFormat.format(v, l), l), v, "\(l) \(v)")
+      }
+    }
+  }
+}
