@@ -9,7 +9,10 @@ import SXCore
 /// dimension in the catalogue (`V`, `A`, `Hz`, `dB`, `lm`, `rpm`) and are taken as they are (scale 1).
 public enum CalcUnits {
   /// Labels taken as they are: their SI value is the number itself.
-  static let plainLabels: Set<String> = ["V", "A", "Hz", "dB", "lm", "rpm", "W/(m²·K)", "W/(m·K)", "m²·K/W", "kg/m³"]
+  static let plainLabels: Set<String> = ["V", "A", "Hz", "dB", "lm", "rpm", "W/(m²·K)", "W/(m·K)", "m²·K/W"]
+
+  /// Compound labels with a fixed SI scale that "a/b" reading cannot express.
+  static let fixedLabels: [String: Double] = ["kJ/(kg·K)": 1_000, "J/(kg·K)": 1, "kJ/kgK": 1_000, "kJ/kg/K": 1_000]
 
   /// A resolved unit label: `si = value × scale + offset`, and a signature to compare dimensions.
   public struct Resolved: Sendable, Hashable {
@@ -24,6 +27,8 @@ public enum CalcUnits {
       return Resolved(scale: u.scale, offset: u.offset, signature: u.dimension.rawValue)
     }
     if plainLabels.contains(s) { return Resolved(scale: 1, offset: 0, signature: s) }
+    if let f = fixedLabels[s] { return Resolved(scale: f, offset: 0, signature: "specificEntropy") }
+    if s.hasPrefix("("), s.hasSuffix(")") { return resolve(String(s.dropFirst().dropLast()), in: units) }
     if let slash = s.firstIndex(of: "/") {
       let num = String(s[..<slash])
       let den = String(s[s.index(after: slash)...])

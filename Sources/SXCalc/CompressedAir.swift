@@ -1,0 +1,255 @@
+import Foundation
+import SXCore
+
+/// Compressed-air calculators: leaks (orifice, bag, ultrasonic dB survey, estimate), consumption reduction and
+/// discharge-pressure reduction.
+enum CompressedAirCalculators {
+  static let all: [Calculator] = [
+    leakOrifice, leakBag, leakDecibel, leakEstimate, reductionFlowMeter, reductionBag, reductionOther, pressureReduction,
+  ]
+
+  /// Free-air density of the orifice table: 0.07494 lb/ft³ at 14.7 psia and 70 °F, in kg/m³; other
+  /// conditions scale as an ideal gas (equivalent gas constant 53.33 ft·lbf/(lb·°R) ≈ 286.9 J/(kg·K)).
+  static let tableAirDensity = 0.07494 * 0.453_592_37 / pow(0.3048, 3)
+  static let tablePressure = 14.7 * 6_894.757_293_168
+  static let tableTemperature = 529.67 / 1.8
+  /// The orifice-table constant 0.5303 lb·√°R/(s·in²·psia) in SI: kg·√K/(s·m²·Pa)
+  /// (lb/lbf = 1/g; √°R = √1.8·√K).
+  static let mossConstant = 0.5303 / 9.806_65 / 1.8.squareRoot()
+
+  /// Free-air flow (m³/s at atmospheric pressure and the line temperature) through a sharp orifice, choked:
+  /// ṁ = Cd · 0.5303 · A · P1 / √T1 (the formula of the classic "discharge of air through an orifice" table),
+  /// V = ṁ / ρ(P_atm, T1).
+  public static func orificeFreeAirFlow(diameter d: Double, pressure p: Double, temperature t: Double, atmospheric pa: Double, cd: Double) -> Double {
+    let area = Double.pi / 4 * d * d
+    let mass = cd * mossConstant * area * p / t.squareRoot()
+    return mass / (tableAirDensity * (pa / tablePressure) * (tableTemperature / t))
+  }
+
+  static let energyNote = LocalizedText.t(
+    "Điện năng = thể tích khí tự do × suất tiêu hao điện của máy nén (kW/(m³/min), 0,16 kW/cfm ≈ 5,65 kW/(m³/min)); chi phí = kWh × giá điện (+ m³ × giá khí nén nếu có).",
+    "Electricity = free-air volume × compressor specific power (kW/(m³/min); 0.16 kW/cfm ≈ 5.65 kW/(m³/min)); cost = kWh × electricity price (+ m³ × compressed-air price if given).")
+
+  static func costInputs() -> [CalcInput] {
+    [
+      Common.hours(),
+      CalcInput(
+        "specificPower", "kW/(m³/min)", default: 6.5, min: .atLeast(0),
+        vi: "Suất tiêu hao điện của máy nén (kW trên m³/min khí tự do; ghi được kW/cfm)",
+        en: "Compressor specific power (kW per m³/min of free air; kW/cfm accepted)"),
+      Common.price("electricityPrice", "VND/kWh", vi: "Giá điện", en: "Electricity price"),
+      Common.price("airPrice", "VND/m³", vi: "Giá khí nén (nếu tính theo m³)", en: "Compressed-air price (if priced per m³)"),
+    ]
+  }
+
+  static let leakOutputs: [CalcOutputSpec] = [
+    CalcOutputSpec("flowRate", "m³/min", vi: "Lưu lượng khí tự do (tổng)", en: "Free-air flow (total)"),
+    CalcOutputSpec("annualVolume", "m³", vi: "Khí mỗi năm", en: "Air per year"),
+    CalcOutputSpec("annualEnergy", "kWh", vi: "Điện mỗi năm", en: "Electricity per year"),
+    CalcOutputSpec("annualCost", "VND", vi: "Chi phí mỗi năm", en: "Cost per year"),
+  ]
+
+  static func leakResult(_ a: CalcArgs, flow: Double) -> CalcResult {
+    let volume = flow * a["hours"]
+    let energy = volume * a["specificPower"]
+    return CalcResult(values: [
+      "flowRate": flow, "annualVolume": volume, "annualEnergy": energy,
+      "annualCost": energy * a["electricityPrice"] + volume * a["airPrice"],
+    ])
+  }
+
+  static let leakOrifice = Calculator(
+    id: "air.leak.orifice",
+    title: .t("Rò khí nén qua lỗ", "Compressed-air leak through an orifice"),
+    help: .t(
+      "Dòng tới hạn qua lỗ: ṁ = Cd · 0,5303 · A · P1 / √T1 (lb/s, in², psia, °R; công thức của bảng \"discharge of air through an orifice\", C = 1, 70 °F, 14,7 psia), quy về khí tự do ở áp suất khí quyển và nhiệt độ khí trong ống. Cd mặc định 0,61 (lỗ rò cạnh sắc, DOE); 0,97 lỗ tròn mép tốt (bảng DOE Compressed Air Tip Sheet #3); 1,0 bảng lý thuyết. Khớp bảng trong 0,4 %. "
+        + energyNote.vi,
+      "Choked orifice flow: ṁ = Cd · 0.5303 · A · P1 / √T1 (lb/s, in², psia, °R; the formula of the classic \"discharge of air through an orifice\" table, C = 1, 70 °F, 14.7 psia), converted to free air at atmospheric pressure and line temperature. Default Cd 0.61 (sharp-edged leak, DOE); 0.97 well-rounded (DOE Compressed Air Tip Sheet #3 table); 1.0 the theoretical table. Matches the table within 0.4 %. "
+        + energyNote.en),
+    inputs: [
+      Common.positive("diameter", "mm", 1.6, vi: "Đường kính lỗ", en: "Orifice diameter"),
+      Common.pressure("pressure", "barg", 7, vi: "Áp suất đường ống", en: "Line pressure"),
+      Common.temperature("airTemperature", 30, vi: "Nhiệt độ khí trong ống", en: "Line air temperature"),
+      CalcInput(
+        "dischargeCoefficient", "1", default: 0.61, min: .over(0), max: .atMost(1),
+        vi: "Hệ số xả Cd (0,61 cạnh sắc; 0,97 lỗ tròn; 1 lý thuyết)", en: "Discharge coefficient Cd (0.61 sharp-edged; 0.97 rounded; 1 theoretical)"),
+      Common.pressure("atmosphericPressure", "kPa", 101.325, vi: "Áp suất khí quyển", en: "Atmospheric pressure"),
+      Common.count("leaks", vi: "Số lỗ rò giống nhau", en: "Number of identical leaks"),
+    ] + costInputs(),
+    outputs: leakOutputs,
+    body: { a in
+      guard a["pressure"] > a["atmosphericPressure"] * 1.893 else {
+        throw CalcError.invalid(
+          "pressure", vi: "dòng qua lỗ chỉ tới hạn khi áp suất tuyệt đối > 1,89 × áp suất khí quyển (≈ 0,9 barg)",
+          en: "orifice flow is choked only above 1.89 × atmospheric pressure absolute (≈ 0.9 barg)")
+      }
+      let one = orificeFreeAirFlow(
+        diameter: a["diameter"], pressure: a["pressure"], temperature: a["airTemperature"], atmospheric: a["atmosphericPressure"],
+        cd: a["dischargeCoefficient"])
+      return leakResult(a, flow: one * a["leaks"])
+    })
+
+  /// Bag method: flow = π·(D/2)²·H / fill time.
+  static func bagFlow(_ a: CalcArgs) -> Double {
+    Double.pi * pow(a["bagDiameter"] / 2, 2) * a["bagHeight"] / a["fillTime"]
+  }
+
+  static let bagInputs: [CalcInput] = [
+    Common.positive("bagHeight", "mm", 400, vi: "Chiều cao túi", en: "Bag height"),
+    Common.positive("bagDiameter", "mm", 250, vi: "Đường kính túi", en: "Bag diameter"),
+    Common.positive("fillTime", "s", 10, vi: "Thời gian đầy túi", en: "Time to fill the bag"),
+  ]
+
+  static let leakBag = Calculator(
+    id: "air.leak.bag",
+    title: .t("Rò khí nén — phương pháp túi", "Compressed-air leak — bag method"),
+    help: .t(
+      "Lưu lượng = π·(D/2)²·H / thời gian đầy túi (túi trụ, ở áp suất khí quyển) × số chỗ rò. Nguồn: MEASUR CompressedAirLeakSurvey (bag). "
+        + energyNote.vi,
+      "Flow = π·(D/2)²·H / fill time (cylindrical bag at atmospheric pressure) × number of leaks. Source: MEASUR CompressedAirLeakSurvey (bag). "
+        + energyNote.en),
+    inputs: bagInputs + [Common.count("leaks", vi: "Số chỗ rò giống nhau", en: "Number of identical leaks")] + costInputs(),
+    outputs: leakOutputs,
+    body: { a in leakResult(a, flow: bagFlow(a) * a["leaks"]) })
+
+  static let leakDecibel = Calculator(
+    id: "air.leak.decibel",
+    title: .t("Rò khí nén — khảo sát siêu âm (dB)", "Compressed-air leak — ultrasonic survey (dB)"),
+    help: .t(
+      "Nội suy song tuyến trên lưới lưu lượng rò của nhà sản xuất máy siêu âm theo (áp suất đường ống, dB): nhập hai áp suất, hai mức dB và bốn lưu lượng ở các góc. Q = Σ Q_ij · trọng số / ((P2 − P1)(dB2 − dB1)). Nguồn: MEASUR CompressedAirLeakSurvey (decibels). "
+        + energyNote.vi,
+      "Bilinear interpolation of the ultrasonic instrument maker's leak-flow grid over (line pressure, dB): give two pressures, two dB levels and the four corner flows. Q = Σ Q_ij · weight / ((P2 − P1)(dB2 − dB1)). Source: MEASUR CompressedAirLeakSurvey (decibels). "
+        + energyNote.en),
+    inputs: [
+      Common.pressure("linePressure", "barg", 6, vi: "Áp suất đường ống tại chỗ rò", en: "Line pressure at the leak"),
+      Common.positive("decibels", "dB", 40, vi: "Mức dB đo được", en: "Measured dB level"),
+      Common.pressure("pressureA", "barg", 5, vi: "Áp suất lưới thấp", en: "Grid lower pressure"),
+      Common.pressure("pressureB", "barg", 7, vi: "Áp suất lưới cao", en: "Grid upper pressure"),
+      Common.positive("decibelsA", "dB", 30, vi: "Mức dB lưới thấp", en: "Grid lower dB"),
+      Common.positive("decibelsB", "dB", 50, vi: "Mức dB lưới cao", en: "Grid upper dB"),
+      Common.nonNegative("flowAA", "L/min", 20, vi: "Lưu lượng ở (pressureA, decibelsA)", en: "Flow at (pressureA, decibelsA)"),
+      Common.nonNegative("flowBA", "L/min", 25, vi: "Lưu lượng ở (pressureB, decibelsA)", en: "Flow at (pressureB, decibelsA)"),
+      Common.nonNegative("flowAB", "L/min", 60, vi: "Lưu lượng ở (pressureA, decibelsB)", en: "Flow at (pressureA, decibelsB)"),
+      Common.nonNegative("flowBB", "L/min", 75, vi: "Lưu lượng ở (pressureB, decibelsB)", en: "Flow at (pressureB, decibelsB)"),
+      Common.count("leaks", vi: "Số chỗ rò giống nhau", en: "Number of identical leaks"),
+    ] + costInputs(),
+    outputs: leakOutputs,
+    body: { a in
+      let x = a["linePressure"], y = a["decibels"]
+      let x1 = a["pressureA"], x2 = a["pressureB"], y1 = a["decibelsA"], y2 = a["decibelsB"]
+      guard x2 > x1 else { throw CalcError.invalid("pressureB", vi: "phải lớn hơn pressureA", en: "must exceed pressureA") }
+      guard y2 > y1 else { throw CalcError.invalid("decibelsB", vi: "phải lớn hơn decibelsA", en: "must exceed decibelsA") }
+      let q = (a["flowAA"] * (x2 - x) * (y2 - y) + a["flowBA"] * (x - x1) * (y2 - y) + a["flowAB"] * (x2 - x) * (y - y1)
+        + a["flowBB"] * (x - x1) * (y - y1)) / ((x2 - x1) * (y2 - y1))
+      guard q >= 0 else {
+        throw CalcError.invalid("decibels", vi: "ngoại suy quá xa lưới cho lưu lượng âm", en: "extrapolating this far outside the grid gives a negative flow")
+      }
+      return leakResult(a, flow: q * a["leaks"])
+    })
+
+  static let leakEstimate = Calculator(
+    id: "air.leak.estimate",
+    title: .t("Rò khí nén — ước lượng", "Compressed-air leak — estimate"),
+    help: .t(
+      "Lưu lượng = lưu lượng ước lượng × số chỗ rò. Nguồn: MEASUR CompressedAirLeakSurvey (estimate). " + energyNote.vi,
+      "Flow = estimated flow × number of leaks. Source: MEASUR CompressedAirLeakSurvey (estimate). " + energyNote.en),
+    inputs: [
+      Common.positive("leakRate", "m³/min", 0.1, vi: "Lưu lượng rò ước lượng (khí tự do)", en: "Estimated leak flow (free air)"),
+      Common.count("leaks", vi: "Số chỗ rò giống nhau", en: "Number of identical leaks"),
+    ] + costInputs(),
+    outputs: leakOutputs,
+    body: { a in leakResult(a, flow: a["leakRate"] * a["leaks"]) })
+
+  static let reductionOutputs: [CalcOutputSpec] = [
+    CalcOutputSpec("flowRate", "m³/min", vi: "Lưu lượng (một thiết bị)", en: "Flow (one item)"),
+    CalcOutputSpec("annualVolume", "m³", vi: "Khí mỗi năm (mọi thiết bị)", en: "Air per year (all items)"),
+    CalcOutputSpec("annualEnergy", "kWh", vi: "Điện mỗi năm", en: "Electricity per year"),
+    CalcOutputSpec("annualCost", "VND", vi: "Chi phí mỗi năm", en: "Cost per year"),
+  ]
+
+  static func reductionResult(_ a: CalcArgs, flow: Double?, volume: Double) -> CalcResult {
+    let energy = volume * a["specificPower"]
+    var v = ["annualVolume": volume, "annualEnergy": energy, "annualCost": energy * a["electricityPrice"] + volume * a["airPrice"]]
+    v["flowRate"] = flow
+    return CalcResult(values: v)
+  }
+
+  static let reductionMethod = LocalizedText.t(
+    "Phương pháp MEASUR (Treasure Hunt, CompressedAirReduction).", "MEASUR method (Treasure Hunt, CompressedAirReduction).")
+
+  static let reductionFlowMeter = Calculator(
+    id: "air.reduction.flow_meter",
+    title: .t("Giảm tiêu thụ khí nén — lưu lượng kế", "Compressed-air use reduction — flow meter"),
+    help: .t(
+      "Khí mỗi năm = lưu lượng đo × giờ × số thiết bị. " + reductionMethod.vi + " " + energyNote.vi,
+      "Air per year = metered flow × hours × units. " + reductionMethod.en + " " + energyNote.en),
+    inputs: [
+      Common.positive("meterReading", "m³/min", 1, vi: "Lưu lượng đo (khí tự do)", en: "Metered flow (free air)"), Common.count(),
+    ] + costInputs(),
+    outputs: reductionOutputs,
+    body: { a in reductionResult(a, flow: a["meterReading"], volume: a["meterReading"] * a["hours"] * a["units"]) })
+
+  static let reductionBag = Calculator(
+    id: "air.reduction.bag",
+    title: .t("Giảm tiêu thụ khí nén — phương pháp túi", "Compressed-air use reduction — bag method"),
+    help: .t(
+      "Lưu lượng (một thiết bị) = π·(D/2)²·H / thời gian đầy túi; khí mỗi năm = lưu lượng × giờ × số thiết bị. " + reductionMethod.vi + " "
+        + energyNote.vi,
+      "Flow (one item) = π·(D/2)²·H / fill time; air per year = flow × hours × units. " + reductionMethod.en + " " + energyNote.en),
+    inputs: bagInputs + [Common.count()] + costInputs(),
+    outputs: reductionOutputs,
+    body: { a in
+      let q = bagFlow(a)
+      return reductionResult(a, flow: q, volume: q * a["hours"] * a["units"])
+    })
+
+  static let reductionOther = Calculator(
+    id: "air.reduction.other",
+    title: .t("Giảm tiêu thụ khí nén — lượng đã biết", "Compressed-air use reduction — known volume"),
+    help: .t(
+      "Khí mỗi năm cho trước. " + reductionMethod.vi + " " + energyNote.vi, "Air per year given. " + reductionMethod.en + " " + energyNote.en),
+    inputs: [Common.positive("annualVolume", "m³", 100_000, vi: "Khí mỗi năm (khí tự do)", en: "Free air per year")]
+      + costInputs().filter { $0.name != "hours" },
+    outputs: Array(reductionOutputs.dropFirst()),
+    body: { a in reductionResult(a, flow: nil, volume: a["annualVolume"]) })
+
+  /// MEASUR's adiabatic exponent (k − 1)/k for k = 1.395.
+  static let adiabaticExponent = 0.395 / 1.395
+
+  static let pressureReduction = Calculator(
+    id: "air.pressure_reduction",
+    title: .t("Giảm áp suất xả máy nén", "Compressor discharge-pressure reduction"),
+    help: .t(
+      "Điện hiện tại = công suất × giờ. Công suất mới = công suất định mức × (x^c − 1)/(r^c − 1), x = p_mới,tuyệt đối / p_khí quyển, r = p_định mức,tuyệt đối / p_khí quyển, c = (k − 1)/k = 0,395/1,395 (nén đoạn nhiệt k = 1,395). Quy tắc: ~7,5 % công suất cho mỗi bar (domain.md §3.5). Nguồn: MEASUR CompressedAirPressureReduction (MEASUR ghi bar nhưng dùng 14,7 psia; ở đây áp suất tuyệt đối theo đơn vị nhập).",
+      "Current energy = power × hours. New power = rated power × (x^c − 1)/(r^c − 1), x = p_new,abs / p_atm, r = p_rated,abs / p_atm, c = (k − 1)/k = 0.395/1.395 (adiabatic, k = 1.395). Rule: ~7.5 % power per bar (domain.md §3.5). Source: MEASUR CompressedAirPressureReduction (MEASUR says bar but hard-codes 14.7 psia; here pressures are absolute from the units typed)."),
+    inputs: [
+      Common.positive("compressorPower", "kW", 55, vi: "Công suất điện máy nén hiện tại", en: "Current compressor electric power"),
+      Common.pressure("ratedPressure", "barg", 8, vi: "Áp suất định mức của máy nén", en: "Compressor rated pressure"),
+      Common.pressure("proposedPressure", "barg", 7, vi: "Áp suất xả mới", en: "Proposed discharge pressure"),
+      Common.pressure("atmosphericPressure", "kPa", 101.325, vi: "Áp suất khí quyển", en: "Atmospheric pressure"),
+      Common.hours(),
+      Common.price("electricityPrice", "VND/kWh", vi: "Giá điện", en: "Electricity price"),
+    ],
+    outputs: [
+      CalcOutputSpec("baselineEnergy", "kWh", vi: "Điện hiện tại mỗi năm", en: "Current electricity per year"),
+      CalcOutputSpec("baselineCost", "VND", vi: "Tiền điện hiện tại mỗi năm", en: "Current electricity cost per year"),
+      CalcOutputSpec("proposedPower", "kW", vi: "Công suất ở áp suất mới", en: "Power at the proposed pressure"),
+      CalcOutputSpec("proposedEnergy", "kWh", vi: "Điện mới mỗi năm", en: "New electricity per year"),
+      CalcOutputSpec("energySavings", "kWh", vi: "Điện tiết kiệm mỗi năm", en: "Electricity saved per year"),
+      CalcOutputSpec("costSavings", "VND", vi: "Tiền tiết kiệm mỗi năm", en: "Money saved per year"),
+    ],
+    body: { a in
+      let pa = a["atmosphericPressure"]
+      guard a["ratedPressure"] > pa else { throw CalcError.invalid("ratedPressure", vi: "phải lớn hơn áp suất khí quyển", en: "must exceed atmospheric pressure") }
+      guard a["proposedPressure"] > pa else { throw CalcError.invalid("proposedPressure", vi: "phải lớn hơn áp suất khí quyển", en: "must exceed atmospheric pressure") }
+      let c = adiabaticExponent
+      let x = a["proposedPressure"] / pa, r = a["ratedPressure"] / pa
+      let newPower = a["compressorPower"] * (pow(x, c) - 1) / (pow(r, c) - 1)
+      let base = a["compressorPower"] * a["hours"]
+      let new = newPower * a["hours"]
+      return CalcResult(values: [
+        "baselineEnergy": base, "baselineCost": base * a["electricityPrice"], "proposedPower": newPower, "proposedEnergy": new, "energySavings": base - new,
+        "costSavings": (base - new) * a["electricityPrice"],
+      ])
+    })
+}
