@@ -8,11 +8,12 @@ enum CompressedAirCalculators {
     leakOrifice, leakBag, leakDecibel, leakEstimate, reductionFlowMeter, reductionBag, reductionOther, pressureReduction,
   ]
 
-  /// Free-air density of the orifice table: 0.07494 lb/ft³ at 14.7 psia and 70 °F, in kg/m³; other
-  /// conditions scale as an ideal gas (equivalent gas constant 53.33 ft·lbf/(lb·°R) ≈ 286.9 J/(kg·K)).
+  /// Free-air density of the orifice table: 0.07494 lb/ft³ at 14.7 psia and 70 °F taken as 530 °R (the table's
+  /// own rounding), in kg/m³; other conditions scale as an ideal gas (equivalent gas constant
+  /// 53.30 ft·lbf/(lb·°R) ≈ 286.8 J/(kg·K)).
   static let tableAirDensity = 0.07494 * 0.453_592_37 / pow(0.3048, 3)
   static let tablePressure = 14.7 * 6_894.757_293_168
-  static let tableTemperature = 529.67 / 1.8
+  static let tableTemperature = 530 / 1.8
   /// The orifice-table constant 0.5303 lb·√°R/(s·in²·psia) in SI: kg·√K/(s·m²·Pa)
   /// (lb/lbf = 1/g; √°R = √1.8·√K).
   static let mossConstant = 0.5303 / 9.806_65 / 1.8.squareRoot()
@@ -62,9 +63,9 @@ enum CompressedAirCalculators {
     id: "air.leak.orifice",
     title: .t("Rò khí nén qua lỗ", "Compressed-air leak through an orifice"),
     help: .t(
-      "Dòng tới hạn qua lỗ: ṁ = Cd · 0,5303 · A · P1 / √T1 (lb/s, in², psia, °R; công thức của bảng \"discharge of air through an orifice\", C = 1, 70 °F, 14,7 psia), quy về khí tự do ở áp suất khí quyển và nhiệt độ khí trong ống. Cd mặc định 0,61 (lỗ rò cạnh sắc, DOE); 0,97 lỗ tròn mép tốt (bảng DOE Compressed Air Tip Sheet #3); 1,0 bảng lý thuyết. Khớp bảng trong 0,4 %. "
+      "Dòng tới hạn qua lỗ: ṁ = Cd · 0,5303 · A · P1 / √T1 (lb/s, in², psia, °R; công thức của bảng \"discharge of air through an orifice\", C = 1, 70 °F, 14,7 psia), quy về khí tự do ở áp suất khí quyển và nhiệt độ khí trong ống. Cd mặc định 0,61 (lỗ rò cạnh sắc, DOE); 0,97 lỗ tròn mép tốt (bảng DOE Compressed Air Tip Sheet #3); 1,0 bảng lý thuyết. Khớp bảng trong 0,4 %. Nguồn: bảng lưu lượng khí qua lỗ (công thức Moss); DOE Compressed Air Tip Sheet #3; domain.md §3.5; calculators.md §10. "
         + energyNote.vi,
-      "Choked orifice flow: ṁ = Cd · 0.5303 · A · P1 / √T1 (lb/s, in², psia, °R; the formula of the classic \"discharge of air through an orifice\" table, C = 1, 70 °F, 14.7 psia), converted to free air at atmospheric pressure and line temperature. Default Cd 0.61 (sharp-edged leak, DOE); 0.97 well-rounded (DOE Compressed Air Tip Sheet #3 table); 1.0 the theoretical table. Matches the table within 0.4 %. "
+      "Choked orifice flow: ṁ = Cd · 0.5303 · A · P1 / √T1 (lb/s, in², psia, °R; the formula of the classic \"discharge of air through an orifice\" table, C = 1, 70 °F, 14.7 psia), converted to free air at atmospheric pressure and line temperature. Default Cd 0.61 (sharp-edged leak, DOE); 0.97 well-rounded (DOE Compressed Air Tip Sheet #3 table); 1.0 the theoretical table. Matches the table within 0.4 %. Source: orifice discharge table (Moss formula); DOE Compressed Air Tip Sheet #3; domain.md §3.5; calculators.md §10. "
         + energyNote.en),
     inputs: [
       Common.positive("diameter", "mm", 1.6, vi: "Đường kính lỗ", en: "Orifice diameter"),
