@@ -4,7 +4,7 @@ import SXCore
 /// Every utility calculator, in the order they are listed.
 public enum CalculatorCatalog {
   public static let all: [Calculator] =
-    SteamCalculators.all + SteamReductionCalculators.all + BoilerCalculators.all + InsulationCalculators.all
+    SteamCalculators.all + SteamReductionCalculators.all + BoilerCalculators.all + CombustionCalculators.all + InsulationCalculators.all
     + CompressedAirCalculators.all + ElectricCalculators.all + FuelCalculators.all + WaterCalculators.all + [Finance.cashFlow]
 
   public static func calculator(_ id: String) -> Calculator? { all.first { $0.id == id } }

@@ -182,3 +182,28 @@ final class InsulationTests: XCTestCase {
     }
   }
 }
+
+final class CombustionTests: XCTestCase {
+  func testSolidLiquidFlueO2FromExcessAir() throws {
+    for v in Vectors.family("combustion.solid_liquid.o2_from_excess_air") {
+      let fuel = SolidFuel(
+        carbon: v.input("carbon"), hydrogen: v.input("hydrogen"), sulphur: v.input("sulphur"), ash: v.input("inertAsh"),
+        oxygen: v.input("o2"), moisture: v.input("moisture"), nitrogen: v.input("nitrogen"),
+        airMoisture: v.input("moistureInAirCombustion") / 100)
+      for ea in v.inputList("excessAir") {
+        let key = "flueO2_at_EA_\(ea)"
+        v.check(key, fuel.flueO2(excessAir: ea))
+        // The calculator inverts it exactly.
+        let r = calc(
+          "combustion.solid_fuel.excess_air",
+          [
+            "carbon": v.input("carbon") / 100, "hydrogen": v.input("hydrogen") / 100, "sulphur": v.input("sulphur") / 100,
+            "ash": v.input("inertAsh") / 100, "oxygen": v.input("o2") / 100, "moisture": v.input("moisture") / 100,
+            "nitrogen": v.input("nitrogen") / 100, "airMoisture": v.input("moistureInAirCombustion") / 100,
+            "flueO2": v.expect(key).value,
+          ])
+        XCTAssertEqual(r?.values["excessAir"] ?? 0, ea, accuracy: 1e-7)
+      }
+    }
+  }
+}
