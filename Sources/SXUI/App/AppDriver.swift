@@ -1,0 +1,146 @@
+import Foundation
+import SXCore
+import SXEngine
+
+/// Runs the app against a repository: feeds events through ``AppUpdate`` and executes the effects
+/// (store, undo/redo, open, create, delete, duplicate, UI state), recomputing results after each change.
+/// The terminal loop and the tests use the same driver.
+public final class AppDriver {
+  public private(set) var state: AppState
+  public let repository: any AssessmentRepository
+
+  public init(state: AppState, repository: any AssessmentRepository) {
+    self.state = state
+    self.repository = repository
+  }
+
+  /// Loads the list and, when given, opens an assessment where the user left it.
+  public func start(assessmentId: String?) {
+    execute([.reloadList])
+    if let id = assessmentId { execute([.open(id: id)]) }
+  }
+
+  /// One input event: update, then effects.
+  public func send(_ event: InputEvent) {
+    let effects = AppUpdate.update(&state, event)
+    execute(effects)
+  }
+
+  /// Convenience for tests: keys, and text typed one Character at a time.
+  public func send(_ keys: [Key]) { for k in keys { send(.key(k)) } }
+  public func type(_ text: String) { for u in text.unicodeScalars { send(.key(.char(Character(u)))) } }
+
+  /// Renders the current state.
+  public func render() -> ScreenBuffer { AppRender.render(state) }
+
+  /// Resizes the screen.
+  public func resize(rows: Int, cols: Int) { send(.resize(rows: rows, cols: cols)) }
+
+  /// True once the user asked to quit.
+  public var shouldQuit: Bool { state.shouldQuit }
+
+  func execute(_ effects: [Effect]) {
+    for e in effects { execute(e) }
+  }
+
+  func execute(_ effect: Effect) {
+    let lang = state.language
+    do {
+      switch effect {
+      case .reloadList:
+        state.home.items = try repository.list()
+      case .create(let plant):
+        var h = AssessmentHeader(id: repository.newId())
+        let now = repository.now()
+        h.profile.name = TextRules.nfc(plant)
+        h.createdAt = now
+        h.updatedAt = now
+        try repository.create(Assessment(header: h))
+        state.say(Strings.created(lang) + ": " + plant, .ok)
+        state.saveState = .saved
+        execute([.reloadList, .open(id: h.id)])
+      case .duplicate(let id):
+        var a = try repository.load(id)
+        a.header.id = repository.newId()
+        a.header.profile.name += Strings.copySuffix(lang)
+        a.header.isSample = false
+        a.header.createdAt = repository.now()
+        a.header.updatedAt = a.header.createdAt
+        try repository.create(a)
+        state.say(Strings.duplicated(lang) + ": " + a.header.profile.name, .ok)
+        try reloadListSelecting(a.header.id)
+      case .delete(let id):
+        try repository.delete(id)
+        state.say(Strings.deleted(lang), .ok)
+        state.home.items = try repository.list()
+        state.home.selected = max(0, min(state.home.selected, state.home.visible.count - 1))
+      case .open(let id):
+        let a = try repository.load(id)
+        var d = DocState(assessment: a)
+        if let text = try repository.loadUIState(id), let saved = try? JSONDecoder().decode(SavedUIState.self, from: Data(text.utf8)) {
+          if let i = state.catalog.sheets.firstIndex(where: { $0.id == saved.sheet }) { d.sheetIndex = i }
+          d.view = DocView(rawValue: saved.view) ?? .sheet
+          d.sheet.row = max(0, saved.row)
+          d.sheet.col = max(0, saved.col)
+          d.navFocused = false
+        }
+        state.doc = d
+        state.route = .assessment
+        recompute()
+      case .commit(let edits, let label):
+        guard let id = state.doc?.assessment.id else { return }
+        do {
+          let stored = try repository.commit(edits, to: id, label: label)
+          AppUpdate.committed(&state, stored, label: label)
+          recompute()
+        } catch let e as LocalizedFailure {
+          AppUpdate.commitFailed(&state, e.text(lang))
+        } catch {
+          AppUpdate.commitFailed(&state, "\(error)")
+        }
+      case .undo, .redo:
+        guard let id = state.doc?.assessment.id else { return }
+        let undo = effect == .undo
+        guard let done = try (undo ? repository.undo(id) : repository.redo(id)) else {
+          state.say(undo ? Strings.nothingToUndo(lang) : Strings.nothingToRedo(lang), .warning)
+          return
+        }
+        state.doc?.assessment = try repository.load(id)
+        state.doc?.sheet.editor = nil
+        state.saveState = .saved
+        state.say((undo ? Strings.undone(lang) : Strings.redone(lang)) + ": " + done.label, .ok)
+        recompute()
+      case .saveUIState:
+        guard state.route == .assessment, let d = state.doc, d.sheetIndex < state.catalog.sheets.count else { return }
+        let saved = SavedUIState(sheet: state.catalog.sheets[d.sheetIndex].id, view: d.view.rawValue, row: d.sheet.row, col: d.sheet.col, language: lang.rawValue)
+        if let data = try? JSONEncoder().encode(saved) { try repository.saveUIState(d.assessment.id, String(decoding: data, as: UTF8.self)) }
+      case .quit:
+        state.shouldQuit = true
+      }
+    } catch let e as LocalizedFailure {
+      state.say(Strings.notSaved(lang) + ": " + e.text(lang), .error)
+    } catch {
+      state.say(Strings.notSaved(lang) + ": \(error)", .error)
+    }
+  }
+
+  func reloadListSelecting(_ id: String) throws {
+    state.home.items = try repository.list()
+    if let i = state.home.visible.firstIndex(where: { $0.id == id }) { state.home.selected = i }
+  }
+
+  /// Recomputes engine results and validation issues for the open assessment.
+  func recompute() {
+    guard let a = state.doc?.assessment else { return }
+    state.doc?.results = Engine.compute(a)
+    state.doc?.issues = Validator.validate(a)
+  }
+}
+
+extension AppDriver {
+  /// Before leaving on a signal: remember where the user was (every edit is already stored).
+  public func finish() {
+    execute([.saveUIState])
+    state.shouldQuit = true
+  }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import SXCore
+import SXEngine
+
+/// One row of the Home list (the store's summary, seen through ``AssessmentRepository``).
+public struct AssessmentListItem: Hashable, Sendable {
+  public var id: String
+  public var plant: String
+  public var sector: String
+  public var province: String
+  public var periodStart: String
+  public var periodEnd: String
+  public var status: String
+  public var isSample: Bool
+  public var updatedAt: String
+
+  public init(
+    id: String, plant: String, sector: String, province: String = "", periodStart: String, periodEnd: String, status: String,
+    isSample: Bool = false, updatedAt: String
+  ) {
+    self.id = id
+    self.plant = plant
+    self.sector = sector
+    self.province = province
+    self.periodStart = periodStart
+    self.periodEnd = periodEnd
+    self.status = status
+    self.isSample = isSample
+    self.updatedAt = updatedAt
+  }
+}
+
+/// What the app needs from storage. The executable adapts `AppDatabase`; tests adapt an in-memory one.
+/// Every call is one durable transaction; a failure throws (the screen then says NOT SAVED).
+public protocol AssessmentRepository {
+  func list() throws -> [AssessmentListItem]
+  func load(_ id: String) throws -> Assessment
+  func create(_ assessment: Assessment) throws
+  func delete(_ id: String) throws
+  /// Stores edits as one undoable group and returns them as stored (with provenance).
+  func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit]
+  func undo(_ id: String) throws -> (label: String, edits: [Edit])?
+  func redo(_ id: String) throws -> (label: String, edits: [Edit])?
+  func saveUIState(_ id: String, _ state: String) throws
+  func loadUIState(_ id: String) throws -> String?
+  /// The current time, ISO 8601 (injectable so snapshots are stable).
+  func now() -> String
+  /// A new unique id.
+  func newId() -> String
+}
+
+/// What `update` asks the loop to do; the loop (``AppDriver``) executes it against the repository.
+public enum Effect: Hashable, Sendable {
+  case reloadList
+  case create(plant: String)
+  case duplicate(id: String)
+  case delete(id: String)
+  case open(id: String)
+  case commit([Edit], label: String)
+  case undo
+  case redo
+  case saveUIState
+  case quit
+}
+
+/// The top-level screens.
+public enum Route: String, Hashable, Sendable, Codable {
+  case home, assessment
+}
+
+/// The views inside an open assessment.
+public enum DocView: String, Hashable, Sendable, Codable {
+  case sheet, balance, results, opportunities, calculators
+}
+
+/// The save state shown on the status line.
+public enum SaveState: Hashable, Sendable {
+  case idle
+  case saved
+  case notSaved(String)
+}
+
+/// A transient message on the status line.
+public struct StatusMessage: Hashable, Sendable {
+  public var text: String
+  public var kind: StatusLine.Kind
+  public init(_ text: String = "", kind: StatusLine.Kind = .info) {
+    self.text = text
+    self.kind = kind
+  }
+}
+
+/// A value chosen in a picker.
+public enum PickValue: Hashable, Sendable {
+  case none
+  case string(String)
+  case bool(Bool)
+}
+
+/// The field a picker or editor writes to.
+public struct FieldTarget: Hashable, Sendable {
+  /// Index into the worksheet's fields.
+  public var fieldIndex: Int
+  /// The row edited; nil for the header (W0) or a row not yet stored.
+  public var recordId: String?
+  /// A row being created (not stored until its first value is committed).
+  public var newRecord: AnyRecord?
+}
+
+/// A list of choices for an enum, reference or yes/no field.
+public struct PickerState: Hashable, Sendable {
+  public var title: String
+  public var values: [PickValue]
+  public var list: ListView
+  public var target: FieldTarget
+  /// Multiple-choice fields: the values currently chosen (toggled with Enter).
+  public var multiple: Bool
+  public var chosen: Set<String>
+}
+
+/// A one-line question (new assessment name).
+public struct PromptState: Hashable, Sendable {
+  public enum Purpose: Hashable, Sendable { case newAssessment }
+  public var title: String
+  public var label: String
+  public var field: TextField
+  public var purpose: Purpose
+}
+
+/// A yes/no confirmation and what "yes" does.
+public struct ConfirmState: Hashable, Sendable {
+  public enum Action: Hashable, Sendable {
+    case quit
+    case deleteAssessment(String)
+    case deleteRow(RecordKind, String)
+  }
+  public var dialog: ConfirmDialog
+  public var action: Action
+}
+
+/// The command palette: every action by name, filtered as you type.
+public struct PaletteState: Hashable, Sendable {
+  public var field = TextField()
+  public var list = ListView()
+}
+
+/// Overlays drawn above the current screen; they take the keys first.
+public enum Overlay: Hashable, Sendable {
+  case help(scroll: Int)
+  case keys(scroll: Int)
+  case palette(PaletteState)
+  case confirm(ConfirmState)
+  case picker(PickerState)
+  case prompt(PromptState)
+  case explain(path: String, scroll: Int)
+}
+
+/// The whole state of the app. Pure data; `update` changes it and returns effects.
+public struct AppState: Sendable {
+  public var language: Language
+  public var rows: Int
+  public var cols: Int
+  public var asciiOnly: Bool
+  public var catalog: WorksheetCatalog
+  public var route: Route = .home
+  public var home = HomeState()
+  public var doc: DocState?
+  public var overlay: Overlay?
+  public var status = StatusMessage()
+  public var saveState: SaveState = .idle
+  public var shouldQuit = false
+
+  /// The smallest usable terminal.
+  public static let minRows = 24
+  public static let minCols = 80
+
+  public init(language: Language, rows: Int = 24, cols: Int = 80, asciiOnly: Bool = false, catalog: WorksheetCatalog) {
+    self.language = language
+    self.rows = rows
+    self.cols = cols
+    self.asciiOnly = asciiOnly
+    self.catalog = catalog
+  }
+
+  /// True when the terminal is below the minimum size.
+  public var isTooSmall: Bool { rows < Self.minRows || cols < Self.minCols }
+
+  /// Shows a message on the status line.
+  mutating func say(_ text: String, _ kind: StatusLine.Kind = .info) { status = StatusMessage(text, kind: kind) }
+}
+
+/// An open assessment and where the user is in it.
+public struct DocState: Sendable {
+  public var assessment: Assessment
+  public var results: Results?
+  public var issues: [DataIssue] = []
+  public var view: DocView = .sheet
+  public var navFocused = true
+  /// Index into the catalogue's sheets.
+  public var sheetIndex = 0
+  public var sheet = SheetState()
+  public var balanceStep = 0
+  public var resultsTab = 0
+  public var resultsRow = 0
+  public var opp = OppState()
+  public var calc = CalcViewState()
+
+  public init(assessment: Assessment) { self.assessment = assessment }
+}
+
+/// Where the user is on one worksheet.
+public struct SheetState: Hashable, Sendable {
+  /// Selected row (index into the visible rows) or, for forms, unused.
+  public var row = 0
+  /// Selected field (table column or form line), index into the sheet's editable fields.
+  public var col = 0
+  /// First table column shown (horizontal scrolling).
+  public var colOffset = 0
+  /// The cell or line being edited.
+  public var editor: EditorState?
+  /// Search or filter text being typed (`/` or `f`), with its mode.
+  public var query: TextField?
+  public var queryIsFilter = false
+  /// Active filter (rows whose cells match).
+  public var filter = ""
+  /// Sort by field index, ascending or descending; nil keeps the stored order.
+  public var sortField: Int?
+  public var sortDescending = false
+  /// A table row opened as a form (F8), or a record-form worksheet (W11).
+  public var detail = false
+
+  public init() {}
+}
+
+/// A field being edited: the text typed, the validation message and whether a save is under way.
+public struct EditorState: Hashable, Sendable {
+  public var target: FieldTarget
+  public var field: TextField
+  public var message: String?
+  public init(target: FieldTarget, field: TextField, message: String? = nil) {
+    self.target = target
+    self.field = field
+    self.message = message
+  }
+}
+
+/// The opportunities view: sort, filters and selection.
+public struct OppState: Hashable, Sendable {
+  /// 0 entry order, 1 payback, 2 NPV, 3 savings, 4 effort.
+  public var sort = 0
+  /// Index into CPTechnique.allCases + 1 (0 = all).
+  public var technique = 0
+  /// Index into ScreeningClass.allCases + 1 (0 = all).
+  public var screening = 0
+  public var row = 0
+  public var detail = false
+  public init() {}
+}
+
+/// The persisted "where the user was" of one assessment.
+public struct SavedUIState: Codable, Hashable, Sendable {
+  public var sheet: String
+  public var view: String
+  public var row: Int
+  public var col: Int
+  public var language: String?
+}

@@ -1,0 +1,182 @@
+import Foundation
+import SXCore
+
+/// The data side of a worksheet view: visible rows, cell texts, statuses, new rows and edits.
+enum SheetModel {
+  /// The JSON array name of a kind in the assessment document (validator paths `$.flows[3]`).
+  static func arrayName(_ kind: RecordKind) -> String {
+    switch kind {
+    case .teamMember: "team"
+    case .product: "products"
+    case .material: "materials"
+    case .energyCarrier: "energyCarriers"
+    case .waterItem: "water"
+    case .processStep: "steps"
+    case .flow: "flows"
+    case .wasteStream: "wasteStreams"
+    case .focusItem: "focus"
+    case .opportunity: "opportunities"
+    case .actionItem: "actions"
+    case .indicator: "indicators"
+    case .earlierPeriod: "earlierPeriods"
+    }
+  }
+
+  /// The rows of a sheet in stored order, after the sheet's own filter (W11: screened options).
+  static func baseRows(_ spec: WorksheetSpec, _ a: Assessment) -> [AnyRecord] {
+    guard let kind = spec.record else { return [] }
+    let rows = a.records(of: kind)
+    guard let key = spec.filterKey, !spec.filterValues.isEmpty else { return rows }
+    let path = key.split(separator: ".").map(String.init)
+    return rows.filter { r in
+      let v = FieldCodec.value(in: FieldCodec.json(of: r), at: path) as? String
+      return v.map(spec.filterValues.contains) ?? false
+    }
+  }
+
+  /// The rows shown: base rows, filtered by the typed filter, then sorted when asked.
+  static func visibleRows(_ spec: WorksheetSpec, _ sheet: SheetState, _ a: Assessment, _ language: Language) -> [AnyRecord] {
+    var rows = baseRows(spec, a)
+    let fields = spec.editableFields
+    if !sheet.filter.isEmpty {
+      rows = rows.filter { r in
+        let obj = FieldCodec.json(of: r)
+        let text = fields.map { FieldCodec.display(FieldCodec.value(in: obj, at: $0.pathSegments), $0, language: language, assessment: a) }
+        return TextRules.matches(text.joined(separator: " "), sheet.filter)
+      }
+    }
+    if let sf = sheet.sortField, sf < fields.count {
+      let f = fields[sf]
+      let keyed = rows.map { r -> (AnyRecord, Double?, String) in
+        let raw = FieldCodec.value(in: FieldCodec.json(of: r), at: f.pathSegments)
+        return (r, sortNumber(raw), FieldCodec.display(raw, f, language: language, assessment: a))
+      }
+      let sorted = keyed.sorted { x, y in
+        if let a = x.1, let b = y.1 { return a < b }
+        if x.1 != nil || y.1 != nil { return x.1 != nil }
+        return TextRules.viLess(x.2, y.2)
+      }
+      rows = (sheet.sortDescending ? Array(sorted.reversed()) : sorted).map(\.0)
+    }
+    return rows
+  }
+
+  static func sortNumber(_ raw: Any?) -> Double? {
+    if let n = raw as? NSNumber, !(raw is Bool) { return n.doubleValue }
+    if let q = FieldCodec.quantity(raw) { return q.si }
+    if let d = raw as? [String: Any], let q = FieldCodec.quantity(d["amount"]) { return q.si }
+    return nil
+  }
+
+  /// The raw value of a field on a row, or on the header.
+  static func raw(_ field: FieldSpec, record: AnyRecord?, header: AssessmentHeader) -> Any? {
+    let obj = record.map(FieldCodec.json(of:)) ?? FieldCodec.json(of: header)
+    return FieldCodec.value(in: obj, at: field.pathSegments)
+  }
+
+  /// Empty, in progress, complete or with warnings: the marker of a sheet in the navigation.
+  enum Progress { case empty, inProgress, complete, warnings }
+
+  static func progress(_ spec: WorksheetSpec, _ a: Assessment, _ issues: [DataIssue]) -> Progress {
+    let required = spec.editableFields.filter(\.required)
+    if let kind = spec.record {
+      let rows = baseRows(spec, a)
+      if rows.isEmpty { return .empty }
+      let prefix = "$." + arrayName(kind) + "["
+      if issues.contains(where: { $0.path.hasPrefix(prefix) }) { return .warnings }
+      let allFilled = rows.allSatisfy { r in
+        let obj = FieldCodec.json(of: r)
+        return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
+      }
+      return allFilled ? .complete : .inProgress
+    }
+    let obj = FieldCodec.json(of: a.header)
+    if issues.contains(where: { $0.path.hasPrefix("$.header") }) { return .warnings }
+    let filled = spec.editableFields.filter { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
+    if filled.isEmpty { return .empty }
+    return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) } ? .complete : .inProgress
+  }
+
+  static func isFilled(_ raw: Any?) -> Bool {
+    guard let raw else { return false }
+    if let s = raw as? String { return !s.trimmingCharacters(in: .whitespaces).isEmpty }
+    if let arr = raw as? [Any] { return !arr.isEmpty }
+    return true
+  }
+
+  /// A new row of `kind` with defaults. Flows go to `stepId` (the selected row's step, else the first step).
+  static func newRecord(_ kind: RecordKind, id: String, stepId: String?, a: Assessment) -> AnyRecord? {
+    switch kind {
+    case .teamMember: return .teamMember(TeamMember(id: id))
+    case .product: return .product(Product(id: id))
+    case .material: return .material(Material(id: id))
+    case .energyCarrier: return .energyCarrier(EnergyCarrier(id: id))
+    case .waterItem: return .waterItem(WaterItem(id: id))
+    case .processStep: return .processStep(ProcessStep(id: id))
+    case .flow:
+      guard let step = stepId ?? a.steps.first?.id else { return nil }
+      return .flow(Flow(id: id, stepId: step))
+    case .wasteStream: return .wasteStream(WasteStream(id: id))
+    case .focusItem:
+      guard let t = a.steps.first?.id ?? a.wasteStreams.first?.id else { return nil }
+      return .focusItem(FocusItem(id: id, targetId: t))
+    case .opportunity: return .opportunity(Opportunity(id: id))
+    case .actionItem: return .actionItem(ActionItem(id: id))
+    case .indicator: return .indicator(IndicatorTarget(id: id, key: ""))
+    case .earlierPeriod: return .earlierPeriod(EarlierPeriodValue(id: id))
+    }
+  }
+
+  /// A copy of a row under a new id (text name marked as a copy).
+  static func copy(_ r: AnyRecord, id: String, suffix: String) -> AnyRecord? {
+    var obj = FieldCodec.json(of: r)
+    obj["id"] = id
+    obj["provenance"] = [String: Any]()
+    for key in ["name", "title", "what"] {
+      if let s = obj[key] as? String, !s.isEmpty { obj[key] = s + suffix }
+    }
+    return try? FieldCodec.record(r.kind, from: obj)
+  }
+
+  /// Builds the edit that stores `value` in a field, and checks the result with the field's rules and the
+  /// validator. An invalid value is refused with the message to show under the field.
+  static func edit(
+    setting value: Any?, field: FieldSpec, target: FieldTarget, spec: WorksheetSpec, a: Assessment, language: Language
+  ) throws(FieldCodec.Failure) -> Edit {
+    let edit: Edit
+    let fieldPath: String
+    if spec.record == nil {
+      let obj = FieldCodec.setting(FieldCodec.json(of: a.header), at: field.pathSegments, to: value)
+      guard let h = try? FieldCodec.header(from: obj) else { throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value") }
+      edit = .setHeader(h)
+      fieldPath = "$.header." + field.pathSegments.joined(separator: ".")
+    } else {
+      guard let base = target.newRecord ?? a.records.first(where: { $0.id == target.recordId && $0.kind == spec.record }) else {
+        throw FieldCodec.Failure(vi: "dòng không còn nữa", en: "the row no longer exists")
+      }
+      let obj = FieldCodec.setting(FieldCodec.json(of: base), at: field.pathSegments, to: value)
+      guard let r = try? FieldCodec.record(base.kind, from: obj) else {
+        throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value")
+      }
+      edit = .upsert(r, position: nil)
+      var after = a
+      _ = try? after.apply(edit)
+      let index = after.position(of: base.kind, id: base.id) ?? 0
+      fieldPath = "$." + arrayName(base.kind) + "[\(index)]." + field.pathSegments.joined(separator: ".")
+    }
+    var after = a
+    guard (try? after.apply(edit)) != nil else { throw FieldCodec.Failure(vi: "không áp dụng được", en: "cannot apply") }
+    for issue in Validator.validate(after) where issue.path == fieldPath || issue.path.hasPrefix(fieldPath + ".") || issue.path.hasPrefix(fieldPath + "[") {
+      throw FieldCodec.Failure(issue.message)
+    }
+    return edit
+  }
+
+  /// Issues of the validator about one row (or the header), for the message under the table.
+  static func issues(of record: AnyRecord?, _ a: Assessment, _ all: [DataIssue]) -> [DataIssue] {
+    guard let r = record else { return all.filter { $0.path.hasPrefix("$.header") } }
+    guard let i = a.position(of: r.kind, id: r.id) else { return [] }
+    let prefix = "$." + arrayName(r.kind) + "[\(i)]"
+    return all.filter { $0.path == prefix || $0.path.hasPrefix(prefix + ".") }
+  }
+}

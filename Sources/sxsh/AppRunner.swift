@@ -1,0 +1,40 @@
+import Foundation
+import SXCore
+import SXStore
+import SXTerminal
+import SXUI
+import SXWorksheets
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The full-screen loop: reads terminal events, runs them through the app driver (the same update path the
+/// tests use), and presents the rendered buffer. SIGTERM/SIGHUP save the UI state and end cleanly (exit 0);
+/// Ctrl-C is a key (raw mode) that asks before quitting.
+@MainActor
+enum AppRunner {
+  static func run(db: AppDatabase, assessmentId: String?, language: Language) throws {
+    let catalog = WorksheetCatalog(try WorksheetLoader.resolve(cliDir: nil).set)
+    let env = ProcessInfo.processInfo.environment
+    let logDir = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
+    let session = try TerminalSession(options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log"))
+    defer { session.restore() }
+    let size = session.terminalSize
+    let state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: catalog)
+    let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
+    driver.start(assessmentId: assessmentId)
+    session.present(driver.render())
+    while !driver.shouldQuit {
+      if session.pendingSignal != nil {
+        // SIGTERM / SIGHUP (or SIGINT from outside): everything is already committed; keep where the user was.
+        driver.finish()
+        break
+      }
+      guard let event = session.readEvent() else { continue }
+      if event == .key(.ctrl("l")) { session.forceRepaint() }
+      driver.send(event)
+      session.present(driver.render())
+    }
+  }
+}

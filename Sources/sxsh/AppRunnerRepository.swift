@@ -1,0 +1,31 @@
+import Foundation
+import SXCore
+import SXStore
+import SXUI
+
+/// The app's storage: `AppDatabase` seen through SXUI's ``AssessmentRepository``, stamping every edit
+/// with the user (`$SXSH_USER`/`$USER`), the ISO time and the host name.
+struct DatabaseRepository: AssessmentRepository {
+  let db: AppDatabase
+
+  func list() throws -> [AssessmentListItem] {
+    try db.listAssessments().map {
+      AssessmentListItem(
+        id: $0.id, plant: $0.plant, sector: $0.sector, province: $0.province, periodStart: $0.periodStart, periodEnd: $0.periodEnd,
+        status: $0.status, isSample: $0.isSample, updatedAt: $0.updatedAt)
+    }
+  }
+
+  func load(_ id: String) throws -> Assessment { try db.load(id) }
+  func create(_ assessment: Assessment) throws { try db.create(assessment) }
+  func delete(_ id: String) throws { try db.delete(id) }
+  func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit] {
+    try db.commit(edits, to: id, label: label, by: Environment.stamp())
+  }
+  func undo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.undo(id, at: Environment.now()) }
+  func redo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.redo(id, at: Environment.now()) }
+  func saveUIState(_ id: String, _ state: String) throws { try db.saveUIState(id, state) }
+  func loadUIState(_ id: String) throws -> String? { try db.loadUIState(id) }
+  func now() -> String { Environment.now() }
+  func newId() -> String { UUID().uuidString.lowercased() }
+}
