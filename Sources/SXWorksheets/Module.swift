@@ -1,1 +1,0 @@
-// SXWorksheets module. See Package.swift for its layer.

@@ -1,0 +1,120 @@
+import Foundation
+import SXCore
+
+/// Where the worksheet definitions in use came from.
+public enum WorksheetSource: Sendable, Hashable {
+  /// A folder given on the command line.
+  case commandLine(String)
+  /// The folder named by `$SXSH_WORKSHEETS`.
+  case environment(String)
+  /// `./Worksheets` in the current directory.
+  case currentDirectory(String)
+  /// A `Worksheets` folder next to the executable (install or build tree).
+  case executable(String)
+  /// The copy compiled into the binary.
+  case embedded
+
+  /// The folder, when the source is one.
+  public var path: String? {
+    switch self {
+    case .commandLine(let p), .environment(let p), .currentDirectory(let p), .executable(let p): p
+    case .embedded: nil
+    }
+  }
+
+  public var label: LocalizedText {
+    switch self {
+    case .commandLine(let p): LocalizedText(vi: "thư mục chỉ định: \(p)", en: "folder given: \(p)")
+    case .environment(let p):
+      LocalizedText(vi: "\(WorksheetLoader.environmentVariable): \(p)", en: "\(WorksheetLoader.environmentVariable): \(p)")
+    case .currentDirectory(let p): LocalizedText(vi: "thư mục hiện tại: \(p)", en: "current directory: \(p)")
+    case .executable(let p): LocalizedText(vi: "cạnh chương trình: \(p)", en: "next to the program: \(p)")
+    case .embedded: LocalizedText(vi: "bản nhúng trong chương trình", en: "copy embedded in the program")
+    }
+  }
+}
+
+/// A folder found during lookup but not used because it has problems.
+public struct SkippedWorksheets: Sendable, Hashable {
+  public let source: WorksheetSource
+  public let problems: [WorksheetProblem]
+
+  public init(source: WorksheetSource, problems: [WorksheetProblem]) {
+    self.source = source
+    self.problems = problems
+  }
+}
+
+/// The worksheet set in use, where it came from, and folders that were found but skipped because of problems.
+public struct ResolvedWorksheets: Sendable {
+  public let set: WorksheetSet
+  public let source: WorksheetSource
+  /// Folders found on the way (current directory, next to the executable) that had problems; the next source was used.
+  public let skipped: [SkippedWorksheets]
+
+  public init(set: WorksheetSet, source: WorksheetSource, skipped: [SkippedWorksheets] = []) {
+    self.set = set
+    self.source = source
+    self.skipped = skipped
+  }
+}
+
+extension WorksheetLoader {
+  /// Finds and loads the worksheet definitions in the runtime lookup order:
+  /// `cliDir` → `$SXSH_WORKSHEETS` → `./Worksheets` → a `Worksheets` folder next to the executable → the embedded copy.
+  ///
+  /// A folder named explicitly (`cliDir`, the environment variable) must be valid: its problems are thrown.
+  /// A folder found implicitly is skipped with its problems recorded, so a half-edited copy never stops the app.
+  public static func resolve(
+    cliDir: String?,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    currentDirectory: String = FileManager.default.currentDirectoryPath,
+    executablePath: String? = nil
+  ) throws -> ResolvedWorksheets {
+    if let cliDir, !cliDir.isEmpty {
+      return ResolvedWorksheets(set: try load(directory: cliDir), source: .commandLine(cliDir))
+    }
+    if let env = environment[environmentVariable], !env.isEmpty {
+      return ResolvedWorksheets(set: try load(directory: env), source: .environment(env))
+    }
+    var skipped: [SkippedWorksheets] = []
+    var candidates: [WorksheetSource] = [.currentDirectory(join(currentDirectory, "Worksheets"))]
+    for dir in executableCandidates(executablePath ?? currentExecutable()) where !candidates.contains(.executable(dir)) {
+      candidates.append(.executable(dir))
+    }
+    var tried = Set<String>()
+    for c in candidates {
+      guard let p = c.path else { continue }
+      let key = URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
+      guard tried.insert(key).inserted, FileManager.default.fileExists(atPath: join(p, workflowFile)) else { continue }
+      do {
+        return ResolvedWorksheets(set: try load(directory: p), source: c, skipped: skipped)
+      } catch let e as WorksheetLoadError {
+        skipped.append(SkippedWorksheets(source: c, problems: e.problems))
+      }
+    }
+    return ResolvedWorksheets(set: try embedded(), source: .embedded, skipped: skipped)
+  }
+
+  /// `Worksheets` folders to try near an executable: its own folder, `../share/sxsh`, and the package root of a build
+  /// tree (`.build/<triple>/debug/sxsh` → three levels up; `.build/debug/sxsh` → two).
+  static func executableCandidates(_ exe: String?) -> [String] {
+    guard let exe, !exe.isEmpty else { return [] }
+    let dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
+    return [
+      dir.appendingPathComponent("Worksheets"),
+      dir.deletingLastPathComponent().appendingPathComponent("share/sxsh/Worksheets"),
+      dir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
+      dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
+    ].map { $0.standardizedFileURL.path }
+  }
+
+  static func currentExecutable() -> String? {
+    #if os(Linux)
+      if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }
+    #endif
+    return Bundle.main.executablePath ?? CommandLine.arguments.first
+  }
+
+  static func join(_ a: String, _ b: String) -> String { URL(fileURLWithPath: a).appendingPathComponent(b).path }
+}

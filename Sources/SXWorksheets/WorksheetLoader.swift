@@ -1,0 +1,299 @@
+import Foundation
+import SXCore
+
+/// Reads `Worksheets/` folders (or the copy embedded in the binary) into a checked `WorksheetSet`.
+public enum WorksheetLoader {
+  /// The file listing the guided workflow.
+  public static let workflowFile = "workflow.yaml"
+  /// The folder of the worksheet definitions.
+  public static let worksheetsFolder = "worksheets"
+  /// The environment variable naming a worksheets folder.
+  public static let environmentVariable = "SXSH_WORKSHEETS"
+  /// Largest definition file read, in bytes.
+  public static let maxFileBytes = 2 * 1024 * 1024
+
+  // MARK: Public entry points
+
+  /// Loads and checks a folder. Throws `WorksheetLoadError` listing every problem; nothing partial is returned.
+  public static func load(directory: String) throws -> WorksheetSet {
+    let (files, problems) = readDirectory(directory)
+    let (set, more) = parse(files: files)
+    let all = problems + more
+    guard all.isEmpty, let set else { throw WorksheetLoadError(source: directory, problems: all) }
+    return set
+  }
+
+  /// Loads the copy of `Worksheets/` embedded in the binary.
+  public static func embedded() throws -> WorksheetSet {
+    try load(files: EmbeddedWorksheets.files, source: "(embedded)")
+  }
+
+  /// Loads from an in-memory map of relative path → file contents (the embedded copy, tests, fuzzing).
+  public static func load(files: [String: String], source: String = "(memory)") throws -> WorksheetSet {
+    let (set, problems) = parse(files: files)
+    guard problems.isEmpty, let set else { throw WorksheetLoadError(source: source, problems: problems) }
+    return set
+  }
+
+  /// Every problem of a folder, sorted by file and line; empty when it is valid.
+  public static func check(directory: String) -> [WorksheetProblem] {
+    let (files, problems) = readDirectory(directory)
+    return sorted(problems + parse(files: files).problems)
+  }
+
+  /// Every problem of an in-memory folder.
+  public static func check(files: [String: String]) -> [WorksheetProblem] { sorted(parse(files: files).problems) }
+
+  /// The embedded copy of `Worksheets/` (relative path → contents), e.g. to write it out for a trainer to edit.
+  public static var embeddedFiles: [String: String] { EmbeddedWorksheets.files }
+
+  // MARK: Reading a folder
+
+  /// Reads every file under `directory` (relative path → text). Unreadable files become problems.
+  static func readDirectory(_ directory: String) -> (files: [String: String], problems: [WorksheetProblem]) {
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+      return (
+        [:],
+        [
+          WorksheetProblem(
+            file: directory, line: 1,
+            message: LocalizedText(vi: "không có thư mục này", en: "no such folder"))
+        ]
+      )
+    }
+    var files: [String: String] = [:]
+    var problems: [WorksheetProblem] = []
+    let base = URL(fileURLWithPath: directory).standardizedFileURL
+    let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
+    guard let e = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+      return ([:], [WorksheetProblem(file: directory, line: 1, message: LocalizedText(vi: "không đọc được thư mục", en: "cannot read the folder"))])
+    }
+    for case let url as URL in e {
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+      let full = url.standardizedFileURL.path
+      let rel = full.hasPrefix(basePath) ? String(full.dropFirst(basePath.count)) : url.lastPathComponent
+      guard let data = fm.contents(atPath: full) else {
+        problems.append(WorksheetProblem(file: rel, line: 1, message: LocalizedText(vi: "không đọc được tệp", en: "cannot read the file")))
+        continue
+      }
+      guard data.count <= maxFileBytes else {
+        problems.append(
+          WorksheetProblem(
+            file: rel, line: 1,
+            message: LocalizedText(vi: "tệp quá lớn (tối đa \(maxFileBytes) byte)", en: "file too large (at most \(maxFileBytes) bytes)")))
+        continue
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        problems.append(
+          WorksheetProblem(file: rel, line: 1, message: LocalizedText(vi: "tệp không phải UTF-8", en: "the file is not UTF-8")))
+        continue
+      }
+      files[rel] = text
+    }
+    return (files, problems)
+  }
+
+  static func sorted(_ p: [WorksheetProblem]) -> [WorksheetProblem] {
+    p.enumerated().sorted { a, b in
+      if a.element.file != b.element.file { return a.element.file < b.element.file }
+      if a.element.line != b.element.line { return a.element.line < b.element.line }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+
+  // MARK: Parsing
+
+  /// Parses a folder given as relative path → text. The set is nil when a required part could not be read.
+  static func parse(files: [String: String]) -> (set: WorksheetSet?, problems: [WorksheetProblem]) {
+    var problems: [WorksheetProblem] = []
+    func root(_ file: String) -> (YNode?, Diagnostics) {
+      var d = Diagnostics(file: file)
+      guard let text = files[file] else {
+        d.add(line: 1, vi: "thiếu tệp bắt buộc", en: "required file is missing")
+        return (nil, d)
+      }
+      return (YAMLTree.parse(text, &d), d)
+    }
+    // Stray files: wrong extension or unknown reference tables.
+    let known = Set(ReferenceParser.files.map(\.file))
+    for path in files.keys.sorted() {
+      if path.hasPrefix("reference/"), !known.contains(path), path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+        problems.append(
+          WorksheetProblem(
+            file: path, line: 1,
+            message: LocalizedText(
+              vi: "bảng tham chiếu không rõ (dùng: \(known.sorted().joined(separator: ", ")))",
+              en: "unknown reference table (use: \(known.sorted().joined(separator: ", ")))")))
+      }
+      if path.hasSuffix(".yml") {
+        problems.append(
+          WorksheetProblem(file: path, line: 1, message: LocalizedText(vi: "đuôi tệp phải là .yaml", en: "the file must end in .yaml")))
+      }
+    }
+    // Worksheets.
+    var worksheets: [Worksheet] = []
+    var idLines: [String: (file: String, line: Int)] = [:]
+    let sheetFiles = files.keys.filter { $0.hasPrefix(worksheetsFolder + "/") && $0.hasSuffix(".yaml") }.sorted()
+    if sheetFiles.isEmpty {
+      problems.append(
+        WorksheetProblem(
+          file: worksheetsFolder, line: 1, message: LocalizedText(vi: "không có phiếu công tác nào", en: "no worksheet definitions")))
+    }
+    for file in sheetFiles {
+      var (node, d) = root(file)
+      if let node {
+        let parsed = WorksheetParser.parse(node, file: file, &d)
+        // Register the id even when another part failed, so the workflow does not report it missing as well.
+        if let id = idValue(node) {
+          if let first = idLines[id] {
+            d.add(line: idLine(node), vi: "mã phiếu \(id) đã dùng ở \(first.file):\(first.line)", en: "worksheet id \(id) is already used in \(first.file):\(first.line)")
+          } else {
+            idLines[id] = (file, idLine(node))
+            if let parsed { worksheets.append(parsed) }
+          }
+        }
+      }
+      problems += d.problems
+    }
+    // Workflow.
+    var (wfNode, wfDiag) = root(workflowFile)
+    let workflow = wfNode.flatMap { WorkflowParser.parse($0, worksheetIds: Set(idLines.keys), &wfDiag) }
+    problems += wfDiag.problems
+    if let workflow {
+      let listed = Set(workflow.groups.flatMap(\.worksheetIds))
+      for w in worksheets where !listed.contains(w.id) {
+        problems.append(
+          WorksheetProblem(
+            file: w.file, line: idLines[w.id]?.line ?? 1,
+            message: LocalizedText(
+              vi: "phiếu \(w.id) không có trong \(workflowFile)", en: "worksheet \(w.id) is not listed in \(workflowFile)")))
+      }
+    }
+    // Reference tables.
+    var toe: [TOEFactor] = []
+    var grid: (unit: String, rows: [GridFactor]) = ("tCO2/MWh", [])
+    var fuels: [FuelFactor] = []
+    var benchmarks: [Benchmark] = []
+    var policy: [PolicyTarget] = []
+    var toeDiag = Diagnostics(file: ReferenceParser.files[0].file)
+    var toeRoot: YNode?
+    var readAll = true
+    for (file, table) in ReferenceParser.files {
+      var (node, d) = root(file)
+      if let node {
+        switch table {
+        case .toeFactors:
+          toe = ReferenceParser.toeFactors(node, &d)
+          toeRoot = node
+        case .gridFactors: grid = ReferenceParser.gridFactors(node, &d)
+        case .fuels: fuels = ReferenceParser.fuels(node, &d)
+        case .benchmarks: benchmarks = ReferenceParser.benchmarks(node, &d)
+        case .policyTargets: policy = ReferenceParser.policyTargets(node, &d)
+        }
+      } else {
+        readAll = false
+      }
+      if table == .toeFactors { toeDiag = d } else { problems += d.problems }
+    }
+    // Every TOE factor names a known fuel.
+    if let toeRoot, !fuels.isEmpty {
+      let codes = Set(fuels.map(\.code))
+      for f in toe where !codes.contains(f.fuel) {
+        toeDiag.add(line: fuelLine(toeRoot, code: f.code), vi: "nhiên liệu «\(f.fuel)» không có trong fuels.yaml", en: "fuel «\(f.fuel)» is not in fuels.yaml")
+      }
+    }
+    problems += toeDiag.problems
+    // The schema must at least be JSON.
+    if let schema = files["schema/assessment.schema.json"],
+      (try? JSONSerialization.jsonObject(with: Data(schema.utf8))) == nil
+    {
+      problems.append(
+        WorksheetProblem(
+          file: "schema/assessment.schema.json", line: 1,
+          message: LocalizedText(vi: "JSON không hợp lệ", en: "malformed JSON")))
+    }
+    guard let workflow, readAll else { return (nil, problems) }
+    let order = workflow.groups.flatMap(\.worksheetIds)
+    let ordered = order.compactMap { id in worksheets.first { $0.id == id } }
+    let reference = ReferenceTables(
+      toeFactors: toe, gridUnit: grid.unit, gridFactors: grid.rows, fuels: fuels, benchmarks: benchmarks, policyTargets: policy)
+    return (WorksheetSet(version: workflow.version, workflow: workflow.groups, worksheets: ordered, reference: reference), problems)
+  }
+
+  /// The `id:` value of a worksheet file.
+  static func idValue(_ root: YNode) -> String? {
+    if case .mapping(let pairs) = root.value, let p = pairs.first(where: { $0.key.scalar == "id" }) { return p.value.scalar }
+    return nil
+  }
+
+  /// The line of the `id:` value of a worksheet file.
+  static func idLine(_ root: YNode) -> Int {
+    if case .mapping(let pairs) = root.value, let p = pairs.first(where: { $0.key.scalar == "id" }) { return p.value.line }
+    return 1
+  }
+
+  /// The line of the TOE row with this code.
+  static func fuelLine(_ root: YNode, code: String) -> Int {
+    guard case .mapping(let pairs) = root.value, let f = pairs.first(where: { $0.key.scalar == "factors" }),
+      case .sequence(let rows) = f.value.value
+    else { return 1 }
+    for row in rows {
+      if case .mapping(let kv) = row.value, let c = kv.first(where: { $0.key.scalar == "code" }), c.value.scalar == code {
+        return kv.first(where: { $0.key.scalar == "fuel" })?.value.line ?? row.line
+      }
+    }
+    return 1
+  }
+}
+
+/// Parses `workflow.yaml`.
+enum WorkflowParser {
+  struct Result {
+    let version: Int
+    let groups: [WorkflowGroup]
+  }
+
+  static func parse(_ root: YNode, worksheetIds: Set<String>, _ diag: inout Diagnostics) -> Result? {
+    guard let m = MapReader(root, context: "workflow", &diag) else { return nil }
+    m.checkKeys(["version", "groups"], &diag)
+    let version = m.int("version", required: true, &diag)
+    if let version, version != 1 {
+      diag.add(m.value("version"), vi: "phiên bản \(version) không được hỗ trợ (đọc phiên bản 1)", en: "version \(version) is not supported (this reads version 1)")
+    }
+    var groups: [WorkflowGroup] = []
+    var seenGroups = Set<String>()
+    var seenSheets: [String: Int] = [:]
+    for node in m.items("groups", required: true, &diag) {
+      guard let g = MapReader(node, context: "workflow group", &diag) else { continue }
+      g.checkKeys(["id", "step", "title", "help", "worksheets"], &diag)
+      let id = g.string("id", required: true, &diag)
+      if let id, !seenGroups.insert(id).inserted {
+        diag.add(g.value("id"), vi: "nhóm «\(id)» bị lặp", en: "duplicate group «\(id)»")
+      }
+      let step = g.int("step", required: true, &diag)
+      if let step, !(1...6).contains(step) {
+        diag.add(g.value("step"), vi: "bước phải trong 1–6", en: "step must be within 1–6")
+      }
+      let title = g.localized("title", &diag)
+      let help = g.localized("help", &diag)
+      var ids: [String] = []
+      let list = g.strings("worksheets", &diag) ?? []
+      if list.isEmpty { g.missing("worksheets", &diag) }
+      for (w, n) in list {
+        if !worksheetIds.contains(w) {
+          diag.add(n, vi: "phiếu «\(w)» không tồn tại trong worksheets/", en: "worksheet «\(w)» does not exist in worksheets/")
+        } else if let first = seenSheets[w] {
+          diag.add(n, vi: "phiếu «\(w)» đã có ở dòng \(first)", en: "worksheet «\(w)» is already listed on line \(first)")
+        } else {
+          seenSheets[w] = n.line
+          ids.append(w)
+        }
+      }
+      if let id, let step, let title, let help { groups.append(WorkflowGroup(id: id, step: step, title: title, help: help, worksheetIds: ids)) }
+    }
+    guard let version else { return nil }
+    return Result(version: version, groups: groups)
+  }
+}
