@@ -36,7 +36,8 @@ enum ReferenceParser {
     guard let m = MapReader(root, context: table.rawValue, &diag) else { return nil }
     m.checkKeys(["table"] + keys, &diag)
     if let t = m.string("table", required: true, &diag), t != table.rawValue {
-      diag.add(m.value("table"), vi: "tệp này chứa bảng «\(table.rawValue)», không phải «\(t)»", en: "this file holds table «\(table.rawValue)», not «\(t)»")
+      diag.add(m.value("table"), vi: "tệp này chứa bảng «\(table.rawValue)», không phải «\(t)»",
+        en: "this file holds table «\(table.rawValue)», not «\(t)»")
     }
     return m
   }
@@ -53,7 +54,8 @@ enum ReferenceParser {
     if fixed == nil, let s = r.string("status", required: true, &diag) {
       status = FactorStatus(rawValue: s)
       if status == nil {
-        diag.add(r.value("status"), vi: "\(r.context): trạng thái «\(s)» phải là official, derived hoặc indicative", en: "\(r.context): status «\(s)» must be official, derived or indicative")
+        diag.add(r.value("status"), vi: "\(r.context): trạng thái «\(s)» phải là official, derived hoặc indicative",
+          en: "\(r.context): status «\(s)» must be official, derived or indicative")
       }
     }
     let note = r.localized("note", required: false, &diag)
@@ -140,7 +142,8 @@ enum ReferenceParser {
         &diag)
       let code = r.string("code", required: true, &diag)
       if let code, !isCode(code) {
-        diag.add(r.value("code"), vi: "mã «\(code)» chỉ gồm chữ thường, số, gạch dưới", en: "code «\(code)» must be lower case letters, digits, underscores")
+        diag.add(r.value("code"), vi: "mã «\(code)» chỉ gồm chữ thường, số, gạch dưới",
+          en: "code «\(code)» must be lower case letters, digits, underscores")
       }
       unique(r, "code", code, &seen, &diag)
       let name = r.localized("name", &diag)
@@ -150,7 +153,8 @@ enum ReferenceParser {
       }
       let ncv = positive(r, "ncv", required: false, &diag)
       if let ncv, ncv > 60 {
-        diag.add(r.value("ncv"), vi: "\(r.context): NCV \(ncv) GJ/t không hợp lý (GJ/t = MJ/kg)", en: "\(r.context): NCV \(ncv) GJ/t is implausible (GJ/t = MJ/kg)")
+        diag.add(r.value("ncv"), vi: "\(r.context): NCV \(ncv) GJ/t không hợp lý (GJ/t = MJ/kg)",
+          en: "\(r.context): NCV \(ncv) GJ/t is implausible (GJ/t = MJ/kg)")
       }
       let co2 = positive(r, "co2", required: false, &diag)
       let ch4 = positive(r, "ch4", required: false, allowZero: true, &diag)
@@ -177,11 +181,13 @@ enum ReferenceParser {
       r.checkKeys(["key", "level", "scope", "low", "high", "median", "unit", "indicative", "source", "url", "year", "note"], &diag)
       let key = r.string("key", required: true, &diag)
       if let key, !isCode(key) {
-        diag.add(r.value("key"), vi: "khóa «\(key)» chỉ gồm chữ thường, số, gạch dưới", en: "key «\(key)» must be lower case letters, digits, underscores")
+        diag.add(r.value("key"), vi: "khóa «\(key)» chỉ gồm chữ thường, số, gạch dưới",
+          en: "key «\(key)» must be lower case letters, digits, underscores")
       }
       let level: BenchmarkLevel? = r.string("level", required: true, &diag).flatMap { s in
         guard let l = BenchmarkLevel(rawValue: s) else {
-          diag.add(r.value("level"), vi: "mức «\(s)» phải là typical, goodPractice hoặc observed", en: "level «\(s)» must be typical, goodPractice or observed")
+          diag.add(r.value("level"), vi: "mức «\(s)» phải là typical, goodPractice hoặc observed",
+            en: "level «\(s)» must be typical, goodPractice or observed")
           return nil
         }
         return l
@@ -211,7 +217,8 @@ enum ReferenceParser {
     let low = r.double("low", required: true, &diag)
     let high = r.double("high", required: true, &diag)
     if let low, let high, low > high {
-      diag.add(r.value("high"), vi: "\(r.context): low (\(low)) lớn hơn high (\(high))", en: "\(r.context): low (\(low)) is greater than high (\(high))")
+      diag.add(r.value("high"), vi: "\(r.context): low (\(low)) lớn hơn high (\(high))",
+        en: "\(r.context): low (\(low)) is greater than high (\(high))")
       return (nil, nil)
     }
     return (low, high)

@@ -2,7 +2,7 @@ import Foundation
 import SXCore
 
 /// Where the worksheet definitions in use came from.
-public enum WorksheetSource: Sendable, Hashable {
+public enum WorksheetSource: Sendable, Hashable, CustomStringConvertible {
   /// A folder given on the command line.
   case commandLine(String)
   /// The folder named by `$SXSH_WORKSHEETS`.
@@ -32,6 +32,9 @@ public enum WorksheetSource: Sendable, Hashable {
     case .embedded: LocalizedText(vi: "bản nhúng trong chương trình", en: "copy embedded in the program")
     }
   }
+
+  /// The English label (logs); user-facing text uses `label`.
+  public var description: String { label.en }
 }
 
 /// A folder found during lookup but not used because it has problems.

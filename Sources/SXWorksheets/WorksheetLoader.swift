@@ -17,6 +17,7 @@ public enum WorksheetLoader {
   /// Loads and checks a folder. Throws `WorksheetLoadError` listing every problem; nothing partial is returned.
   public static func load(directory: String) throws -> WorksheetSet {
     let (files, problems) = readDirectory(directory)
+    guard let files else { throw WorksheetLoadError(source: directory, problems: problems) }
     let (set, more) = parse(files: files)
     let all = problems + more
     guard all.isEmpty, let set else { throw WorksheetLoadError(source: directory, problems: all) }
@@ -36,8 +37,10 @@ public enum WorksheetLoader {
   }
 
   /// Every problem of a folder, sorted by file and line; empty when it is valid.
+  /// Problems of the folder itself (missing, unreadable) have the file `.`.
   public static func check(directory: String) -> [WorksheetProblem] {
     let (files, problems) = readDirectory(directory)
+    guard let files else { return problems }
     return sorted(problems + parse(files: files).problems)
   }
 
@@ -49,26 +52,28 @@ public enum WorksheetLoader {
 
   // MARK: Reading a folder
 
-  /// Reads every file under `directory` (relative path → text). Unreadable files become problems.
-  static func readDirectory(_ directory: String) -> (files: [String: String], problems: [WorksheetProblem]) {
+  /// Reads every file under `directory` (relative path → text). Unreadable files become problems; `files` is nil
+  /// when the folder itself cannot be read. Symbolic links to the folder are followed.
+  static func readDirectory(_ directory: String) -> (files: [String: String]?, problems: [WorksheetProblem]) {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
       return (
-        [:],
+        nil,
         [
           WorksheetProblem(
-            file: directory, line: 1,
-            message: LocalizedText(vi: "không có thư mục này", en: "no such folder"))
+            file: ".", line: 1,
+            message: LocalizedText(vi: "không có thư mục «\(directory)»", en: "no such folder «\(directory)»"))
         ]
       )
     }
     var files: [String: String] = [:]
     var problems: [WorksheetProblem] = []
-    let base = URL(fileURLWithPath: directory).standardizedFileURL
+    let base = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL
     let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
     guard let e = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-      return ([:], [WorksheetProblem(file: directory, line: 1, message: LocalizedText(vi: "không đọc được thư mục", en: "cannot read the folder"))])
+      return (nil, [WorksheetProblem(file: ".", line: 1, message: LocalizedText(vi: "không đọc được thư mục «\(directory)»",
+        en: "cannot read the folder «\(directory)»"))])
     }
     for case let url as URL in e {
       guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
@@ -148,7 +153,8 @@ public enum WorksheetLoader {
         // Register the id even when another part failed, so the workflow does not report it missing as well.
         if let id = idValue(node) {
           if let first = idLines[id] {
-            d.add(line: idLine(node), vi: "mã phiếu \(id) đã dùng ở \(first.file):\(first.line)", en: "worksheet id \(id) is already used in \(first.file):\(first.line)")
+            d.add(line: idLine(node), vi: "mã phiếu \(id) đã dùng ở \(first.file):\(first.line)",
+              en: "worksheet id \(id) is already used in \(first.file):\(first.line)")
           } else {
             idLines[id] = (file, idLine(node))
             if let parsed { worksheets.append(parsed) }
@@ -201,7 +207,8 @@ public enum WorksheetLoader {
     if let toeRoot, !fuels.isEmpty {
       let codes = Set(fuels.map(\.code))
       for f in toe where !codes.contains(f.fuel) {
-        toeDiag.add(line: fuelLine(toeRoot, code: f.code), vi: "nhiên liệu «\(f.fuel)» không có trong fuels.yaml", en: "fuel «\(f.fuel)» is not in fuels.yaml")
+        toeDiag.add(line: fuelLine(toeRoot, code: f.code), vi: "nhiên liệu «\(f.fuel)» không có trong fuels.yaml",
+          en: "fuel «\(f.fuel)» is not in fuels.yaml")
       }
     }
     problems += toeDiag.problems
@@ -260,7 +267,8 @@ enum WorkflowParser {
     m.checkKeys(["version", "groups"], &diag)
     let version = m.int("version", required: true, &diag)
     if let version, version != 1 {
-      diag.add(m.value("version"), vi: "phiên bản \(version) không được hỗ trợ (đọc phiên bản 1)", en: "version \(version) is not supported (this reads version 1)")
+      diag.add(m.value("version"), vi: "phiên bản \(version) không được hỗ trợ (đọc phiên bản 1)",
+        en: "version \(version) is not supported (this reads version 1)")
     }
     var groups: [WorkflowGroup] = []
     var seenGroups = Set<String>()

@@ -19,7 +19,8 @@ enum WorksheetParser {
     let ctx = "worksheet \(id ?? "?")"
     let layout: WorksheetLayout? = m.string("layout", required: true, &diag).flatMap { s in
       guard let l = WorksheetLayout(rawValue: s) else {
-        diag.add(m.value("layout"), vi: "\(ctx): bố cục không rõ «\(s)» (form hoặc table)", en: "\(ctx): unknown layout «\(s)» (form or table)")
+        diag.add(m.value("layout"), vi: "\(ctx): bố cục không rõ «\(s)» (form hoặc table)",
+          en: "\(ctx): unknown layout «\(s)» (form or table)")
         return nil
       }
       return l
@@ -27,7 +28,8 @@ enum WorksheetParser {
     let record: WorksheetRecord? = m.string("record", required: true, &diag).flatMap { s in
       guard let r = WorksheetRecord(rawValue: s) else {
         let all = (["header"] + RecordKind.allCases.map(\.rawValue)).joined(separator: ", ")
-        diag.add(m.value("record"), vi: "\(ctx): loại bản ghi không rõ «\(s)» (dùng: \(all))", en: "\(ctx): unknown record kind «\(s)» (use: \(all))")
+        diag.add(m.value("record"), vi: "\(ctx): loại bản ghi không rõ «\(s)» (dùng: \(all))",
+          en: "\(ctx): unknown record kind «\(s)» (use: \(all))")
         return nil
       }
       return r
@@ -49,7 +51,8 @@ enum WorksheetParser {
     var groupBy: String?
     if let g = m.string("groupBy", &diag) {
       if fields.contains(where: { $0.key == g }) { groupBy = g } else {
-        diag.add(m.value("groupBy"), vi: "\(ctx): groupBy «\(g)» không phải là trường của phiếu", en: "\(ctx): groupBy «\(g)» is not a field of this worksheet")
+        diag.add(m.value("groupBy"), vi: "\(ctx): groupBy «\(g)» không phải là trường của phiếu",
+          en: "\(ctx): groupBy «\(g)» is not a field of this worksheet")
       }
     }
     let filter = m.value("filter").flatMap { parseFilter($0, model: modelRoot, ctx: ctx, &diag) }
@@ -86,10 +89,12 @@ enum WorksheetParser {
       switch ModelCatalog.resolve(key, in: model) {
       case .success(.enumeration(let raws)):
         for (v, n) in values where !raws.contains(v) {
-          diag.add(n, vi: "\(ctx): giá trị lọc «\(v)» không có trong mô hình (\(raws.joined(separator: ", ")))", en: "\(ctx): filter value «\(v)» is not in the model (\(raws.joined(separator: ", ")))")
+          diag.add(n, vi: "\(ctx): giá trị lọc «\(v)» không có trong mô hình (\(raws.joined(separator: ", ")))",
+            en: "\(ctx): filter value «\(v)» is not in the model (\(raws.joined(separator: ", ")))")
         }
       default:
-        diag.add(f.value("key"), vi: "\(ctx): chỉ lọc được theo một trường liệt kê của mô hình", en: "\(ctx): a filter needs an enum property of the model")
+        diag.add(f.value("key"), vi: "\(ctx): chỉ lọc được theo một trường liệt kê của mô hình",
+          en: "\(ctx): a filter needs an enum property of the model")
       }
     }
     return WorksheetFilter(key: key, values: values.map(\.0))
@@ -118,7 +123,8 @@ enum WorksheetParser {
     let type: FieldType? = fm.string("type", required: true, &diag).flatMap { s in
       guard let t = FieldType(rawValue: s) else {
         let all = FieldType.allCases.map(\.rawValue).joined(separator: ", ")
-        diag.add(fm.value("type"), vi: "\(fctx): kiểu trường không rõ «\(s)» (dùng: \(all))", en: "\(fctx): unknown field type «\(s)» (use: \(all))")
+        diag.add(fm.value("type"), vi: "\(fctx): kiểu trường không rõ «\(s)» (dùng: \(all))",
+          en: "\(fctx): unknown field type «\(s)» (use: \(all))")
         return nil
       }
       return t
@@ -143,11 +149,13 @@ enum WorksheetParser {
     if let key, let model, let type {
       switch ModelCatalog.resolve(key, in: model) {
       case .failure(let e):
-        diag.add(fm.value("key"), vi: "\(fctx): mô hình không có thuộc tính «\(e.segment)»", en: "\(fctx): the model has no property «\(e.segment)»")
+        diag.add(fm.value("key"), vi: "\(fctx): mô hình không có thuộc tính «\(e.segment)»",
+          en: "\(fctx): the model has no property «\(e.segment)»")
       case .success(let s):
         slot = s
         if let wrong = ModelCatalog.mismatch(type, multiple: multiple, slot: s) {
-          diag.add(fm.value("type"), vi: "\(fctx): kiểu «\(type.rawValue)» không hợp với thuộc tính mô hình (\(wrong))", en: "\(fctx): type «\(type.rawValue)» does not fit the model property (\(wrong))")
+          diag.add(fm.value("type"), vi: "\(fctx): kiểu «\(type.rawValue)» không hợp với thuộc tính mô hình (\(wrong))",
+            en: "\(fctx): type «\(type.rawValue)» does not fit the model property (\(wrong))")
         }
       }
     }
@@ -161,7 +169,8 @@ enum WorksheetParser {
       if case .enumeration(let r) = slot { raws = r }
       if case .enumArray(let r) = slot { raws = r }
       if raws != nil, openList {
-        diag.add(fm.value("openList"), vi: "\(fctx): openList không dùng được với liệt kê của mô hình", en: "\(fctx): openList cannot be used with a model enum")
+        diag.add(fm.value("openList"), vi: "\(fctx): openList không dùng được với liệt kê của mô hình",
+          en: "\(fctx): openList cannot be used with a model enum")
       }
       var seen = Set<String>()
       for o in optionNodes {
@@ -170,7 +179,8 @@ enum WorksheetParser {
         let v = om.string("value", required: true, &diag)
         let l = om.localized("label", &diag)
         if let v, let raws, !raws.contains(v) {
-          diag.add(om.value("value"), vi: "\(fctx): giá trị «\(v)» không có trong mô hình (\(raws.joined(separator: ", ")))", en: "\(fctx): value «\(v)» is not in the model (\(raws.joined(separator: ", ")))")
+          diag.add(om.value("value"), vi: "\(fctx): giá trị «\(v)» không có trong mô hình (\(raws.joined(separator: ", ")))",
+            en: "\(fctx): value «\(v)» is not in the model (\(raws.joined(separator: ", ")))")
         }
         if let v, !seen.insert(v).inserted {
           diag.add(om.value("value"), vi: "\(fctx): giá trị «\(v)» bị lặp", en: "\(fctx): duplicate value «\(v)»")
@@ -188,7 +198,8 @@ enum WorksheetParser {
       for (t, n) in targetValues {
         if let r = ReferenceTarget(rawValue: t) { targets.append(r) } else {
           let all = (RecordKind.allCases.map(\.rawValue) + ReferenceTableName.allCases.map(\.rawValue)).joined(separator: ", ")
-          diag.add(n, vi: "\(fctx): đích tham chiếu không rõ «\(t)» (dùng: \(all))", en: "\(fctx): unknown reference target «\(t)» (use: \(all))")
+          diag.add(n, vi: "\(fctx): đích tham chiếu không rõ «\(t)» (dùng: \(all))",
+            en: "\(fctx): unknown reference target «\(t)» (use: \(all))")
         }
       }
     } else if !targetValues.isEmpty {
@@ -229,7 +240,8 @@ struct UnitRules {
     let unitKeys = ["dimensions", "units", "defaultUnit", "perDimensions", "perUnits", "defaultPerUnit"]
     guard usesUnits else {
       for k in unitKeys where fm.has(k) {
-        diag.add(fm.keyNode(k), vi: "\(fctx): «\(k)» chỉ dùng cho quantity, money, price", en: "\(fctx): «\(k)» is for quantity, money and price fields only")
+        diag.add(fm.keyNode(k), vi: "\(fctx): «\(k)» chỉ dùng cho quantity, money, price",
+          en: "\(fctx): «\(k)» is for quantity, money and price fields only")
       }
       return
     }
@@ -237,7 +249,8 @@ struct UnitRules {
     dimensions = Self.dimensions(fm, "dimensions", fctx, &diag) ?? implied
     if dimensions.isEmpty { fm.missing("dimensions", &diag) }
     if type == .money, dimensions != [.money] {
-      diag.add(fm.value("dimensions"), vi: "\(fctx): trường money chỉ có thứ nguyên money", en: "\(fctx): a money field has dimension money only")
+      diag.add(fm.value("dimensions"), vi: "\(fctx): trường money chỉ có thứ nguyên money",
+        en: "\(fctx): a money field has dimension money only")
     }
     (units, defaultUnit) = Self.units(fm, "units", "defaultUnit", dimensions, fctx, &diag)
     if type == .price {
@@ -275,7 +288,8 @@ struct UnitRules {
         continue
       }
       if !dims.isEmpty, !dims.contains(u.dimension) {
-        diag.add(n, vi: "\(fctx): đơn vị «\(s)» là \(u.dimension.name.vi), không thuộc thứ nguyên đã khai", en: "\(fctx): unit «\(s)» is \(u.dimension.name.en), not one of the declared dimensions")
+        diag.add(n, vi: "\(fctx): đơn vị «\(s)» là \(u.dimension.name.vi), không thuộc thứ nguyên đã khai",
+          en: "\(fctx): unit «\(s)» is \(u.dimension.name.en), not one of the declared dimensions")
         continue
       }
       out.append(u.symbol)
@@ -283,7 +297,8 @@ struct UnitRules {
     var def = fm.string(defKey, required: true, &diag)
     if let d = def {
       if let u = UnitSystem.standard.unit(d), out.contains(u.symbol) { def = u.symbol } else {
-        diag.add(fm.value(defKey), vi: "\(fctx): đơn vị mặc định «\(d)» không có trong danh sách \(key)", en: "\(fctx): default unit «\(d)» is not in \(key)")
+        diag.add(fm.value(defKey), vi: "\(fctx): đơn vị mặc định «\(d)» không có trong danh sách \(key)",
+          en: "\(fctx): default unit «\(d)» is not in \(key)")
         def = nil
       }
     }
