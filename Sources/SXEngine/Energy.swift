@@ -1,0 +1,208 @@
+import Foundation
+import SXCore
+
+extension EnergyAmount {
+  /// An empty sum (all zero, no reasons).
+  static var zero: EnergyAmount {
+    var e = EnergyAmount()
+    e.gj = .sum; e.toe = .sum; e.co2Kg = .sum; e.ch4Kg = .sum; e.n2oKg = .sum; e.biogenicKg = .sum
+    e.cost = .sum; e.thermalGJ = .sum
+    return e
+  }
+
+  mutating func add(_ o: EnergyAmount) {
+    gj.add(o.gj); toe.add(o.toe); co2Kg.add(o.co2Kg); ch4Kg.add(o.ch4Kg); n2oKg.add(o.n2oKg)
+    biogenicKg.add(o.biogenicKg); cost.add(o.cost); thermalGJ.add(o.thermalGJ)
+    if let k = o.electricityKWh { electricityKWh = (electricityKWh ?? 0) + k }
+    for f in o.factors + o.toeFactors + o.co2Factors where !factors.contains(f) && factors.count < 50 { factors.append(f) }
+  }
+}
+
+/// What the other areas need from the energy area.
+struct EnergyOutcome {
+  var results: EnergyResults
+  var carrierAmounts: [(EnergyCarrier, EnergyAmount)]
+  var stepAmounts: [String: EnergyAmount]
+  var plant: EnergyAmount
+}
+
+enum EnergyArea {
+  static let gjPerKWh = 0.0036
+
+  /// Converts every energy flow once.
+  static func flowAmounts(_ c: Context) -> [Int: EnergyAmount] {
+    var out: [Int: EnergyAmount] = [:]
+    for (i, fl) in c.a.flows.enumerated() where fl.kind == .energy {
+      guard let cid = fl.carrierId, let car = c.carrierById[cid] else { continue }
+      out[i] = c.energy(fl.quantity, carrier: car, price: fl.unitPrice ?? car.unitPrice, name: fl.name.isEmpty ? fl.id : fl.name)
+    }
+    return out
+  }
+
+  static func compute(_ c: Context, flowEnergy: [Int: EnergyAmount], ledger: inout Ledger) -> EnergyOutcome {
+    // Σ step flows per carrier, and per step.
+    var flowsByCarrier: [String: EnergyAmount] = [:]
+    var stepAmounts: [String: EnergyAmount] = [:]
+    // Σ of the typed amounts per carrier (SI and the first flow's unit), shown when W4 has no annual quantity.
+    var flowQty: [String: (si: Double, unit: String, dim: SXCore.Dimension?, mixed: Bool)] = [:]
+    for i in c.a.flows.indices {
+      guard let e = flowEnergy[i] else { continue }
+      let fl = c.a.flows[i]
+      guard fl.direction == .input, let cid = fl.carrierId else { continue }
+      flowsByCarrier[cid, default: .zero].add(e)
+      stepAmounts[fl.stepId, default: .zero].add(e)
+      if let fq = fl.quantity {
+        let d = c.dimension(fq)
+        if var acc = flowQty[cid] {
+          acc.si += fq.si
+          acc.mixed = acc.mixed || d != acc.dim
+          flowQty[cid] = acc
+        } else {
+          flowQty[cid] = (fq.si, fq.unit, d, false)
+        }
+      }
+    }
+    var amounts: [(EnergyCarrier, EnergyAmount)] = []
+    var plant = EnergyAmount.zero
+    for car in c.a.energyCarriers {
+      let name = car.name.isEmpty ? car.id : car.name
+      var e: EnergyAmount
+      if car.annualQuantity == nil, let sum = flowsByCarrier[car.id] {
+        e = sum
+        e.isElectricity = car.fuel == "electricity"
+      } else {
+        e = c.energy(car.annualQuantity, carrier: car, price: car.unitPrice, name: name)
+      }
+      amounts.append((car, e))
+      plant.add(e)
+    }
+    if c.a.energyCarriers.isEmpty { plant.gj = .missing(Reason.noData); plant.toe = .missing(Reason.noData) }
+
+    var carriers: [CarrierEnergy] = []
+    for (car, e) in amounts {
+      let base = "energy.carriers[\(car.id)]"
+      let name = car.name.isEmpty ? car.id : car.name
+      ledger.name("energy.carriers", id: car.id, name: car.name)
+      let qIn = input(name, car.annualQuantity, source: src("energyCarriers", car.id, car.dataSource))
+      var qVal = Val(car.annualQuantity?.value, car.annualQuantity == nil ? [Reason.missingQuantity(name)] : [])
+      var qUnit = car.annualQuantity?.unit ?? ""
+      if car.annualQuantity == nil, let fq = flowQty[car.id], !fq.mixed, let v = try? c.units.fromSI(fq.si, unit: fq.unit) {
+        qVal = Val(v)
+        qUnit = fq.unit
+      }
+      let qFig = ledger.figure(
+        base + ".quantity", qVal, qUnit, label: lt("Lượng tiêu thụ năm", "Annual consumption", name),
+        formula: LocalizedText(vi: "số liệu W4 (hoặc Σ dòng năng lượng của các công đoạn)", en: "W4 figure (or Σ step energy flows)"),
+        inputs: [qIn])
+      let gj = ledger.figure(
+        base + ".gj", e.gj, "GJ", label: lt("Năng lượng vật lý", "Physical energy", name),
+        formula: e.isElectricity
+          ? LocalizedText(vi: "kWh × 0,0036 GJ/kWh", en: "kWh × 0.0036 GJ/kWh")
+          : LocalizedText(vi: "lượng × nhiệt trị NCV (thể tích qua khối lượng riêng)", en: "amount × NCV (volume via density)"),
+        inputs: [qIn], factors: e.factors)
+      let kwh = ledger.figure(
+        base + ".kwhEq", e.gj.map { $0 / gjPerKWh }, "kWh", label: lt("Quy đổi kWh", "kWh equivalent", name),
+        formula: LocalizedText(vi: "GJ / 0,0036", en: "GJ / 0.0036"),
+        inputs: [ExplainInput("GJ", e.gj.value, "GJ", source: base + ".gj")])
+      let toe = ledger.figure(
+        base + ".toe", e.toe, "TOE", label: lt("Quy đổi TOE", "TOE", name),
+        formula: e.toeMethod == "moit"
+          ? LocalizedText(vi: "lượng × hệ số TOE của Bộ Công Thương", en: "amount × MOIT TOE factor")
+          : LocalizedText(vi: "GJ / 41,868 (suy ra từ nhiệt trị)", en: "GJ / 41.868 (derived from energy content)"),
+        inputs: [qIn, ExplainInput("GJ", e.gj.value, "GJ", source: base + ".gj")], factors: e.toeFactors)
+      let cost = ledger.figure(
+        base + ".cost", e.cost, "VND", label: lt("Chi phí năng lượng", "Energy cost", name),
+        formula: LocalizedText(vi: "lượng × đơn giá", en: "amount × unit price"),
+        inputs: [qIn, ExplainInput("đơn giá/price", car.unitPrice?.amount.value, price(car.unitPrice), source: src("energyCarriers", car.id))])
+      let share = ledger.figure(
+        base + ".sharePercent", e.gj.divided(by: plant.gj, zeroReason: Reason.zeroBase).map { $0 * 100 }, "%",
+        label: lt("Tỷ trọng", "Share", name),
+        formula: LocalizedText(vi: "GJ dạng năng lượng / tổng GJ × 100", en: "carrier GJ / total GJ × 100"),
+        inputs: [ExplainInput("GJ", e.gj.value, "GJ", source: base + ".gj"), ExplainInput("Σ GJ", plant.gj.value, "GJ", source: "energy.total.gj")])
+      var unalloc = Val(nil)
+      if let g = e.gj.value {
+        unalloc = Val(g - (flowsByCarrier[car.id]?.gj.value ?? 0), e.gj.reasons + (flowsByCarrier[car.id]?.gj.reasons ?? []))
+      } else {
+        unalloc = Val(nil, e.gj.reasons)
+      }
+      let unallocated = ledger.figure(
+        base + ".unallocatedGJ", unalloc, "GJ", label: lt("Chưa phân bổ cho công đoạn", "Not allocated to steps", name),
+        formula: LocalizedText(vi: "GJ của dạng năng lượng − Σ GJ các dòng công đoạn", en: "carrier GJ − Σ GJ of step flows"),
+        inputs: [ExplainInput("GJ", e.gj.value, "GJ", source: base + ".gj"),
+                 ExplainInput("Σ công đoạn/steps", flowsByCarrier[car.id]?.gj.value ?? 0, "GJ", source: "flows")])
+      carriers.append(
+        CarrierEnergy(
+          id: car.id, name: name, fuel: car.fuel, quantity: qFig, gj: gj, kwhEq: kwh, toe: toe, toeMethod: e.toeMethod,
+          cost: cost, sharePercent: share, unallocatedGJ: unallocated))
+    }
+
+    var stepsOut: [StepEnergy] = []
+    let stepTotal: Val = {
+      var v = Val.sum
+      for s in c.a.steps { if let e = stepAmounts[s.id] { v.add(e.gj) } }
+      return v
+    }()
+    for s in c.a.steps {
+      let e = stepAmounts[s.id] ?? .zero
+      let base = "energy.steps[\(s.id)]"
+      let name = c.stepName(s.id)
+      ledger.name("energy.steps", id: s.id, name: s.name)
+      let flowInputs = (c.flowsByStep[s.id] ?? []).compactMap { i -> ExplainInput? in
+        guard let fe = flowEnergy[i] else { return nil }
+        let fl = c.a.flows[i]
+        return ExplainInput(fl.name, fe.gj.value, "GJ", source: src("flows", fl.id, fl.dataSource))
+      }.capped()
+      func f(_ key: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String) -> Figure {
+        ledger.figure(base + "." + key, v, unit, label: lt(vi, en, name), formula: LocalizedText(vi: fvi, en: fen),
+          inputs: flowInputs, factors: e.factors)
+      }
+      stepsOut.append(
+        StepEnergy(
+          id: s.id, name: name,
+          gj: f("gj", e.gj, "GJ", "Năng lượng vật lý", "Physical energy", "Σ GJ các dòng năng lượng vào", "Σ GJ of energy input flows"),
+          kwhEq: f("kwhEq", e.gj.map { $0 / gjPerKWh }, "kWh", "Quy đổi kWh", "kWh equivalent", "GJ / 0,0036", "GJ / 0.0036"),
+          toe: f("toe", e.toe, "TOE", "TOE", "TOE", "Σ TOE các dòng", "Σ TOE of flows"),
+          electricityKWh: f("electricityKWh", Val(e.electricityKWh ?? 0), "kWh", "Điện", "Electricity", "Σ kWh điện", "Σ electricity kWh"),
+          thermalGJ: f("thermalGJ", e.thermalGJ, "GJ", "Nhiệt (nhiên liệu)", "Thermal (fuels)", "Σ GJ nhiên liệu", "Σ fuel GJ"),
+          cost: f("cost", e.cost, "VND", "Chi phí năng lượng", "Energy cost", "Σ lượng × đơn giá", "Σ amount × unit price"),
+          sharePercent: f("sharePercent", e.gj.divided(by: stepTotal, zeroReason: Reason.zeroBase).map { $0 * 100 }, "%",
+            "Tỷ trọng", "Share", "GJ công đoạn / Σ GJ các công đoạn × 100", "step GJ / Σ step GJ × 100")))
+    }
+
+    let carrierInputs = amounts.map { ExplainInput($0.0.name, $0.1.gj.value, "GJ", source: "energy.carriers[\($0.0.id)].gj") }
+    let toeInputs = amounts.map { ExplainInput($0.0.name, $0.1.toe.value, "TOE", source: "energy.carriers[\($0.0.id)].toe") }
+    let thermal: Val = {
+      var v = Val.sum
+      for (_, e) in amounts { v.add(e.thermalGJ) }
+      return v
+    }()
+    func tot(_ key: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ ins: [ExplainInput]) -> Figure {
+      ledger.figure("energy.total." + key, v, unit, label: LocalizedText(vi: vi, en: en),
+        formula: LocalizedText(vi: "Σ các dạng năng lượng", en: "Σ over energy carriers"), inputs: ins)
+    }
+    let totals = EnergyTotals(
+      gj: tot("gj", plant.gj, "GJ", "Tổng năng lượng vật lý", "Total physical energy", carrierInputs),
+      kwhEq: tot("kwhEq", plant.gj.map { $0 / gjPerKWh }, "kWh", "Tổng quy đổi kWh", "Total kWh equivalent", carrierInputs),
+      toe: tot("toe", plant.toe, "TOE", "Tổng TOE", "Total TOE", toeInputs),
+      electricityKWh: tot("electricityKWh", Val(plant.electricityKWh ?? 0), "kWh", "Tổng điện", "Total electricity", carrierInputs),
+      thermalGJ: tot("thermalGJ", thermal, "GJ", "Tổng nhiệt (nhiên liệu)", "Total thermal (fuels)", carrierInputs),
+      cost: tot("cost", plant.cost, "VND", "Tổng chi phí năng lượng", "Total energy cost",
+        amounts.map { ExplainInput($0.0.name, $0.1.cost.value, "VND", source: "energy.carriers[\($0.0.id)].cost") }))
+    let key = (plant.toe.value ?? 0) > c.f.keyEnergyUserTOE
+    ledger.flag(
+      "energy.keyEnergyUser", key, label: LocalizedText(vi: "Cơ sở sử dụng năng lượng trọng điểm", en: "Key energy user"),
+      formula: LocalizedText(vi: "tổng TOE/năm > \(c.f.keyEnergyUserTOE)", en: "total TOE/yr > \(c.f.keyEnergyUserTOE)"),
+      inputs: [ExplainInput("TOE", plant.toe.value, "TOE/yr", source: "energy.total.toe")],
+      factors: [ExplainFactor("ngưỡng/threshold", c.f.keyEnergyUserTOE, "TOE/yr", source: c.f.keyEnergyUserSource)])
+    return EnergyOutcome(
+      results: EnergyResults(
+        carriers: carriers, steps: stepsOut, total: totals, keyEnergyUser: key, keyEnergyUserThresholdTOE: c.f.keyEnergyUserTOE),
+      carrierAmounts: amounts, stepAmounts: stepAmounts, plant: plant)
+  }
+
+  static func lt(_ vi: String, _ en: String, _ name: String) -> LocalizedText {
+    LocalizedText(vi: "\(vi) — \(name)", en: "\(en) — \(name)")
+  }
+
+  static func price(_ p: UnitPrice?) -> String { p.map { "\($0.amount.unit)/\($0.perUnit)" } ?? "" }
+}

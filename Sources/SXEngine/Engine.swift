@@ -1,0 +1,76 @@
+import Foundation
+import SXCore
+
+/// The calculation engine: one pure pass over an assessment. No I/O; factors come in as a value.
+///
+/// Order: energy flows are converted once, then balance → energy → CO2 → water → waste cost (MFCA) →
+/// economics → indicators → policy → data quality. Every lookup goes through dictionaries built once
+/// (`Context`), so the work is linear in the number of rows.
+public enum Engine {
+  public static func compute(_ assessment: Assessment, factors: EngineFactors = .builtinDefaults) -> Results {
+    let c = Context(assessment, factors)
+    var ledger = Ledger()
+    let flowEnergy = EnergyArea.flowAmounts(c)
+    let balance = BalanceArea.compute(c, flowEnergy: flowEnergy, ledger: &ledger)
+    let energy = EnergyArea.compute(c, flowEnergy: flowEnergy, ledger: &ledger)
+    let co2 = CO2Area.compute(c, energy: energy, ledger: &ledger)
+    let water = WaterArea.compute(c, ledger: &ledger)
+    let waste = WasteCostArea.compute(c, stepMassIn: balance.stepMassIn, energy: energy, ledger: &ledger)
+    let (economics, planned) = OpportunityArea.compute(c, water: water, ledger: &ledger)
+    let production = IndicatorArea.production(c, ledger: &ledger)
+    let indicators = IndicatorArea.compute(c, production: production, energy: energy, water: water, ledger: &ledger)
+    let policy = PolicyArea.compute(c, production: production, energy: energy, water: water, planned: planned, ledger: &ledger)
+    let quality = QualityArea.compute(c, energy: energy, ledger: &ledger)
+
+    var issues: [ResultIssue] = c.globalReasons.isEmpty ? [] : [ResultIssue(path: "$", reasons: c.globalReasons)]
+    for (path, e) in ledger.explanations where e.result.status == .incomplete {
+      issues.append(ResultIssue(path: path, reasons: e.result.reasons))
+    }
+    issues.sort { $0.path < $1.path }
+    var r = Results(
+      assessmentId: assessment.id, complete: issues.isEmpty, balance: balance.results, energy: energy.results, co2: co2,
+      water: water.results, wasteCost: waste, indicators: indicators, policy: policy, economics: economics,
+      dataQuality: quality, issues: issues)
+    r.explanations = ledger.explanations
+    r.names = ledger.names
+    return r
+  }
+}
+
+extension Results {
+  /// The explanation of one figure.
+  ///
+  /// Path syntax: `area.field`, `area.collection[key].field`, nested as needed, e.g. `energy.total.toe`,
+  /// `balance.steps[dyeing].closurePercent`, `indicators.items[water_per_product].steps[dyeing]`. A `[key]` is the
+  /// row id, or its name (case-insensitive, Unicode-normalised); `[…]` naming an indicator may omit `.value`.
+  public func explain(path: String) -> Explanation? {
+    let p = path.trimmingCharacters(in: .whitespaces)
+    if let e = explanations[p] { return e }
+    let canonical = canonicalPath(p)
+    if let e = explanations[canonical] { return e }
+    return explanations[canonical + ".value"]
+  }
+
+  func canonicalPath(_ p: String) -> String {
+    var out = ""
+    var name = ""
+    var i = p.startIndex
+    while i < p.endIndex {
+      let ch = p[i]
+      if ch == "[" {
+        guard let close = p[i...].firstIndex(of: "]") else { return p }
+        let sel = String(p[p.index(after: i)..<close])
+        let collection = out + name
+        let key = TextRules.nfc(sel.trimmingCharacters(in: .whitespaces)).lowercased()
+        let id = names[collection]?[key] ?? sel
+        out += name + "[" + id + "]"
+        name = ""
+        i = p.index(after: close)
+        continue
+      }
+      name.append(ch)
+      i = p.index(after: i)
+    }
+    return out + name
+  }
+}

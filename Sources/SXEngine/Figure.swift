@@ -1,0 +1,219 @@
+import Foundation
+import SXCore
+
+/// Whether a figure could be computed from complete data.
+public enum FigureStatus: String, Codable, Hashable, Sendable {
+  /// Computed from complete inputs.
+  case ok
+  /// Missing or unusable inputs: `value` is a partial sum or `nil`; `reasons` say why.
+  case incomplete
+}
+
+/// One computed number with its unit. `value` is never NaN or infinite: a non-finite result becomes `nil`,
+/// `incomplete`, with a reason. A partial sum (some inputs missing) keeps its value but is `incomplete`.
+public struct Figure: Codable, Hashable, Sendable {
+  /// The explain path of this figure (see `Results.explain(path:)`).
+  public var path: String
+  public var value: Double?
+  public var unit: String
+  public var status: FigureStatus
+  /// Why the figure is incomplete (empty when `ok`).
+  public var reasons: [LocalizedText]
+
+  public init(path: String, value: Double?, unit: String, reasons: [LocalizedText] = []) {
+    self.path = path
+    self.unit = unit
+    var rs = reasons
+    if let v = value, !v.isFinite {
+      self.value = nil
+      rs.append(Reason.notFinite)
+    } else {
+      self.value = value
+    }
+    if self.value == nil, rs.isEmpty { rs.append(Reason.noData) }
+    self.reasons = Reason.unique(rs)
+    self.status = self.reasons.isEmpty ? .ok : .incomplete
+  }
+
+  public var isOK: Bool { status == .ok }
+}
+
+/// One input shown by an explanation: a named number with its unit and where it comes from.
+public struct ExplainInput: Codable, Hashable, Sendable {
+  public var name: String
+  public var value: Double?
+  public var unit: String
+  /// The record it comes from and its data source, e.g. `flows[f3] · measured`.
+  public var source: String
+
+  public init(_ name: String, _ value: Double?, _ unit: String, source: String = "") {
+    self.name = name
+    self.value = value.flatMap { $0.isFinite ? $0 : nil }
+    self.unit = unit
+    self.source = source
+  }
+}
+
+/// One factor used by a figure: its value, unit, source and year.
+public struct ExplainFactor: Codable, Hashable, Sendable {
+  public var name: String
+  public var value: Double
+  public var unit: String
+  public var source: String
+  public var year: Int?
+
+  public init(_ name: String, _ value: Double, _ unit: String, source: String, year: Int? = nil) {
+    self.name = name
+    self.value = value.isFinite ? value : 0
+    self.unit = unit
+    self.source = source
+    self.year = year
+  }
+}
+
+/// How a figure was computed: the formula (both languages), its inputs, its factors and the result.
+public struct Explanation: Codable, Hashable, Sendable {
+  public var path: String
+  public var label: LocalizedText
+  public var formula: LocalizedText
+  public var inputs: [ExplainInput]
+  public var factors: [ExplainFactor]
+  public var result: Figure
+
+  public init(
+    path: String, label: LocalizedText, formula: LocalizedText, inputs: [ExplainInput], factors: [ExplainFactor],
+    result: Figure
+  ) {
+    self.path = path
+    self.label = label
+    self.formula = formula
+    self.inputs = inputs
+    self.factors = factors
+    self.result = result
+  }
+
+  /// A readable rendering in `language`.
+  public func text(_ language: Language) -> String {
+    let vi = language == .vi
+    var lines: [String] = []
+    lines.append("\(label.text(language))  [\(path)]")
+    lines.append((vi ? "Công thức: " : "Formula: ") + formula.text(language))
+    if !inputs.isEmpty {
+      lines.append(vi ? "Đầu vào:" : "Inputs:")
+      for i in inputs {
+        let v = i.value.map { NumberFormat.auto($0, language) } ?? "—"
+        lines.append("  • \(i.name) = \(v) \(i.unit)" + (i.source.isEmpty ? "" : "  (\(i.source))"))
+      }
+    }
+    if !factors.isEmpty {
+      lines.append(vi ? "Hệ số:" : "Factors:")
+      for f in factors {
+        let y = f.year.map { ", \($0)" } ?? ""
+        lines.append("  • \(f.name) = \(NumberFormat.format(f.value, language, maxFractionDigits: 7)) \(f.unit)  (\(f.source)\(y))")
+      }
+    }
+    let r = result.value.map { NumberFormat.auto($0, language) } ?? "—"
+    lines.append((vi ? "Kết quả: " : "Result: ") + "\(r) \(result.unit)")
+    if !result.reasons.isEmpty {
+      lines.append((vi ? "Chưa đầy đủ: " : "Incomplete: ") + result.reasons.map { $0.text(language) }.joined(separator: "; "))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// A value being computed: the number (if any) and the reasons it is incomplete.
+///
+/// A sum starts as `.sum` (0, nothing known yet): adding known parts gives their total; if every part added is
+/// missing, the sum stays `nil` (so "all inputs missing" is never shown as 0); an empty sum is 0.
+struct Val: Sendable {
+  var value: Double?
+  var reasons: [LocalizedText]
+  private var known: Bool
+
+  init(_ value: Double?, _ reasons: [LocalizedText] = []) {
+    if let v = value, !v.isFinite {
+      self.value = nil
+      self.reasons = reasons + [Reason.notFinite]
+    } else {
+      self.value = value
+      self.reasons = reasons
+    }
+    known = self.value != nil
+  }
+
+  static func missing(_ r: LocalizedText) -> Val { Val(nil, [r]) }
+  /// An empty sum.
+  static var sum: Val {
+    var v = Val(0)
+    v.known = false
+    return v
+  }
+
+  /// Adds another value: the sum of the known parts; reasons accumulate.
+  mutating func add(_ o: Val) {
+    if let b = o.value {
+      value = (known ? (value ?? 0) : 0) + b
+      known = true
+    } else if !known {
+      value = nil
+    }
+    reasons.append(contentsOf: o.reasons)
+  }
+
+  /// Adds a known number.
+  mutating func add(_ x: Double) {
+    value = (known ? (value ?? 0) : 0) + x
+    known = true
+  }
+
+  func map(_ f: (Double) -> Double) -> Val { Val(value.map(f), reasons) }
+
+  /// `self / d`; a zero or missing divisor gives `nil` with `zeroReason`.
+  func divided(by d: Val, zeroReason: LocalizedText) -> Val {
+    guard let a = value else { return Val(nil, reasons + d.reasons) }
+    guard let b = d.value else { return Val(nil, reasons + d.reasons) }
+    guard b != 0 else { return Val(nil, reasons + d.reasons + [zeroReason]) }
+    return Val(a / b, reasons + d.reasons)
+  }
+}
+
+/// Collects every figure and its explanation during one engine run.
+struct Ledger {
+  var explanations: [String: Explanation] = [:]
+  /// Collection path (e.g. `balance.steps`) → lowercased id or name → id, for name-based explain paths.
+  var names: [String: [String: String]] = [:]
+
+  mutating func figure(
+    _ path: String, _ v: Val, _ unit: String, label: LocalizedText, formula: LocalizedText,
+    inputs: [ExplainInput] = [], factors: [ExplainFactor] = []
+  ) -> Figure {
+    let f = Figure(path: path, value: v.value, unit: unit, reasons: v.reasons)
+    explanations[path] = Explanation(path: path, label: label, formula: formula, inputs: inputs, factors: factors, result: f)
+    return f
+  }
+
+  /// Registers a flag (shown as 1 = yes, 0 = no) with its explanation.
+  mutating func flag(
+    _ path: String, _ on: Bool, label: LocalizedText, formula: LocalizedText, inputs: [ExplainInput] = [],
+    factors: [ExplainFactor] = []
+  ) {
+    let f = Figure(path: path, value: on ? 1 : 0, unit: "flag")
+    explanations[path] = Explanation(path: path, label: label, formula: formula, inputs: inputs, factors: factors, result: f)
+  }
+
+  mutating func name(_ collection: String, id: String, name: String) {
+    let k = TextRules.nfc(name.trimmingCharacters(in: .whitespaces)).lowercased()
+    names[collection, default: [:]][id.lowercased()] = id
+    if !k.isEmpty, names[collection]?[k] == nil { names[collection, default: [:]][k] = id }
+  }
+}
+
+/// Builds an `ExplainInput` from a quantity of a record.
+func input(_ name: String, _ q: Quantity?, source: String) -> ExplainInput {
+  ExplainInput(name, q?.value, q?.unit ?? "", source: source)
+}
+
+/// Formats a record reference with its data source, e.g. `flows[f3] · measured`.
+func src(_ table: String, _ id: String, _ ds: DataSource? = nil) -> String {
+  "\(table)[\(id)]" + (ds.map { " · \($0.rawValue)" } ?? "")
+}
