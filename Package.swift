@@ -18,6 +18,10 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "sxsh", targets: ["sxsh"]),
+    // Libraries for the fuzzing package in Tests/Fuzz (it depends on this package by path).
+    .library(name: "SXCore", targets: ["SXCore"]),
+    .library(name: "SXCalc", targets: ["SXCalc"]),
+    .library(name: "SXWorksheets", targets: ["SXWorksheets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -48,7 +52,7 @@ let package = Package(
     .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"]),
     .testTarget(name: "SXWorksheetsTests", dependencies: ["SXWorksheets", "SXCore"]),
     .testTarget(name: "SXStoreTests", dependencies: ["SXStore", "SXCore", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "SXUITests", dependencies: ["SXUI", "SXCore", "SXEngine", "SXWorksheets"]),
+    .testTarget(name: "SXUITests", dependencies: ["SXUI", "SXCore", "SXEngine", "SXWorksheets", "SXStore", "SXCalc"]),
     .testTarget(name: "SXExportTests", dependencies: ["SXExport", "SXCore", "SXEngine"]),
     .testTarget(name: "CLITests", dependencies: ["SXCore"]),
   ],

@@ -38,6 +38,7 @@ public final class AppDatabase: Sendable {
     } else if !fm.isWritableFile(atPath: dir.isEmpty ? "." : dir) {
       throw StoreError.readOnly(path: dir.isEmpty ? "." : dir)
     }
+    if exists { try Self.refuseNewerSchema(path) }
     var config = Configuration()
     config.journalMode = .wal
     config.foreignKeysEnabled = true
@@ -68,6 +69,22 @@ public final class AppDatabase: Sendable {
     config.foreignKeysEnabled = true
     queue = try DatabaseQueue(configuration: config)
     try Schema.migrator.migrate(queue)
+  }
+
+  /// Checks, through a read-only connection that cannot write anything, that no newer sxsh wrote the file.
+  static func refuseNewerSchema(_ path: String) throws {
+    var config = Configuration()
+    config.readonly = true
+    do {
+      let q = try DatabaseQueue(path: path, configuration: config)
+      let superseded = try q.read { db in try Schema.migrator.hasBeenSuperseded(db) }
+      try q.close()
+      if superseded { throw StoreError.newerSchema(path: path) }
+    } catch let e as DatabaseError {
+      if e.resultCode == .SQLITE_NOTADB { throw StoreError.notSQLite(path: path) }
+      if e.resultCode == .SQLITE_CORRUPT { throw StoreError.cannotOpen(path: path, detail: "damaged (\(e.message ?? "corrupt"))") }
+      // Other read-only failures (e.g. a WAL that needs recovery) are left to the normal open below.
+    }
   }
 
   static func checkHeader(_ path: String) throws {

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import SXCore
+import SXStore
+
+/// The version printed by `sxsh version` and written into exported documents.
+enum BuildInfo {
+  static let version = "0.1.0"
+  static var generator: String { "sxsh \(version)" }
+}
+
+/// Options shared by every command: the database and the language.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: "Database file (default: $SXSH_DB, else $XDG_DATA_HOME/sxsh/sxsh.sqlite).")
+  var db: String?
+
+  @Option(name: .long, help: "Language: vi (default) or en. Also $SXSH_LANG.")
+  var lang: Language?
+
+  var language: Language { lang ?? Environment.language }
+
+  /// Opens the database, creating the default folder (owner-only) when needed.
+  func open() throws -> AppDatabase {
+    let path = try DatabaseLocation.resolve(explicit: db)
+    do {
+      return try AppDatabase(path: path)
+    } catch let e as StoreError {
+      // A damaged or foreign file: say so, and offer the newest good backup (the file itself is never touched).
+      switch e {
+      case .notSQLite, .cannotOpen:
+        if let good = Backups(databasePath: path).newestGood() {
+          throw CLIError(
+            vi: e.message.vi + "; bản sao lưu tốt mới nhất: «\(good)»; khôi phục: sxsh restore --db \(path)",
+            en: e.message.en + "; newest good backup: «\(good)»; restore it with: sxsh restore --db \(path)")
+        }
+        throw e
+      default: throw e
+      }
+    }
+  }
+
+  /// Opens the database for the interactive app, first making a versioned backup when it changed.
+  func openWithBackup() throws -> AppDatabase {
+    let db = try open()
+    if db.path != ":memory:" {
+      _ = try Backups(databasePath: db.path).makeIfChanged(from: db)
+    }
+    return db
+  }
+}
+
+extension Language: ExpressibleByArgument {}
+
+enum Environment {
+  static var language: Language {
+    let env = ProcessInfo.processInfo.environment
+    if let l = env["SXSH_LANG"].flatMap(Language.init(rawValue:)) { return l }
+    return .vi
+  }
+
+  static func now() -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    return f.string(from: Date())
+  }
+
+  static func stamp() -> Provenance {
+    let env = ProcessInfo.processInfo.environment
+    let user = env["SXSH_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    return Provenance(by: user, at: now(), device: ProcessInfo.processInfo.hostName)
+  }
+}
+
+/// Where the database lives: `--db`, else `$SXSH_DB`, else `$XDG_DATA_HOME/sxsh/sxsh.sqlite` (`~/.local/share/sxsh/`).
+enum DatabaseLocation {
+  static func resolve(explicit: String?) throws -> String {
+    let env = ProcessInfo.processInfo.environment
+    if let p = explicit ?? env["SXSH_DB"], !p.isEmpty { return p }
+    let base: String
+    if let x = env["XDG_DATA_HOME"], !x.isEmpty {
+      base = x
+    } else {
+      base = (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+    }
+    let dir = base + "/sxsh"
+    if !FileManager.default.fileExists(atPath: dir) {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    return dir + "/sxsh.sqlite"
+  }
+}
+
+/// Runs a command body: a failure prints one localised line on stderr and exits non-zero, never a stack trace.
+func guarded(_ language: Language, _ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let e as ExitCode {
+    throw e
+  } catch let e as CleanExit {
+    throw e
+  } catch let e as LocalizedFailure {
+    printError(e.text(language))
+    throw ExitCode.failure
+  } catch let e as CocoaError {
+    printError(e.localizedDescription)
+    throw ExitCode.failure
+  } catch {
+    printError("\(error)")
+    throw ExitCode.failure
+  }
+}
+
+func printError(_ message: String) {
+  let one = message.split(separator: "\n").count > 1 ? message : message.replacingOccurrences(of: "\n", with: " ")
+  FileHandle.standardError.write(Data(("sxsh: " + one + "\n").utf8))
+}
+
+/// A CLI-level failure with a bilingual message.
+struct CLIError: LocalizedFailure {
+  var message: LocalizedText
+  init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
+}
+
+/// Writes `data` to `path` atomically (temporary file in the same folder, then rename), owner-only,
+/// refusing to overwrite without `force` and refusing to write through a symlink.
+func writeFileSafely(_ data: Data, to path: String, force: Bool) throws {
+  let fm = FileManager.default
+  if let attrs = try? fm.attributesOfItem(atPath: path) {
+    if attrs[.type] as? FileAttributeType == .typeSymbolicLink {
+      throw CLIError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
+    }
+    if !force {
+      throw CLIError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite")
+    }
+  }
+  let dir = (path as NSString).deletingLastPathComponent
+  let tmp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+  guard fm.createFile(atPath: tmp, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+    throw CLIError(vi: "không tạo được tệp trong «\(dir.isEmpty ? "." : dir)»", en: "cannot create a file in «\(dir.isEmpty ? "." : dir)»")
+  }
+  do {
+    guard let h = FileHandle(forWritingAtPath: tmp) else {
+      throw CLIError(vi: "không ghi được «\(tmp)»", en: "cannot write «\(tmp)»")
+    }
+    try h.write(contentsOf: data)
+    try h.synchronize()
+    try h.close()
+    guard rename(tmp, path) == 0 else {
+      throw CLIError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
+    }
+  } catch {
+    unlink(tmp)
+    if let e = error as? LocalizedFailure { throw e }
+    throw CLIError(vi: "ghi «\(path)» thất bại: \(error.localizedDescription)", en: "writing «\(path)» failed: \(error.localizedDescription)")
+  }
+}

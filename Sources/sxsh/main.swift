@@ -1,2 +1,0 @@
-import SXCore
-print("sxsh")
