@@ -140,6 +140,9 @@ public enum CalcCLI {
       if let v = i.defaultValue {
         if case .choice(let cs) = i.kind, cs.indices.contains(Int(v)) { d["default"] = cs[Int(v)].key } else { d["default"] = v }
       }
+      if let w = i.usedWhen, let source = c.input(w.input), source.choices.indices.contains(w.choice) {
+        d["usedWhen"] = ["input": w.input, "choice": source.choices[w.choice].key]
+      }
       if let b = i.min { d["min"] = ["value": display(b.value, i.unit), "inclusive": b.inclusive] }
       if let b = i.max { d["max"] = ["value": display(b.value, i.unit), "inclusive": b.inclusive] }
       return d
@@ -183,8 +186,13 @@ public enum CalcCLI {
   }
 
   /// The inputs actually used (given or defaulted), in display units.
-  static func usedInputs(_ c: Calculator, _ p: Parsed) -> [(CalcInput, Any)] {
+  static func usedInputs(_ c: Calculator, _ p: Parsed, _ r: CalcResult) -> [(CalcInput, Any)] {
     c.inputs.compactMap { i in
+      if r.unused.contains(i.name) { return nil }
+      if let w = i.usedWhen {
+        let chosen = p.numbers[w.input] ?? c.input(w.input)?.defaultValue
+        if chosen.map(Int.init) != w.choice { return nil }
+      }
       switch i.kind {
       case .list:
         guard let l = p.lists[i.name], !l.isEmpty else { return nil }
@@ -202,7 +210,7 @@ public enum CalcCLI {
   /// `{"calculator", "inputs": {name: {value, unit}}, "outputs": {name: {value, unit}}, "notes": [...]}`.
   public static func resultJSON(_ c: Calculator, _ p: Parsed, _ r: CalcResult) -> String {
     var inputs: [String: Any] = [:]
-    for (i, v) in usedInputs(c, p) { inputs[i.name] = ["value": v, "unit": i.unit] }
+    for (i, v) in usedInputs(c, p, r) { inputs[i.name] = ["value": v, "unit": i.unit] }
     var outputs: [String: Any] = [:]
     for o in c.outputs { if let v = r.values[o.name] { outputs[o.name] = ["value": display(v, o.unit), "unit": o.unit] } }
     return json(["calculator": c.id, "inputs": inputs, "outputs": outputs, "notes": r.notes.map(text)])
@@ -211,7 +219,7 @@ public enum CalcCLI {
   /// A readable table of inputs and outputs.
   public static func resultTable(_ c: Calculator, _ p: Parsed, _ r: CalcResult, language: Language) -> String {
     var rows: [(String, String, String)] = []
-    for (i, v) in usedInputs(c, p) {
+    for (i, v) in usedInputs(c, p, r) {
       let shown: String
       switch v {
       case let d as Double: shown = NumberFormat.auto(d, language)

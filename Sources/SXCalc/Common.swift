@@ -67,9 +67,10 @@ enum Common {
       CalcInput(
         "steamState", "", default: 0, vi: "Trạng thái hơi: saturated | superheated",
         en: "Steam state: saturated | superheated", kind: .choice(steamStateChoices)),
-      temperature(
-        "steamTemperature", 200, vi: "Nhiệt độ hơi (chỉ dùng khi steamState=superheated)",
-        en: "Steam temperature (used only when steamState=superheated)"),
+      CalcInput(
+        "steamTemperature", "°C", default: 200, min: Bounds.aboveAbsoluteZero, max: .atMost(5_000),
+        vi: "Nhiệt độ hơi (chỉ dùng khi steamState=superheated)", en: "Steam temperature (used only when steamState=superheated)",
+        usedWhen: .init(input: "steamState", choice: 1)),
     ]
   }
 

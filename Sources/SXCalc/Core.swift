@@ -48,11 +48,19 @@ public struct CalcInput: Sendable, Hashable {
   public let max: CalcBound?
   public let help: LocalizedText
   public let kind: CalcInputKind
+  /// The input is used only when the choice input `usedWhen.input` has the index `usedWhen.choice`.
+  public let usedWhen: UsedWhen?
+
+  public struct UsedWhen: Sendable, Hashable {
+    public let input: String
+    public let choice: Int
+  }
 
   public init(
     _ name: String, _ unit: String, default defaultValue: Double? = nil, min: CalcBound? = nil, max: CalcBound? = nil,
-    vi: String, en: String, kind: CalcInputKind = .number
+    vi: String, en: String, kind: CalcInputKind = .number, usedWhen: UsedWhen? = nil
   ) {
+    self.usedWhen = usedWhen
     self.name = name
     self.unit = unit
     self.defaultValue = defaultValue
@@ -142,9 +150,12 @@ public struct CalcArgs: Sendable {
 public struct CalcResult: Sendable {
   public var values: [String: Double]
   public var notes: [LocalizedText]
-  public init(values: [String: Double], notes: [LocalizedText] = []) {
+  /// Inputs this computation did not use (e.g. level savings when a cash-flow list is given).
+  public var unused: Set<String>
+  public init(values: [String: Double], notes: [LocalizedText] = [], unused: Set<String> = []) {
     self.values = values
     self.notes = notes
+    self.unused = unused
   }
 }
 

@@ -128,6 +128,6 @@ public enum Finance {
       } else {
         notes.append(.t("Không hoàn vốn có chiết khấu trong thời gian dự án.", "No discounted payback within the project life."))
       }
-      return CalcResult(values: v, notes: notes)
+      return CalcResult(values: v, notes: notes, unused: listed.isEmpty ? [] : ["annualSaving", "annualCost", "years"])
     })
 }

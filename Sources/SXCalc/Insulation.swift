@@ -145,7 +145,8 @@ enum InsulationCalculators {
         kind: .choice(insulationChoices)),
       CalcInput(
         "insulationConductivity", "W/(m·K)", default: 0.045, min: .over(0), max: .atMost(5),
-        vi: "Hệ số dẫn nhiệt bảo ôn (khi insulation=constant)", en: "Insulation conductivity (when insulation=constant)"),
+        vi: "Hệ số dẫn nhiệt bảo ôn (khi insulation=constant)", en: "Insulation conductivity (when insulation=constant)",
+        usedWhen: .init(input: "insulation", choice: 1)),
       Common.efficiency("systemEfficiency", 0.8, vi: "Hiệu suất hệ thống (lò hơi)", en: "System (boiler) efficiency"),
       Common.hours(),
       Common.price("energyPrice", "VND/GJ", vi: "Giá năng lượng nhiên liệu", en: "Fuel energy price"),

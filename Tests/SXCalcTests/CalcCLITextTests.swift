@@ -98,4 +98,26 @@ final class CalcCLITextTests: XCTestCase {
     let pressure = try XCTUnwrap((leak["inputs"] as? [[String: Any]])?.first { $0["name"] as? String == "pressure" })
     XCTAssertEqual(((pressure["min"] as? [String: Any])?["value"] as? Double) ?? 0, -1.01325, accuracy: 1e-12)
   }
+
+  func testUnusedInputsAreNotEchoed() throws {
+    let fin = try XCTUnwrap(CalculatorCatalog.calculator("finance.cashflow"))
+    let p = try CalcCLI.parse(arguments: ["cashFlows=10;20;30", "investment=40"], for: fin, language: .en)
+    let out = try json(CalcCLI.resultJSON(fin, p, fin.compute(p.numbers, lists: p.lists)))
+    let inputs = try XCTUnwrap(out["inputs"] as? [String: Any])
+    XCTAssertNil(inputs["years"])
+    XCTAssertNil(inputs["annualSaving"])
+    XCTAssertNotNil(inputs["cashFlows"])
+    let cost = try XCTUnwrap(CalculatorCatalog.calculator("steam.cost"))
+    let saturated = CalcCLI.Parsed()
+    let r = try cost.compute([:])
+    XCTAssertNil((try json(CalcCLI.resultJSON(cost, saturated, r))["inputs"] as? [String: Any])?["steamTemperature"])
+    var superheated = CalcCLI.Parsed()
+    superheated.numbers["steamState"] = 1
+    let r2 = try cost.compute(superheated.numbers)
+    XCTAssertNotNil((try json(CalcCLI.resultJSON(cost, superheated, r2))["inputs"] as? [String: Any])?["steamTemperature"])
+  }
+
+  func json(_ text: String) throws -> [String: Any] {
+    try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
 }
