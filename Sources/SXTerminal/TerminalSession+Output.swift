@@ -1,0 +1,96 @@
+import CNcursesw
+import SXUI
+
+extension TerminalSession {
+  /// Copies `buffer` to the terminal, touching only cells that differ from the previous
+  /// frame, positions (or hides) the cursor, and calls `doupdate` once. ncurses then
+  /// sends only the changed characters, so moving a table marker one row costs a few
+  /// dozen bytes.
+  public func present(_ buffer: ScreenBuffer) {
+    guard isActive, let win = window else { return }
+    let maxRows = Int(getmaxy(win)), maxCols = Int(getmaxx(win))
+    let rows = min(buffer.rows, maxRows), cols = min(buffer.cols, maxCols)
+    let previous = previousFrame.flatMap { $0.rows == buffer.rows && $0.cols == buffer.cols ? $0 : nil }
+    if previous == nil { werase(win) }
+    for r in 0..<max(0, rows) {
+      var c = 0
+      while c < cols {
+        let cell = buffer[r, c]
+        if cell.isContinuation {
+          // Orphan continuation (should not happen): draw a blank.
+          if let previous, previous[r, c] == cell, previous[r, c - 1] == buffer[r, c - 1] { c += 1; continue }
+          draw(Cell(" ", style: cell.style), row: r, col: c, window: win)
+          c += 1
+          continue
+        }
+        var changed = previous.map { $0[r, c] != cell } ?? true
+        if !changed && cell.width == 2, let previous, previous[r, c + 1] != buffer[r, c + 1] { changed = true }
+        if changed {
+          if cell.width == 2 && c + 1 >= cols {
+            draw(Cell(" ", style: cell.style), row: r, col: c, window: win)
+          } else {
+            draw(cell, row: r, col: c, window: win)
+          }
+        }
+        c += max(1, cell.width)
+      }
+    }
+    if let pos = buffer.cursor, pos.row >= 0, pos.row < rows, pos.col >= 0, pos.col < cols {
+      if !cursorVisible {
+        _ = curs_set(1)
+        leaveok(win, false)
+        cursorVisible = true
+      }
+      wmove(win, Int32(pos.row), Int32(pos.col))
+    } else if cursorVisible {
+      _ = curs_set(0)
+      leaveok(win, true)
+      cursorVisible = false
+    }
+    wnoutrefresh(win)
+    doupdate()
+    previousFrame = buffer
+  }
+
+  private func draw(_ cell: Cell, row: Int, col: Int, window win: UnsafeMutablePointer<WINDOW>) {
+    let (attrs, pair) = attributes(for: cell.style)
+    // A cchar_t holds one spacing character and up to four combining marks.
+    var wide: [wchar_t] = cell.text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+    if wide.isEmpty { wide = [wchar_t(32)] }
+    wide.append(0)
+    var cc = cchar_t()
+    _ = wide.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attrs, pair, nil) }
+    // At the bottom-right corner this returns ERR after writing (the cursor cannot advance).
+    _ = mvwadd_wch(win, Int32(row), Int32(col), &cc)
+  }
+
+  /// ncurses attributes and colour pair for a style under the current theme.
+  func attributes(for style: Style) -> (attr_t, Int16) {
+    let a = theme.appearance(for: style)
+    var attrs: attr_t = SX_A_NORMAL
+    if a.bold { attrs |= SX_A_BOLD }
+    if a.reverse { attrs |= SX_A_REVERSE }
+    if a.underline { attrs |= SX_A_UNDERLINE }
+    if a.dim { attrs |= SX_A_DIM }
+    guard colorPairsReady, let index = Style.Role.allCases.firstIndex(of: style.role) else { return (attrs, 0) }
+    return (attrs, Int16(index + 1))
+  }
+
+  /// start_color, use_default_colors and one pair per semantic role (pair = role index + 1).
+  func setUpColors() {
+    guard start_color() == OK else { return }
+    let hasDefault = use_default_colors() == OK
+    let roles = Style.Role.allCases
+    guard sx_color_pairs() > roles.count, sx_colors() >= 8 else { return }
+    for (i, role) in roles.enumerated() {
+      let a = theme.appearance(for: role)
+      var fg = Int16(a.foreground.rawValue), bg = Int16(a.background.rawValue)
+      if !hasDefault {
+        if fg < 0 { fg = Int16(COLOR_WHITE) }
+        if bg < 0 { bg = Int16(COLOR_BLACK) }
+      }
+      guard init_pair(Int16(i + 1), fg, bg) == OK else { return }
+    }
+    colorPairsReady = true
+  }
+}

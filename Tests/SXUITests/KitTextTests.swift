@@ -1,0 +1,65 @@
+import Foundation
+import SXUI
+import Testing
+
+@Suite("Kit: display width and text layout")
+struct KitTextTests {
+  let nfc = "Việt Nam"
+  var nfd: String { nfc.decomposedStringWithCanonicalMapping }
+
+  @Test func localeIsUTF8() {
+    #expect(kitLocaleReady)
+  }
+
+  @Test func vietnameseWidthIsTheSameInNFCAndNFD() {
+    #expect(kitLocaleReady)
+    #expect(nfc.unicodeScalars.count == 8)
+    #expect(nfd.unicodeScalars.count == 10)
+    #expect(DisplayWidth.width(of: nfc) == 8)
+    #expect(DisplayWidth.width(of: nfd) == 8)
+    #expect(DisplayWidth.width(of: "Đà Nẵng") == 7)
+    #expect(DisplayWidth.width(of: "e\u{323}\u{302}" as Character) == 1)
+    #expect(DisplayWidth.width(of: "\u{323}" as Unicode.Scalar) == 0)
+  }
+
+  @Test func cjkAndEmojiAreTwoColumns() {
+    #expect(kitLocaleReady)
+    #expect(DisplayWidth.width(of: "中" as Character) == 2)
+    #expect(DisplayWidth.width(of: "中文") == 4)
+    #expect(DisplayWidth.width(of: "😀" as Character) == 2)
+    #expect(DisplayWidth.width(of: "a中b") == 4)
+  }
+
+  @Test func controlsAreReplacedAndMeasuredAsOneColumn() {
+    #expect(DisplayWidth.sanitize("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
+    #expect(DisplayWidth.sanitize("a\tb") == "a b")
+    #expect(DisplayWidth.width(of: "\u{1B}" as Character) == 1)
+    #expect(DisplayWidth.width(of: "\u{7}x") == 2)
+  }
+
+  @Test func truncationUsesEllipsisAndCharacters() {
+    #expect(kitLocaleReady)
+    #expect(TextLayout.truncate("Nhà máy dệt Nam Định", to: 10) == "Nhà máy d…")
+    #expect(TextLayout.truncate(nfd + " Đà", to: 6) == String(nfd.prefix(5)) + "…")
+    #expect(TextLayout.truncate("Ngắn", to: 10) == "Ngắn")
+    #expect(TextLayout.truncate("中文字", to: 4) == "中…")
+    #expect(TextLayout.truncate("中文字", to: 5) == "中文…")
+    #expect(TextLayout.truncate("abc", to: 0) == "")
+    #expect(DisplayWidth.width(of: TextLayout.truncate("中文字中文字", to: 7)) <= 7)
+  }
+
+  @Test func paddingAlignsByDisplayWidth() {
+    #expect(kitLocaleReady)
+    #expect(TextLayout.pad("Điện", to: 6) == "Điện  ")
+    #expect(TextLayout.pad(nfd, to: 10, alignment: .right) == "  " + nfd)
+    #expect(TextLayout.pad("中", to: 4, alignment: .center) == " 中 ")
+    #expect(DisplayWidth.width(of: TextLayout.pad("Nhiên liệu than đá", to: 8)) == 8)
+  }
+
+  @Test func wrappingBreaksAtSpacesAndInsideLongWords() {
+    #expect(kitLocaleReady)
+    #expect(TextLayout.wrap("Lưu thay đổi trước khi thoát?", width: 12) == ["Lưu thay đổi", "trước khi", "thoát?"])
+    #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    #expect(TextLayout.wrap("a\nb", width: 4) == ["a", "b"])
+  }
+}
