@@ -207,3 +207,46 @@ final class CombustionTests: XCTestCase {
     }
   }
 }
+
+final class GasCombustionTests: XCTestCase {
+  func fuel(_ v: Vector) throws -> GasFuel {
+    try XCTUnwrap(GasFuel(volume: GasFuel.constituentNames.map { v.input($0) }))
+  }
+
+  func testHeatingValueOfMethane() throws {
+    for v in Vectors.family("combustion.gas.heating_value") {
+      let f = try fuel(v)
+      v.check("heatingValue", f.heatingValue)
+      v.check("heatingValueVolume", f.heatingValueVolume)
+      v.check("specificGravity", f.specificGravity)
+    }
+  }
+
+  func testExcessAirFromO2MEASURProcedure() throws {
+    for v in Vectors.family("combustion.gas.excess_air_from_o2") {
+      let f = try fuel(v)
+      for o2 in v.inputList("flueGasO2") { v.check("excessAir_at_\(o2)", f.excessAir(flueO2: o2)) }
+    }
+  }
+
+  func testAvailableHeat() throws {
+    for v in Vectors.family("combustion.gas.available_heat") {
+      let f = try fuel(v)
+      for o2 in v.inputList("flueGasO2") {
+        let ah = f.availableHeat(
+          flueTemperatureF: v.input("flueGasTempF"), flueO2: o2, airTemperatureF: v.input("combAirTemperatureF"),
+          fuelTemperatureF: v.input("fuelTempF"), ambientF: v.input("ambientAirTempF"), airMoisture: v.input("combAirMoisturePerc"))
+        v.check("availableHeat_at_O2_\(o2)", ah)
+      }
+      // The calculator on the same inputs (°F → K).
+      var x: [String: Double] = [:]
+      for n in GasFuel.constituentNames { x[n] = v.input(n) / 100 }
+      x["flueO2"] = 0.09
+      x["flueTemperature"] = U.fahrenheit(v.input("flueGasTempF"))
+      x["airTemperature"] = U.fahrenheit(v.input("combAirTemperatureF"))
+      x["fuelTemperature"] = U.fahrenheit(v.input("fuelTempF"))
+      x["ambientTemperature"] = U.fahrenheit(v.input("ambientAirTempF"))
+      v.check("availableHeat_at_O2_0.09", calc("combustion.gas", x)?.values["availableHeat"])
+    }
+  }
+}
