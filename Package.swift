@@ -33,7 +33,9 @@ let package = Package(
     .target(name: "SXCore"),
     .target(name: "SXCalc", dependencies: ["SXCore"]),
     .target(name: "SXEngine", dependencies: ["SXCore", "SXCalc"]),
-    .target(name: "SXWorksheets", dependencies: ["SXCore", .product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "SXWorksheets", dependencies: ["SXCore", "SXEngine", .product(name: "Yams", package: "Yams")],
+      exclude: ["embed-worksheets.sh"]),
     .target(name: "SXStore", dependencies: ["SXCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
     .target(name: "SXUI", dependencies: ["SXCore", "SXCalc", "SXEngine", "SXWorksheets"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SXCore
+import SXEngine
 import SXStore
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -22,7 +23,10 @@ struct ExportCommand: ParsableCommand {
       let a = try db.load(try db.resolveId(id))
       switch format {
       case .json:
-        let data = try AssessmentDocument(assessment: a, generator: BuildInfo.generator).encoded()
+        // The assessment document plus the computed results (`import` reads the document and ignores "results").
+        let results = Engine.compute(a, factors: try Reference.factors(worksheets: nil))
+        let data = try AssessmentDocument(assessment: a, generator: BuildInfo.generator)
+          .encoded(results: try JSONCoding.encoder().encode(results))
         try emit(data + Data("\n".utf8))
       }
     }
