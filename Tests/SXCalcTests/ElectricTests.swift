@@ -108,3 +108,52 @@ final class ElectricTests: XCTestCase {
     XCTAssertThrowsError(try CalculatorCatalog.calculator("fan_pump.speed_reduction")?.compute(["newSpeed": 2_000]))
   }
 }
+
+final class MotorEfficiencyTests: XCTestCase {
+  func cls(_ v: Vector) -> MotorEfficiency.EfficiencyClass? {
+    switch v.inputText("efficiencyClass") {
+    case "STANDARD": .standard
+    case "ENERGY_EFFICIENT": .energyEfficient
+    case "PREMIUM": .premium
+    default: nil
+    }
+  }
+
+  func testEfficiencyCurves() throws {
+    for v in Vectors.family("motor.efficiency_curve") {
+      let c = try XCTUnwrap(cls(v))
+      let hp = v.input("motorRatedPower")
+      let points = MotorEfficiency.loadPoints(hp: hp, rpm: v.input("motorRpm"), frequency: v.input("lineFrequency"), efficiencyClass: c)
+      for (name, _) in v.expected {
+        guard let lf = Double(name.replacingOccurrences(of: "eff_at_LF_", with: "")) else {
+          XCTFail(name)
+          continue
+        }
+        v.check(name, MotorEfficiency.efficiency(load: lf, hp: hp, points: points))
+        // The calculator (hp → kW at MEASUR's 0.746) gives the same.
+        let r = calc(
+          "motor.efficiency",
+          [
+            "ratedPower": hp * 746, "speed": v.input("motorRpm"), "frequency": v.input("lineFrequency") == 60 ? 1 : 0,
+            "efficiencyClass": Double(c.rawValue), "load": lf,
+          ])
+        v.check(name, r?.values["efficiency"])
+      }
+    }
+  }
+
+  func testPremiumLoadPoints() throws {
+    for v in Vectors.family("motor.efficiency_curve.premium_25pct_points") {
+      let p = MotorEfficiency.loadPoints(
+        hp: v.input("motorRatedPower"), rpm: v.input("motorRpm"), frequency: v.input("lineFrequency"), efficiencyClass: try XCTUnwrap(cls(v)))
+      for (i, name) in ["eff_25", "eff_50", "eff_75", "eff_100", "eff_125"].enumerated() { v.check(name, p[i]) }
+    }
+  }
+
+  func testPolesFromSpeed() {
+    XCTAssertEqual(MotorEfficiency.poles(rpm: 1_450, frequency: 50), 4)
+    XCTAssertEqual(MotorEfficiency.poles(rpm: 2_950, frequency: 50), 2)
+    XCTAssertEqual(MotorEfficiency.poles(rpm: 1_600, frequency: 60), 4)  // outside the bands: ⌊⌊7200/1600⌋/2⌋·2
+    XCTAssertEqual(MotorEfficiency.poles(rpm: 100, frequency: 50), 12)
+  }
+}
