@@ -48,24 +48,23 @@ struct Context {
     var mb: [String: Material] = [:]
     for m in a.materials where mb[m.id] == nil { mb[m.id] = m }
     materialById = mb
-    var uc: [String: UnitDef] = [:]
-    let u = units
-    func note(_ s: String?) {
-      guard let s, uc[s] == nil, let d = u.unit(s) else { return }
-      uc[s] = d
-    }
+    // Every distinct unit string once, then one catalogue lookup each.
+    var symbols = Set<String>()
+    func note(_ s: String?) { if let s { symbols.insert(s) } }
     func note(_ p: UnitPrice?) {
       note(p?.amount.unit)
       note(p?.perUnit)
     }
-    for fl in a.flows {
-      note(fl.quantity?.unit)
-      note(fl.unitPrice)
+    for i in a.flows.indices {
+      note(a.flows[i].quantity?.unit)
+      note(a.flows[i].unitPrice)
     }
     for c in a.energyCarriers { note(c.annualQuantity?.unit); note(c.unitPrice); note(c.ncvOverride) }
     for m in a.materials { note(m.annualQuantity?.unit); note(m.unitPrice) }
     for w in a.water { note(w.annualQuantity?.unit); note(w.unitPrice) }
     for w in a.wasteStreams { note(w.quantity?.unit); note(w.materialValue) }
+    var uc: [String: UnitDef] = [:]
+    for s in symbols { if let d = units.unit(s) { uc[s] = d } }
     unitCache = uc
   }
 

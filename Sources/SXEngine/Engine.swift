@@ -61,8 +61,11 @@ extension Results {
         guard let close = p[i...].firstIndex(of: "]") else { return p }
         let sel = String(p[p.index(after: i)..<close])
         let collection = out + name
+        let rows = names[collection] ?? []
         let key = TextRules.nfc(sel.trimmingCharacters(in: .whitespaces)).lowercased()
-        let id = names[collection]?[key] ?? sel
+        let id =
+          rows.first { $0.id == sel }?.id ?? rows.first { $0.id.lowercased() == key }?.id
+          ?? rows.first { TextRules.nfc($0.name.trimmingCharacters(in: .whitespaces)).lowercased() == key }?.id ?? sel
         out += name + "[" + id + "]"
         name = ""
         i = p.index(after: close)

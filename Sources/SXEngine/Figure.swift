@@ -180,8 +180,8 @@ struct Val: Sendable {
 /// Collects every figure and its explanation during one engine run.
 struct Ledger {
   var explanations: [String: Explanation] = [:]
-  /// Collection path (e.g. `balance.steps`) → lowercased id or name → id, for name-based explain paths.
-  var names: [String: [String: String]] = [:]
+  /// Collection path (e.g. `balance.steps`) → its rows (id, name), for name-based explain paths.
+  var names: [String: [NamedRow]] = [:]
 
   mutating func figure(
     _ path: String, _ v: Val, _ unit: String, label: LocalizedText, formula: LocalizedText,
@@ -201,11 +201,16 @@ struct Ledger {
     explanations[path] = Explanation(path: path, label: label, formula: formula, inputs: inputs, factors: factors, result: f)
   }
 
+  /// Records a row's id and name under its collection path, for name-based explain paths (resolved lazily).
   mutating func name(_ collection: String, id: String, name: String) {
-    let k = TextRules.nfc(name.trimmingCharacters(in: .whitespaces)).lowercased()
-    names[collection, default: [:]][id.lowercased()] = id
-    if !k.isEmpty, names[collection]?[k] == nil { names[collection, default: [:]][k] = id }
+    names[collection, default: []].append(NamedRow(id: id, name: name))
   }
+}
+
+/// A row of a collection: its id and display name (for `[name]` selectors in explain paths).
+struct NamedRow: Hashable, Sendable {
+  var id: String
+  var name: String
 }
 
 /// Builds an `ExplainInput` from a quantity of a record.

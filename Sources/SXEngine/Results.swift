@@ -348,7 +348,7 @@ public struct Results: Codable, Hashable, Sendable {
 
   /// Explanations by canonical path (not part of the JSON; see `explain(path:)`).
   var explanations: [String: Explanation] = [:]
-  var names: [String: [String: String]] = [:]
+  var names: [String: [NamedRow]] = [:]
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion, assessmentId, complete, balance, energy, co2, water, wasteCost, indicators, policy, economics
