@@ -61,7 +61,7 @@ enum CombustionCalculators {
   static let all: [Calculator] = [solidFuelExcessAir, gas]
 
   static func pct(_ name: String, _ d: Double, vi: String, en: String) -> CalcInput {
-    CalcInput(name, "%", default: d, min: .atLeast(0), max: .atMost(1), vi: vi, en: en)
+    CalcInput(name, "%", default: d * 100, min: .atLeast(0), max: .atMost(1), vi: vi, en: en)
   }
 
   static let solidFuelExcessAir = Calculator(
@@ -76,7 +76,7 @@ enum CombustionCalculators {
       pct("oxygen", 0.07, vi: "Oxy trong nhiên liệu", en: "Oxygen in the fuel"), pct("moisture", 0.015, vi: "Ẩm nhiên liệu", en: "Fuel moisture"),
       pct("nitrogen", 0.015, vi: "Nitơ", en: "Nitrogen"),
       pct("airMoisture", 0, vi: "Ẩm trong không khí đốt (% khối lượng không khí khô)", en: "Moisture in combustion air (% of dry air mass)"),
-      CalcInput("flueO2", "%", default: 0.06, min: .over(0), max: .under(0.2315), vi: "O2 trong khói (ướt, theo khối lượng)", en: "Flue-gas O2 (wet, mass basis)"),
+      CalcInput("flueO2", "%", default: 6, min: .over(0), max: .under(0.2315), vi: "O2 trong khói (ướt, theo khối lượng)", en: "Flue-gas O2 (wet, mass basis)"),
     ],
     outputs: [
       CalcOutputSpec("excessAir", "%", vi: "Không khí thừa", en: "Excess air"),
@@ -138,6 +138,8 @@ public struct GasFuel: Sendable {
   let byWeight: [Double]
 
   /// `volume`: amounts by volume in `constituentNames` order (any scale; normalised here). Nil when all are zero.
+  /// (MEASUR normalises SO2 as SO2·100/total, unlike every other constituent; SO2 carries no heating value or
+  /// O2 demand there, so it only shifts the mass fractions. We normalise it like the others.)
   public init?(volume: [Double]) {
     let total = volume.reduce(0, +)
     guard volume.count == Self.constituents.count, total > 0 else { return nil }
@@ -254,9 +256,9 @@ extension CombustionCalculators {
       "Từ thành phần khí theo thể tích (%, tự chuẩn hóa): HHV theo khối lượng và thể tích, tỉ trọng, không khí lý thuyết; không khí thừa từ O2 khói (thủ tục MEASUR: công thức mêtan rồi bước 1 % đến khi sai < 2 %); nhiệt hữu ích (% HHV) ở nhiệt độ khói và không khí đốt theo tương quan MEASUR; tổn thất khói = 1 − nhiệt hữu ích. Mặc định: khí thiên nhiên ví dụ của MEASUR. Nguồn: MEASUR GasCompositions (GasFlueGasMaterial); calculators.md §6.",
       "From the gas composition by volume (%, normalised): HHV by mass and volume, specific gravity, stoichiometric air; excess air from flue O2 (MEASUR procedure: methane formula, then 1 % steps until within 2 %); available heat (% of HHV) at the flue and combustion-air temperatures by MEASUR's correlation; stack loss = 1 − available heat. Default: MEASUR's example natural gas. Source: MEASUR GasCompositions (GasFlueGasMaterial); calculators.md §6."),
     inputs: zip(GasFuel.constituentNames, gasDefaults).map { name, d in
-      CalcInput(name, "%", default: d / 100, min: .atLeast(0), max: .atMost(1), vi: "\(name) trong khí (% thể tích)", en: "\(name) in the gas (vol %)")
+      CalcInput(name, "%", default: d, min: .atLeast(0), max: .atMost(1), vi: "\(name) trong khí (% thể tích)", en: "\(name) in the gas (vol %)")
     } + [
-      CalcInput("flueO2", "%", default: 0.03, min: .over(0), max: .under(0.209), vi: "O2 trong khói (khô)", en: "Flue-gas O2 (dry)"),
+      CalcInput("flueO2", "%", default: 3, min: .over(0), max: .under(0.209), vi: "O2 trong khói (khô)", en: "Flue-gas O2 (dry)"),
       Common.temperature("flueTemperature", 200, vi: "Nhiệt độ khói", en: "Flue-gas temperature"),
       Common.temperature("airTemperature", 30, vi: "Nhiệt độ không khí đốt", en: "Combustion air temperature"),
       Common.temperature("fuelTemperature", 30, vi: "Nhiệt độ nhiên liệu", en: "Fuel temperature"),

@@ -42,6 +42,9 @@ enum ElectricCalculators {
       return result(a, power: a["voltage"] * a["current"] * a["powerFactor"] * k * a["units"])
     })
 
+  /// Nameplate method. Deviation from MEASUR (documented in the help): MEASUR's unit test passes the motor-and-drive
+  /// efficiency as 100 and the engine divides by it raw, so its asserted 6,950.92 kWh/yr is 1/100 of the meant
+  /// value; here the efficiency is a fraction in (0, 1], and the same case gives 695,092 kWh/yr.
   static let nameplate = Calculator(
     id: "electric.reduction.nameplate",
     title: .t("Điện tiêu thụ — theo nhãn động cơ", "Electricity use — motor nameplate"),

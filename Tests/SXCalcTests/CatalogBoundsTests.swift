@@ -101,3 +101,23 @@ final class CatalogBoundsTests: XCTestCase {
     XCTAssertThrowsError(try c.compute(["fuel": 0.5]))
   }
 }
+
+final class DefaultsTests: XCTestCase {
+  /// Defaults are written in the input's listed unit: a "%" default of 3 is 0.03 in SI.
+  func testPercentDefaultsAreInPercent() throws {
+    let gas = try XCTUnwrap(CalculatorCatalog.calculator("combustion.gas"))
+    XCTAssertEqual(gas.input("flueO2")?.defaultSI ?? 0, 0.03, accuracy: 1e-12)
+    XCTAssertEqual(gas.input("CH4")?.defaultSI ?? 0, 0.941, accuracy: 1e-12)
+    let solid = try XCTUnwrap(CalculatorCatalog.calculator("combustion.solid_fuel.excess_air"))
+    XCTAssertEqual(solid.input("flueO2")?.defaultSI ?? 0, 0.06, accuracy: 1e-12)
+    XCTAssertEqual(solid.input("carbon")?.defaultSI ?? 0, 0.75, accuracy: 1e-12)
+    // 6 % O2 (wet) on a bituminous-type coal is roughly 35–45 % excess air.
+    let ea = try solid.compute([:]).values["excessAir"] ?? 0
+    XCTAssertTrue(ea > 0.2 && ea < 0.6, "\(ea)")
+    for c in CalculatorCatalog.all {
+      for i in c.inputs where i.unit == "%" {
+        if let d = i.defaultSI { XCTAssertTrue(d >= 0 && d <= 1, "\(c.id).\(i.name) default \(d)") }
+      }
+    }
+  }
+}
