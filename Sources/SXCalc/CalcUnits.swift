@@ -23,10 +23,11 @@ public enum CalcUnits {
 
   public static func resolve(_ label: String, in units: UnitSystem = .standard) -> Resolved? {
     let s = label.trimmingCharacters(in: .whitespaces)
+    // Plain labels first: the catalogue's case-insensitive fallback would read "A" (ampere) as "a" (year).
+    if plainLabels.contains(s) { return Resolved(scale: 1, offset: 0, signature: s) }
     if let u = units.unit(s) {
       return Resolved(scale: u.scale, offset: u.offset, signature: u.dimension.rawValue)
     }
-    if plainLabels.contains(s) { return Resolved(scale: 1, offset: 0, signature: s) }
     if let f = fixedLabels[s] { return Resolved(scale: f, offset: 0, signature: "specificEntropy") }
     if s.hasPrefix("("), s.hasSuffix(")") { return resolve(String(s.dropFirst().dropLast()), in: units) }
     if let slash = s.firstIndex(of: "/") {

@@ -121,3 +121,14 @@ final class CalcCLITextTests: XCTestCase {
     try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 }
+
+final class UnitLabelTests: XCTestCase {
+  func testAmpereIsNotAYear() throws {
+    XCTAssertEqual(try CalcUnits.toSI(10, "A"), 10)
+    // 380 V, 10 A, PF 0.85, three-phase: √3 · 380 · 10 · 0.85 = 5.594 kW.
+    let r = try XCTUnwrap(CalculatorCatalog.calculator("electric.reduction.multimeter")).compute([:])
+    XCTAssertEqual(r.values["power"] ?? 0, 3.0.squareRoot() * 380 * 10 * 0.85, accuracy: 1e-9)
+    let spec = try XCTUnwrap(CalculatorCatalog.calculator("electric.reduction.multimeter")?.input("current"))
+    XCTAssertEqual(try CalcCLI.value("12 A", for: spec, language: .en), 12)
+  }
+}
