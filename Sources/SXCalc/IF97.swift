@@ -150,12 +150,15 @@ public enum IF97 {
 
   /// Density of region 3 at (p, T): scans p(ρ) for sign changes and refines the root on the requested side
   /// (liquid: the densest root, vapour: the lightest, nil: the only root above the critical point).
+  /// The scan stays within 40–800 kg/m³: region 3 densities lie within about 100–763 kg/m³ (763 = region 1 at
+  /// 623.15 K, 100 MPa), and the Helmholtz equation extrapolated above that has spurious roots (e.g. near
+  /// 970 kg/m³ at 630 K, 20 MPa).
   static func region3Density(T: Double, p: Double, liquid: Bool?) -> Double? {
     var roots: [(Double, Double)] = []
     var lo = 40.0
     var flo = region3(rho: lo, T: T).p - p
     var rho = lo + 2
-    while rho <= 1_000 {
+    while rho <= 800 {
       let f = region3(rho: rho, T: T).p - p
       if flo.sign != f.sign || f == 0 { roots.append((lo, rho)) }
       lo = rho

@@ -145,3 +145,35 @@ final class IF97Tests: XCTestCase {
     XCTAssertThrowsError(try IF97.state(pressure: 1e6, enthalpy: 9_000e3))
   }
 }
+
+final class IF97RoundTripTests: XCTestCase {
+  /// Over a grid of single-phase states in regions 1, 2 and 3, (p, T) → h and s → back to T, and every
+  /// property is finite.
+  func testGridRoundTrip() throws {
+    let pressures: [Double] = [0.0005, 0.01, 0.1, 0.5, 1, 3, 10, 16, 18, 20, 22, 25, 30, 50, 80, 100]
+    let temperatures: [Double] = [275, 300, 350, 400, 450, 500, 550, 600, 620, 630, 640, 645, 650, 660, 680, 700, 750, 800, 900, 1_000, 1_073]
+    var checked = 0
+    for p in pressures {
+      for t in temperatures {
+        // Skip points within 0.5 K of the saturation line, where (p, h) is two-phase-adjacent.
+        if p < IF97.pc, abs(IF97.tsatK(p) - t) < 0.5 { continue }
+        let s = try IF97.state(pressure: p * 1e6, temperature: t)
+        for v in [s.volume, s.enthalpy, s.entropy, s.internalEnergy] { XCTAssertTrue(v.isFinite, "p \(p) T \(t)") }
+        let back = try IF97.state(pressure: p * 1e6, enthalpy: s.enthalpy)
+        XCTAssertEqual(back.temperature, t, accuracy: 1e-6, "h round trip at p \(p) MPa, T \(t) K (region \(s.region))")
+        let backS = try IF97.state(pressure: p * 1e6, entropy: s.entropy)
+        XCTAssertEqual(backS.temperature, t, accuracy: 1e-6, "s round trip at p \(p) MPa, T \(t) K (region \(s.region))")
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 300)
+  }
+
+  func testTwoPhaseQuality() throws {
+    // 10 bar(a): h = h_f + 0.9·h_fg → x = 0.9 at T_s (engineering vector: h_f 762.682844, h_fg 2014.436693).
+    let s = try IF97.state(pressure: 1e6, enthalpy: (762.682844 + 0.9 * 2_014.436693) * 1e3)
+    XCTAssertEqual(s.quality ?? 0, 0.9, accuracy: 1e-7)
+    XCTAssertEqual(s.temperature, 453.035632, accuracy: 1e-5)
+    XCTAssertEqual(try IF97.state(pressure: 1e6, quality: 0.9).enthalpy, s.enthalpy, accuracy: 1e-3)
+  }
+}
