@@ -49,6 +49,7 @@ let package = Package(
         "SXCore", "SXCalc", "SXEngine", "SXWorksheets", "SXStore", "SXUI", "SXTerminal", "SXExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(name: "sxsh-bench", dependencies: ["SXCore", "SXEngine", "SXStore", "SXWorksheets", "SXCalc"]),
     .testTarget(name: "SXCoreTests", dependencies: ["SXCore"]),
     .testTarget(name: "SXCalcTests", dependencies: ["SXCalc", "SXCore"]),
     .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"]),

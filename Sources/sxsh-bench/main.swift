@@ -1,0 +1,77 @@
+import Foundation
+import SXCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// sxsh-bench: performance budgets (issue 8) and the durability harnesses' writer.
+///
+///   sxsh-bench [--size full|ci] [--json FILE] [--tui JSON] [--report-only]
+///       measures, prints a Markdown table, writes JSON, exits 1 when a budget is missed.
+///       --tui merges the figures measured by Tests/Reliability/tui_bench.py (JSON list of figures).
+///   sxsh-bench writer DB COUNT [--kill-self]     (see Writer.swift)
+///   sxsh-bench make-db DB FLOWS                  creates DB holding the large assessment, prints its id
+///   sxsh-bench rss-probe DB ID                   (internal)
+let args = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+  guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+  return args[i + 1]
+}
+
+func runBenchmarks() throws -> Int32 {
+  let size = option("--size") ?? "full"
+  let full = size == "full"
+  let f = ISO8601DateFormatter()
+  f.formatOptions = [.withFullDate]
+  var b = Benchmarks(
+    flows: full ? 10_000 : 2_000, runs: full ? 100 : 30,
+    report: Report(date: f.string(from: Date()), machine: Measure.machine(), size: full ? "full (10,000 flows)" : "ci (2,000 flows)"))
+  #if DEBUG
+    b.report.size += " — DEBUG BUILD, figures not comparable to budgets"
+  #endif
+  try b.recompute()
+  try b.durableEdit()
+  try b.peakRSS(selfPath: "/proc/self/exe")
+  if let tui = option("--tui") {
+    let data = try Data(contentsOf: URL(fileURLWithPath: tui))
+    b.report.figures += try JSONDecoder().decode([TUIFigure].self, from: data).map(\.figure)
+  }
+  print(b.report.table)
+  if let out = option("--json") {
+    try b.report.json().write(to: URL(fileURLWithPath: out))
+  }
+  let failed = b.report.failed
+  if !failed.isEmpty {
+    FileHandle.standardError.write(Data("sxsh-bench: budget missed: \(failed.map(\.name).joined(separator: "; "))\n".utf8))
+    return args.contains("--report-only") ? 0 : 1
+  }
+  return 0
+}
+
+/// A figure as written by tui_bench.py.
+struct TUIFigure: Decodable {
+  var name: String
+  var value: Double?
+  var unit: String
+  var budget: Double?
+  var note: String?
+  var figure: Figure { Figure(name, value ?? .nan, unit, budget: budget, note: note ?? "") }
+}
+
+do {
+  switch args.first {
+  case "writer": try writer(Array(args.dropFirst()))
+  case "rss-probe": try rssProbe(Array(args.dropFirst()))
+  case "make-db":
+    guard args.count >= 3, let n = Int(args[2]) else { throw BenchError("usage: make-db DB FLOWS") }
+    let a = Workloads.bigAssessment(flows: n)
+    _ = try Workloads.database(args[1], with: a)
+    print(a.id)
+  default: exit(try runBenchmarks())
+  }
+} catch {
+  FileHandle.standardError.write(Data("sxsh-bench: \(error)\n".utf8))
+  exit(2)
+}
