@@ -345,6 +345,11 @@ public struct Results: Codable, Hashable, Sendable {
   public var dataQuality: DataQualityResults
   /// Every incomplete figure, sorted by path.
   public var issues: [ResultIssue]
+  /// The opportunity layer, set by `Engine.compute(_:factors:rules:)` (absent from the JSON otherwise):
+  /// each opportunity with economics, scores and screening; the knowledge base's proposals; the summary.
+  public var opportunities: [OpportunityResult]?
+  public var proposals: [Proposal]?
+  public var opportunitySummary: OpportunitySummary?
 
   /// Explanations by canonical path (not part of the JSON; see `explain(path:)`).
   var explanations: [String: Explanation] = [:]
@@ -352,7 +357,7 @@ public struct Results: Codable, Hashable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion, assessmentId, complete, balance, energy, co2, water, wasteCost, indicators, policy, economics
-    case dataQuality, issues
+    case dataQuality, issues, opportunities, proposals, opportunitySummary
   }
 
   /// Every explainable figure path, sorted.

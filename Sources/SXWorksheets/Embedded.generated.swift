@@ -971,6 +971,905 @@ factors:
       en: With a dry-husk NCV of 13.2–14.6 MJ/kg the factor is 0.32–0.35 TOE/t; use the NCV override when an analysis exists.
 
 """#,
+    "rules/boilers-steam.yaml": #"""
+# Lò hơi và hơi — Boilers and steam.
+area: boilerSteam
+rules:
+  - id: boiler-combustion-tuning
+    technique: betterProcessControl
+    tags: [energyEfficiency]
+    title: {vi: "Tinh chỉnh đốt: đo O₂ khói, giảm không khí thừa", en: "Combustion tuning: measure flue O₂, cut excess air"}
+    rationale: {vi: "Tổn thất nhiệt theo khói lớn so với nhiệt nhiên liệu lò hơi; khoảng 1 % hiệu suất cho mỗi 15 % không khí thừa giảm được.", en: "Flue-gas loss is large against the boiler's fuel heat; about 1 % efficiency per 15 % less excess air."}
+    when: "flow[kind=heat, direction=out, name~khói|flue|stack].gj > energy.step[name~lò hơi|boiler].thermalGJ * p.lossShare"
+    show: ["energy.step[name~lò hơi|boiler].thermalGJ"]
+    params: {lossShare: 0.12, fuelFraction: 0.03}
+    savings:
+      - {resource: fuel, amount: "energy.step[name~lò hơi|boiler].thermalGJ * p.fuelFraction", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "80_000_000", high: "250_000_000"}
+    addedOM: "15_000_000"
+    lifetime: 5
+    effort: 3
+    step: "name~lò hơi|boiler"
+    source: "NWFPA, improve your boiler's combustion efficiency (1 % per 15 % excess air); ASHRAE J. 1994 loss ranges; domain.md §2.3, §3.3"
+    examples:
+      fires: {"flow[kind=heat, direction=out, name~khói|flue|stack].gj": 25900, "energy.step[name~lò hơi|boiler].thermalGJ": 115000}
+      quiet: {"flow[kind=heat, direction=out, name~khói|flue|stack].gj": 9000, "energy.step[name~lò hơi|boiler].thermalGJ": 115000}
+
+  - id: boiler-economiser
+    technique: equipmentModification
+    tags: [energyEfficiency]
+    title: {vi: "Lắp bộ hâm nước (economizer) tận dụng nhiệt khói", en: "Install an economiser on the flue gas"}
+    rationale: {vi: "Khói thải nóng mang nhiều nhiệt; hạ nhiệt độ khói khoảng 80 °C thu hồi chừng 20 % tổn thất khói (≈ 1 % hiệu suất mỗi 22 °C).", en: "Hot flue gas carries much heat; lowering the stack by about 80 °C recovers some 20 % of the flue loss (≈ 1 % efficiency per 22 °C)."}
+    when: "flow[kind=heat, direction=out, name~khói|flue|stack].gj > p.minGJ"
+    params: {minGJ: 5000, recovery: 0.2}
+    savings:
+      - {resource: fuel, amount: "flow[kind=heat, direction=out, name~khói|flue|stack].gj * p.recovery", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "700_000_000", high: "1_800_000_000"}
+    addedOM: "30_000_000"
+    lifetime: 12
+    effort: 6
+    step: "name~lò hơi|boiler"
+    source: "NWFPA (1 % per 40 °F lower stack temperature); forbesmarshall feedwater heating; domain.md §2.3, §3.3"
+    examples:
+      fires: {"flow[kind=heat, direction=out, name~khói|flue|stack].gj": 25900}
+      quiet: {"flow[kind=heat, direction=out, name~khói|flue|stack].gj": 1200}
+
+  - id: boiler-blowdown-heat-recovery
+    technique: onSiteRecovery
+    tags: [energyEfficiency]
+    title: {vi: "Xả đáy theo TDS và thu hồi nhiệt nước xả đáy", en: "TDS-controlled blowdown with blowdown heat recovery"}
+    rationale: {vi: "Nước xả đáy ở nhiệt độ bão hòa bị xả bỏ; bộ trao đổi nhiệt thu hồi khoảng 80–90 % nhiệt, thường hoàn vốn dưới 1 năm.", en: "Blowdown at saturation temperature goes to drain; a heat exchanger recovers about 80–90 % of its heat, typically paying back within a year."}
+    when: "flow[kind=wastewater, direction=out, name~xả đáy|blowdown].m3 > p.minM3"
+    params: {minM3: 300, deltaT: 145, recovery: 0.8, boilerEfficiency: 0.72}
+    savings:
+      - {resource: fuel, amount: "flow[kind=wastewater, direction=out, name~xả đáy|blowdown].m3 * 4.19 * p.deltaT * p.recovery / 1000 / p.boilerEfficiency", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "120_000_000", high: "300_000_000"}
+    lifetime: 10
+    effort: 4
+    step: "name~lò hơi|boiler"
+    source: "isbservices.com, blowdown heat recovery (≈ 90 % of heat, payback < 12 months); mechtechnik blowdown rate; domain.md §2.3, §3.3"
+    examples:
+      fires: {"flow[kind=wastewater, direction=out, name~xả đáy|blowdown].m3": 1240}
+      quiet: {"flow[kind=wastewater, direction=out, name~xả đáy|blowdown].m3": 100}
+
+  - id: boiler-unburnt-carbon
+    technique: betterProcessControl
+    tags: [energyEfficiency]
+    title: {vi: "Giảm than chưa cháy trong xỉ: sàng cỡ hạt, chỉnh lớp than và tốc độ ghi", en: "Cut unburnt carbon in ash: size the coal, set bed depth and grate speed"}
+    rationale: {vi: "Tổn thất do cháy không hết đáng kể; sàng than và chỉnh ghi xích thường thu hồi khoảng 40 % tổn thất này.", en: "Unburnt-carbon loss is significant; screening coal and setting the chain grate typically recovers about 40 % of it."}
+    when: "flow[kind=heat, direction=out, name~cháy không hết|unburnt|than trong xỉ].gj > p.minGJ"
+    params: {minGJ: 1000, recovery: 0.4}
+    savings:
+      - {resource: fuel, amount: "flow[kind=heat, direction=out, name~cháy không hết|unburnt|than trong xỉ].gj * p.recovery", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "100_000_000", high: "400_000_000"}
+    lifetime: 8
+    effort: 3
+    step: "name~lò hơi|boiler"
+    source: "ASHRAE J. 1994 boiler loss ranges (combustion 75–86 %); UNIDO/GEF EEBP Vietnam boiler operating practices; domain.md §2.3, §3.3"
+    examples:
+      fires: {"flow[kind=heat, direction=out, name~cháy không hết|unburnt|than trong xỉ].gj": 5600}
+      quiet: {"flow[kind=heat, direction=out, name~cháy không hết|unburnt|than trong xỉ].gj": 300}
+
+  - id: steam-trap-programme
+    technique: goodHousekeeping
+    tags: [energyEfficiency]
+    title: {vi: "Chương trình kiểm tra, sửa bẫy hơi định kỳ", en: "Steam-trap survey and repair programme"}
+    rationale: {vi: "Không bảo trì 3–5 năm thì 15–30 % bẫy hơi hỏng; mỗi bẫy kẹt mở xả hơi như một lỗ rò (công thức Napier).", en: "Without maintenance for 3–5 years 15–30 % of traps fail; each failed-open trap blows steam like an orifice (Napier's rule)."}
+    when: "energy.step[name~lò hơi|boiler].thermalGJ > p.minGJ"
+    params: {minGJ: 5000, failedTraps: 8, steamGJPerT: 2.6, boilerEfficiency: 0.72}
+    calculator:
+      id: steam.leak.orifice
+      inputs: {diameter: "3", pressure: "7", hours: "default(settings.operatingHours, 7200)"}
+    savings:
+      - {resource: fuel, amount: "calc.annualLoss / 1000 * p.failedTraps * p.steamGJPerT / p.boilerEfficiency", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "150_000_000", high: "400_000_000"}
+    addedOM: "40_000_000"
+    lifetime: 5
+    effort: 3
+    step: "name~lò hơi|boiler"
+    source: "maintenance.org steam-trap testing (15–30 % fail unmaintained); DOE Steam Tip Sheet #1 via calculator steam.leak.orifice; domain.md §2.3, §3.4"
+    examples:
+      fires: {"energy.step[name~lò hơi|boiler].thermalGJ": 115000}
+      quiet: {"energy.step[name~lò hơi|boiler].thermalGJ": 2000}
+
+  - id: steam-redundant-lines
+    technique: goodHousekeeping
+    title: {vi: "Cô lập hoặc tháo bỏ đường hơi không dùng", en: "Isolate or remove redundant steam lines"}
+    rationale: {vi: "Đường hơi không dùng vẫn mất nhiệt và rò hơi; tổn thất đường ống hơi lớn cho thấy nên rà soát và cô lập.", en: "Idle steam lines keep losing heat and leaking; a large distribution loss says they should be surveyed and blinded."}
+    when: "flow[kind=heat, direction=out, name~rò|leak|ống trần|bare|bẫy|trap].gj > p.minGJ"
+    params: {minGJ: 1000, fraction: 0.15}
+    savings:
+      - {resource: fuel, amount: "flow[kind=heat, direction=out, name~rò|leak|ống trần|bare|bẫy|trap].gj * p.fraction", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "20_000_000", high: "80_000_000"}
+    lifetime: 10
+    effort: 2
+    step: "name~lò hơi|boiler"
+    source: "Forbes Marshall tip: redundant steam lines should be removed or blinded; domain.md §2.3"
+    examples:
+      fires: {"flow[kind=heat, direction=out, name~rò|leak|ống trần|bare|bẫy|trap].gj": 3850}
+      quiet: {"flow[kind=heat, direction=out, name~rò|leak|ống trần|bare|bẫy|trap].gj": 200}
+
+"""#,
+    "rules/compressed-air.yaml": #"""
+# Khí nén — Compressed air.
+area: compressedAir
+rules:
+  - id: air-leak-repair
+    technique: goodHousekeeping
+    tags: [energyEfficiency]
+    title: {vi: "Dò rò rỉ khí nén bằng siêu âm và sửa định kỳ", en: "Ultrasonic compressed-air leak survey and repair"}
+    rationale: {vi: "Hệ thống bảo trì kém rò 10–30 % sản lượng; rò rỉ trung bình khoảng 20 % điện máy nén, sửa được khoảng 60 % số đó.", en: "Poorly maintained systems leak 10–30 % of output; leaks average about 20 % of compressor power, of which about 60 % can be fixed."}
+    when: "energy.step[name~khí nén|compressed air|compressor].electricityKWh > p.minKWh"
+    params: {minKWh: 200000, leakShare: 0.2, repairable: 0.6}
+    savings:
+      - {resource: electricity, amount: "energy.step[name~khí nén|compressed air|compressor].electricityKWh * p.leakShare * p.repairable", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "60_000_000", high: "200_000_000"}
+    addedOM: "30_000_000"
+    lifetime: 3
+    effort: 2
+    step: "name~khí nén|compressed air|compressor"
+    source: "jhf.com cost of air leaks (10–30 %); planetdecarb compressed air (leaks ≈ 20 % of power); domain.md §2.4, §3.5"
+    examples:
+      fires: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 3400000}
+      quiet: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 50000}
+
+  - id: air-pressure-reduction
+    technique: betterProcessControl
+    tags: [energyEfficiency]
+    title: {vi: "Hạ áp suất đặt máy nén 1 bar theo nhu cầu thực", en: "Lower the compressor set pressure by 1 bar to the real need"}
+    rationale: {vi: "Mỗi bar áp suất xả thừa tốn thêm khoảng 7 % điện; áp suất đặt thường cao hơn nhu cầu.", en: "Each extra bar of discharge pressure costs about 7 % more power; set points are usually above the need."}
+    when: "energy.step[name~khí nén|compressed air|compressor].electricityKWh > p.minKWh"
+    params: {minKWh: 200000, ratedBarg: 7.5, proposedBarg: 6.5}
+    calculator:
+      id: air.pressure_reduction
+      inputs:
+        compressorPower: "energy.step[name~khí nén|compressed air|compressor].electricityKWh / default(settings.operatingHours, 7200)"
+        ratedPressure: "p.ratedBarg"
+        proposedPressure: "p.proposedBarg"
+        hours: "default(settings.operatingHours, 7200)"
+    savings:
+      - {resource: electricity, amount: "calc.energySavings / 3.6e6", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "10_000_000", high: "60_000_000"}
+    lifetime: 5
+    effort: 2
+    step: "name~khí nén|compressed air|compressor"
+    source: "planetdecarb (+7.5 % power per bar); calculator air.pressure_reduction; domain.md §2.4, §3.5"
+    examples:
+      fires: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 3400000}
+      quiet: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 50000}
+
+  - id: air-vsd-compressor
+    technique: technologyChange
+    tags: [energyEfficiency]
+    title: {vi: "Máy nén biến tần làm máy chạy đỉnh tải và điều khiển nhóm máy", en: "Variable-speed trim compressor and sequencing control"}
+    rationale: {vi: "Nhiều máy nén chạy tải/không tải tốn điện khi non tải; máy biến tần chạy đỉnh tải và điều khiển nhóm tiết kiệm khoảng 12 %.", en: "Several load/unload compressors waste power at part load; a VSD trim machine with sequencing saves about 12 %."}
+    when: "energy.step[name~khí nén|compressed air|compressor].electricityKWh > p.minKWh"
+    params: {minKWh: 800000, fraction: 0.12}
+    savings:
+      - {resource: electricity, amount: "energy.step[name~khí nén|compressed air|compressor].electricityKWh * p.fraction", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "1_200_000_000", high: "2_500_000_000"}
+    addedOM: "20_000_000"
+    lifetime: 12
+    effort: 6
+    step: "name~khí nén|compressed air|compressor"
+    source: "planetdecarb compressed air (VSD, sequencing; savings split 35 % supply); Vietnamese footwear case (scribd, 6-month payback); domain.md §2.4"
+    examples:
+      fires: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 3400000}
+      quiet: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 300000}
+
+  - id: air-compressor-heat-recovery
+    technique: onSiteRecovery
+    tags: [energyEfficiency]
+    title: {vi: "Thu hồi nhiệt máy nén khí để gia nhiệt nước cấp lò hơi", en: "Recover compressor heat to preheat boiler feedwater"}
+    rationale: {vi: "Khoảng 80 % điện vào máy nén thành nhiệt; bộ thu hồi nhiệt dầu cấp được khoảng một nửa số đó cho nước nóng.", en: "About 80 % of a compressor's electricity becomes heat; an oil-heat recovery unit delivers about half of it as hot water."}
+    when: "energy.step[name~khí nén|compressed air|compressor].electricityKWh > p.minKWh and energy.total.thermalGJ > 0"
+    show: ["energy.total.thermalGJ"]
+    params: {minKWh: 500000, heatShare: 0.8, usable: 0.5, boilerEfficiency: 0.72}
+    savings:
+      - {resource: fuel, amount: "energy.step[name~khí nén|compressed air|compressor].electricityKWh * 0.0036 * p.heatShare * p.usable / p.boilerEfficiency", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "500_000_000", high: "1_200_000_000"}
+    addedOM: "15_000_000"
+    lifetime: 10
+    effort: 5
+    step: "name~khí nén|compressed air|compressor"
+    source: "planetdecarb / scribd compressed air (heat recovery); domain.md §2.4"
+    examples:
+      fires: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 3400000, "energy.total.thermalGJ": 120000}
+      quiet: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 3400000, "energy.total.thermalGJ": 0}
+
+  - id: air-cool-intake
+    technique: equipmentModification
+    tags: [energyEfficiency]
+    title: {vi: "Lấy gió mát ngoài trời cho máy nén", en: "Duct cool outside air to the compressor intake"}
+    rationale: {vi: "Khí hút ấm hơn 3 °C tốn thêm khoảng 1 % công nén; phòng máy nén thường nóng hơn ngoài trời 5–10 °C.", en: "Each 3 °C warmer intake costs about 1 % more work; compressor rooms are often 5–10 °C above outdoors."}
+    when: "energy.step[name~khí nén|compressed air|compressor].electricityKWh > p.minKWh"
+    params: {minKWh: 500000, degrees: 6}
+    savings:
+      - {resource: electricity, amount: "energy.step[name~khí nén|compressed air|compressor].electricityKWh * p.degrees / 3 * 0.01", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "40_000_000", high: "150_000_000"}
+    lifetime: 10
+    effort: 3
+    step: "name~khí nén|compressed air|compressor"
+    source: "planetdecarb compressed air (+1 % work per 3 °C warmer intake); domain.md §2.4, §3.5"
+    examples:
+      fires: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 3400000}
+      quiet: {"energy.step[name~khí nén|compressed air|compressor].electricityKWh": 100000}
+
+"""#,
+    "rules/condensate.yaml": #"""
+# Nước ngưng — Condensate.
+area: condensate
+rules:
+  - id: condensate-return-increase
+    technique: onSiteRecovery
+    tags: [energyEfficiency]
+    title: {vi: "Tăng thu hồi nước ngưng về lò hơi", en: "Return more condensate to the boiler"}
+    rationale: {vi: "Nước ngưng thu hồi chỉ là phần nhỏ của nước cấp lò; mỗi 6 °C tăng nhiệt độ nước cấp tiết kiệm khoảng 1 % nhiên liệu, kèm nước và hóa chất.", en: "Returned condensate is a small share of boiler feed; each 6 °C of feedwater temperature saves about 1 % fuel, plus water and chemicals."}
+    when: "default(flow[kind=reuse, direction=in, step~lò hơi|boiler].m3, 0) < (default(flow[kind=reuse, direction=in, step~lò hơi|boiler].m3, 0) + flow[kind=water, direction=in, step~lò hơi|boiler].m3) * p.targetShare"
+    params: {targetShare: 0.6, ncvMJPerKg: 20.9}
+    calculator:
+      id: steam.condensate_return
+      inputs:
+        condensateFlow: "((default(flow[kind=reuse, direction=in, step~lò hơi|boiler].m3, 0) + flow[kind=water, direction=in, step~lò hơi|boiler].m3) * p.targetShare - default(flow[kind=reuse, direction=in, step~lò hơi|boiler].m3, 0)) * 1000 / default(settings.operatingHours, 7200)"
+        condensateTemperature: "85"
+        makeupTemperature: "28"
+        steamPressure: "7"
+        boilerEfficiency: "0.72"
+        fuelNCV: "p.ncvMJPerKg"
+        hours: "default(settings.operatingHours, 7200)"
+    savings:
+      - {resource: fuel, amount: "calc.annualFuelSaved * p.ncvMJPerKg / 1000", unit: "GJ", carrier: "fuel!=electricity"}
+      - {resource: water, amount: "calc.annualWaterSaved", unit: "m³"}
+    investment: {low: "700_000_000", high: "1_600_000_000"}
+    addedOM: "40_000_000"
+    lifetime: 10
+    effort: 5
+    step: "name~lò hơi|boiler"
+    source: "Forbes Marshall (condensate return cuts make-up, chemicals, blowdown); forbesmarshall feedwater heating (1 % per 6 °C); calculator steam.condensate_return; domain.md §2.3, §3.6"
+    examples:
+      fires: {"flow[kind=reuse, direction=in, step~lò hơi|boiler].m3": 5900, "flow[kind=water, direction=in, step~lò hơi|boiler].m3": 26300}
+      quiet: {"flow[kind=reuse, direction=in, step~lò hơi|boiler].m3": 20000, "flow[kind=water, direction=in, step~lò hơi|boiler].m3": 6000}
+
+  - id: condensate-flash-steam
+    technique: equipmentModification
+    tags: [onSiteRecovery, energyEfficiency]
+    title: {vi: "Bình tách hơi flash trên đường nước ngưng áp cao", en: "Flash vessel on the high-pressure condensate line"}
+    rationale: {vi: "Nước ngưng 7 bar xả về áp suất khí quyển bốc hơi khoảng 13 %; bình flash cấp hơi này cho thiết bị áp thấp.", en: "Condensate at 7 bar flashes about 13 % to steam at atmospheric pressure; a flash vessel feeds that steam to low-pressure users."}
+    when: "flow[kind=reuse, direction=in, step~lò hơi|boiler].m3 > p.minM3"
+    params: {minM3: 1000, flashFraction: 0.13, latentGJPerT: 2.26, boilerEfficiency: 0.72, usable: 0.6}
+    savings:
+      - {resource: fuel, amount: "flow[kind=reuse, direction=in, step~lò hơi|boiler].m3 * p.flashFraction * p.usable * p.latentGJPerT / p.boilerEfficiency", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "150_000_000", high: "450_000_000"}
+    lifetime: 10
+    effort: 4
+    step: "name~lò hơi|boiler"
+    source: "IAPWS-IF97 flash fraction (calculator steam.flash: 7 barg → 0 barg ≈ 13 %); domain.md §2.3"
+    examples:
+      fires: {"flow[kind=reuse, direction=in, step~lò hơi|boiler].m3": 5900}
+      quiet: {"flow[kind=reuse, direction=in, step~lò hơi|boiler].m3": 200}
+
+"""#,
+    "rules/data-quality.yaml": #"""
+# Chất lượng số liệu — Data quality.
+area: dataQuality
+rules:
+  - id: dq-imbalance-metering
+    technique: betterProcessControl
+    title: {vi: "Lắp đồng hồ đo cho công đoạn lệch cân bằng", en: "Meter the steps whose balance does not close"}
+    rationale: {vi: "Cân bằng vật chất của một công đoạn lệch quá ngưỡng: có dòng chưa đo; đo trước, và việc đo thường tự nó giảm khoảng 2 % nước nhờ phát hiện lãng phí.", en: "A step's mass balance misses the threshold: a stream is unmeasured; meter first — metering alone usually saves about 2 % of water by exposing waste."}
+    when: "balance.maxImbalancePercent > settings.imbalanceThresholdPercent"
+    show: ["balance.flaggedSteps"]
+    params: {fraction: 0.02}
+    savings:
+      - {resource: water, amount: "water.total.consumption * p.fraction", unit: "m³"}
+    investment: {low: "100_000_000", high: "400_000_000"}
+    lifetime: 8
+    effort: 3
+    source: "NRDC Clean by Design (metering first); UK ETBPP (a scouring machine used 2× its rating until metered); domain.md §2.2, §2.6"
+    examples:
+      fires: {"balance.maxImbalancePercent": 10.25, "settings.imbalanceThresholdPercent": 5, "water.total.consumption": 578000}
+      quiet: {"balance.maxImbalancePercent": 2, "settings.imbalanceThresholdPercent": 5, "water.total.consumption": 578000}
+
+  - id: dq-energy-management-system
+    technique: betterProcessControl
+    tags: [energyEfficiency]
+    title: {vi: "Hệ thống quản lý năng lượng (ISO 50001) với đo đếm từng khu vực", en: "Energy management system (ISO 50001) with area sub-metering"}
+    rationale: {vi: "Cơ sở sử dụng năng lượng trọng điểm phải có kế hoạch, báo cáo và kiểm toán; hệ thống quản lý năng lượng với đồng hồ phụ thường giảm khoảng 2 % năng lượng.", en: "A key energy user must plan, report and audit; an energy management system with sub-meters typically saves about 2 % of energy."}
+    when: "energy.keyEnergyUser > 0"
+    show: ["energy.total.toe"]
+    params: {fraction: 0.02}
+    savings:
+      - {resource: electricity, amount: "energy.total.electricityKWh * p.fraction", unit: "kWh", carrier: "fuel=electricity"}
+      - {resource: fuel, amount: "energy.total.thermalGJ * p.fraction", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "500_000_000", high: "1_500_000_000"}
+    addedOM: "100_000_000"
+    lifetime: 8
+    effort: 5
+    source: "Circular 25/2020/TT-BCT (key energy users > 1,000 TOE: plans, reports, audits); Clean by Design results (≈ 4–10 % energy); domain.md §2.2, §4.1"
+    examples:
+      fires: {"energy.keyEnergyUser": 1, "energy.total.electricityKWh": 35400000, "energy.total.thermalGJ": 120000}
+      quiet: {"energy.keyEnergyUser": 0, "energy.total.electricityKWh": 35400000, "energy.total.thermalGJ": 120000}
+
+  - id: dq-measurement-campaign
+    technique: betterProcessControl
+    title: {vi: "Đợt đo đạc bằng thiết bị cầm tay thay số liệu ước tính", en: "Measurement campaign with portable meters to replace estimates"}
+    rationale: {vi: "Tỷ lệ số liệu đo đạc thấp: các quyết định đầu tư dựa trên ước tính; đo bằng đồng hồ cầm tay (điện, lưu lượng siêu âm) tìm thêm lãng phí khoảng 1 % điện.", en: "Little of the data is measured: investment decisions rest on estimates; portable meters (power, ultrasonic flow) find about 1 % more electricity waste."}
+    when: "dataQuality.overallByCountPercent < p.minPercent"
+    params: {minPercent: 70, fraction: 0.01}
+    savings:
+      - {resource: electricity, amount: "energy.total.electricityKWh * p.fraction", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "150_000_000", high: "400_000_000"}
+    lifetime: 5
+    effort: 3
+    source: "peers.md §13 (per-value provenance, confidence); UK ETBPP metering case; domain.md §2.6"
+    examples:
+      fires: {"dataQuality.overallByCountPercent": 55, "energy.total.electricityKWh": 35400000}
+      quiet: {"dataQuality.overallByCountPercent": 90, "energy.total.electricityKWh": 35400000}
+
+  - id: dq-unallocated-electricity
+    technique: betterProcessControl
+    tags: [energyEfficiency]
+    title: {vi: "Đồng hồ điện phụ cho từng xưởng (điện chưa phân bổ cho công đoạn)", en: "Electricity sub-meters per workshop (power not allocated to steps)"}
+    rationale: {vi: "Một phần lớn điện mua chưa gán cho công đoạn nào; đồng hồ phụ từng xưởng cho phép giao chỉ tiêu và thường giảm khoảng 1,5 % điện.", en: "A large share of purchased power is not allocated to any step; workshop sub-meters allow targets and typically save about 1.5 %."}
+    when: "energy.carrier[fuel=electricity].unallocatedGJ / energy.carrier[fuel=electricity].gj * 100 > p.maxPercent"
+    params: {maxPercent: 5, fraction: 0.015}
+    savings:
+      - {resource: electricity, amount: "energy.total.electricityKWh * p.fraction", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "100_000_000", high: "300_000_000"}
+    lifetime: 10
+    effort: 3
+    source: "NRDC Clean by Design (sub-metering by building/machine); domain.md §2.6"
+    examples:
+      fires: {"energy.carrier[fuel=electricity].unallocatedGJ": 30000, "energy.carrier[fuel=electricity].gj": 228000, "energy.total.electricityKWh": 35400000}
+      quiet: {"energy.carrier[fuel=electricity].unallocatedGJ": 2000, "energy.carrier[fuel=electricity].gj": 228000, "energy.total.electricityKWh": 35400000}
+
+"""#,
+    "rules/insulation.yaml": #"""
+# Bảo ôn — Insulation.
+area: insulation
+rules:
+  - id: insulation-bare-pipes
+    technique: equipmentModification
+    tags: [energyEfficiency]
+    title: {vi: "Bảo ôn ống hơi và ống nước ngưng còn trần", en: "Insulate bare steam and condensate pipes"}
+    rationale: {vi: "Mọi bề mặt trên 49 °C nên bảo ôn; bảo ôn loại bỏ khoảng 90 % tổn thất của ống trần (bảng tổn thất theo DN và ΔT).", en: "Insulate every surface above 49 °C; insulation removes about 90 % of a bare pipe's loss (loss table by DN and ΔT)."}
+    when: "energy.step[name~lò hơi|boiler].thermalGJ > p.minGJ"
+    params: {minGJ: 5000}
+    calculator:
+      id: insulation.pipe.table
+      inputs: {dn: "2", pipeTemperature: "170", ambientTemperature: "32", length: "60", insulationReduction: "0.9", systemEfficiency: "0.72", hours: "default(settings.operatingHours, 7200)"}
+    savings:
+      - {resource: fuel, amount: "calc.annualSavings / 1e9", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "60_000_000", high: "150_000_000"}
+    lifetime: 10
+    effort: 2
+    step: "name~lò hơi|boiler"
+    source: "engineeringtoolbox heat loss from steam pipes; DOE Steam Tip #2; calculator insulation.pipe.table (60 m DN50 assumed, confirm on site); domain.md §3.7"
+    examples:
+      fires: {"energy.step[name~lò hơi|boiler].thermalGJ": 115000}
+      quiet: {"energy.step[name~lò hơi|boiler].thermalGJ": 1000}
+
+  - id: insulation-valve-jackets
+    technique: goodHousekeeping
+    tags: [energyEfficiency]
+    title: {vi: "Áo bảo ôn tháo lắp cho van, mặt bích", en: "Removable insulation jackets on valves and flanges"}
+    rationale: {vi: "Van, mặt bích trần tương đương khoảng 1,2 m ống trần mỗi cái; áo bảo ôn tháo lắp được dễ bảo trì.", en: "A bare valve or flange loses about as much as 1.2 m of bare pipe; removable jackets keep maintenance easy."}
+    when: "energy.step[name~lò hơi|boiler].thermalGJ > p.minGJ"
+    params: {minGJ: 5000, fittings: 40}
+    calculator:
+      id: insulation.pipe.table
+      inputs: {dn: "2", pipeTemperature: "170", ambientTemperature: "32", length: "p.fittings * 1.2", insulationReduction: "0.85", systemEfficiency: "0.72", hours: "default(settings.operatingHours, 7200)"}
+    savings:
+      - {resource: fuel, amount: "calc.annualSavings / 1e9", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "80_000_000", high: "200_000_000"}
+    lifetime: 8
+    effort: 2
+    step: "name~lò hơi|boiler"
+    source: "Campbell-Sevey steam tip 2 (insulate valves and flanges with removable jackets); calculator insulation.pipe.table; domain.md §2.3, §3.7"
+    examples:
+      fires: {"energy.step[name~lò hơi|boiler].thermalGJ": 115000}
+      quiet: {"energy.step[name~lò hơi|boiler].thermalGJ": 1000}
+
+"""#,
+    "rules/materials-chemicals.yaml": #"""
+# Nguyên liệu và hóa chất — Materials and chemicals.
+area: materialsChemicals
+rules:
+  - id: chem-low-salt-reactive-dyes
+    technique: inputMaterialChange
+    title: {vi: "Thuốc nhuộm hoạt tính hai nhóm hoạt tính, ít muối", en: "Bi-functional, low-salt reactive dyes"}
+    rationale: {vi: "Muối điện ly dùng nhiều cho nhuộm hoạt tính; thuốc nhuộm hai nhóm hoạt tính hấp thụ tốt hơn, giảm khoảng 30 % muối và TDS nước thải.", en: "Much electrolyte salt goes into reactive dyeing; bi-functional dyes exhaust better and cut salt and effluent TDS by about 30 %."}
+    when: "material[name~muối|salt|nacl].kg > p.minKg and material[name~hoạt tính|reactive].kg > 0"
+    params: {minKg: 50000, fraction: 0.3}
+    savings:
+      - {resource: chemicals, amount: "material[name~muối|salt|nacl].kg * p.fraction", unit: "kg", material: "name~muối|salt|nacl"}
+    investment: {low: "50_000_000", high: "200_000_000"}
+    lifetime: 5
+    effort: 4
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "textilevaluechain.in (bi-functional reactive dyes for better exhaustion; salt reuse); domain.md §2.2"
+    examples:
+      fires: {"material[name~muối|salt|nacl].kg": 780000, "material[name~hoạt tính|reactive].kg": 75000}
+      quiet: {"material[name~muối|salt|nacl].kg": 780000, "material[name~hoạt tính|reactive].kg": 0}
+
+  - id: chem-acetic-neutralisation
+    technique: inputMaterialChange
+    title: {vi: "Bỏ trung hòa axit axetic sau nhuộm hoạt tính (giặt nóng, kiểm soát pH)", en: "Drop acetic-acid neutralisation after reactive dyeing (hot wash, pH control)"}
+    rationale: {vi: "Trung hòa bằng axit axetic sau nhuộm hoạt tính thường không cần; giặt nóng và kiểm soát pH bỏ được khoảng 70 % lượng axit.", en: "Acetic neutralisation after reactive dyeing is often unnecessary; hot washing and pH control remove about 70 % of the acid."}
+    when: "material[name~axetic|acetic].kg > p.minKg"
+    params: {minKg: 5000, fraction: 0.7}
+    savings:
+      - {resource: chemicals, amount: "material[name~axetic|acetic].kg * p.fraction", unit: "kg", material: "name~axetic|acetic"}
+    investment: {low: "0", high: "30_000_000"}
+    lifetime: 5
+    effort: 2
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "textilevaluechain.in (no acetic-acid neutralisation after reactive dyeing; no detergent in reactive wash-off); domain.md §2.2"
+    examples:
+      fires: {"material[name~axetic|acetic].kg": 40000}
+      quiet: {"material[name~axetic|acetic].kg": 1000}
+
+  - id: chem-softener-spray
+    technique: betterProcessControl
+    title: {vi: "Phun chất làm mềm trên máy căng kim thay ngâm trong máy nhuộm", en: "Spray softener at the stenter instead of the jet bath"}
+    rationale: {vi: "Làm mềm trong máy nhuộm bỏ phí phần dung dịch còn lại và một mẻ nước; phun ở máy căng kim giảm khoảng 30 % chất làm mềm.", en: "Softening in the dyeing machine wastes the spent bath and a water fill; spraying at the stenter cuts softener by about 30 %."}
+    when: "material[name~làm mềm|softener].kg > p.minKg"
+    params: {minKg: 5000, fraction: 0.3}
+    savings:
+      - {resource: chemicals, amount: "material[name~làm mềm|softener].kg * p.fraction", unit: "kg", material: "name~làm mềm|softener"}
+    investment: {low: "300_000_000", high: "800_000_000"}
+    lifetime: 8
+    effort: 4
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "textilevaluechain.in (apply softener by spraying at the stenter); domain.md §2.2"
+    examples:
+      fires: {"material[name~làm mềm|softener].kg": 55000}
+      quiet: {"material[name~làm mềm|softener].kg": 800}
+
+  - id: chem-automatic-dosing
+    technique: betterProcessControl
+    title: {vi: "Định lượng hóa chất tự động và kiểm soát công thức", en: "Automatic chemical dosing and recipe control"}
+    rationale: {vi: "Chi phí hóa chất lớn; cân đong thủ công thừa khoảng 5 %; định lượng tự động chính xác và ghi chép từng mẻ.", en: "Chemical spend is large; manual weighing overdoses about 5 %; automatic dosing is exact and records each batch."}
+    when: "materials.chemicalCost > p.minCost"
+    params: {minCost: 5_000_000_000, fraction: 0.05}
+    savings:
+      - {resource: chemicals, amount: "material[kind=chemical].kg * p.fraction", unit: "kg", value: "materials.chemicalCost * p.fraction"}
+    investment: {low: "1_500_000_000", high: "3_500_000_000"}
+    addedOM: "60_000_000"
+    lifetime: 10
+    effort: 6
+    source: "textilevaluechain.in (monitor chemical use on continuous ranges); domain.md §2.2, §3.1 (benchmark chemicals against own recipes)"
+    examples:
+      fires: {"materials.chemicalCost": 40_000_000_000, "material[kind=chemical].kg": 2_000_000}
+      quiet: {"materials.chemicalCost": 2_000_000_000, "material[kind=chemical].kg": 2_000_000}
+
+  - id: chem-returnable-bulk-containers
+    technique: inputMaterialChange
+    tags: [goodHousekeeping]
+    title: {vi: "Mua hóa chất trong bồn IBC trả lại nhà cung cấp", en: "Buy chemicals in returnable IBC totes"}
+    rationale: {vi: "Bao bì hóa chất nhiễm bẩn là chất thải nguy hại phải trả phí xử lý; bồn IBC trả lại cắt khoảng 70 % lượng bao bì thải.", en: "Contaminated chemical packaging is hazardous waste with a disposal fee; returnable IBCs cut about 70 % of it."}
+    when: "wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].kg > p.minKg"
+    params: {minKg: 2000, fraction: 0.7, handlingVNDPerKg: 1500}
+    savings:
+      - {resource: wasteDisposal, amount: "wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].kg * p.fraction", unit: "kg", value: "default(wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].disposalCost, 0) * p.fraction + wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].kg * p.fraction * p.handlingVNDPerKg"}
+    investment: {low: "50_000_000", high: "150_000_000"}
+    lifetime: 8
+    effort: 3
+    stream: "kind=hazardousWaste, name~bao bì|packaging|container|can|phuy"
+    source: "Waste Wise full cost accounting (true waste cost ≫ disposal fee); demo plant W8 causes; domain.md §5.4"
+    examples:
+      fires: {"wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].kg": 18000, "wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].disposalCost": 58_000_000}
+      quiet: {"wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].kg": 500, "wasteCost.stream[kind=hazardousWaste, name~bao bì|packaging|container|can|phuy].disposalCost": 2_000_000}
+
+  - id: product-lighter-packaging
+    technique: productModification
+    title: {vi: "Thiết kế lại bao bì sản phẩm: thùng nhẹ hơn, bỏ túi PE thừa", en: "Redesign product packaging: lighter cartons, no redundant poly bags"}
+    rationale: {vi: "Bao bì sản phẩm là khoản vật tư lớn; thiết kế lại cùng khách hàng thường giảm khoảng 10 % khối lượng.", en: "Product packaging is a large material item; redesign with the buyer usually cuts its weight by about 10 %."}
+    when: "material[kind=packaging].kg > p.minKg"
+    params: {minKg: 50000, fraction: 0.1}
+    savings:
+      - {resource: rawMaterial, amount: "material[kind=packaging].kg * p.fraction", unit: "kg", value: "material[kind=packaging].cost * p.fraction"}
+    investment: {low: "30_000_000", high: "150_000_000"}
+    lifetime: 5
+    effort: 3
+    source: "SARO CP categories (product modification); UNEP Profiting from CP; domain.md §2.1"
+    examples:
+      fires: {"material[kind=packaging].kg": 288000, "material[kind=packaging].cost": 6_000_000_000}
+      quiet: {"material[kind=packaging].kg": 10000, "material[kind=packaging].cost": 200_000_000}
+
+"""#,
+    "rules/motors-lighting.yaml": #"""
+# Động cơ, truyền động và chiếu sáng — Motors, drives and lighting.
+area: motorsDrives
+rules:
+  - id: motor-vsd-fans-pumps
+    technique: equipmentModification
+    tags: [energyEfficiency]
+    title: {vi: "Biến tần cho quạt, bơm (điều không, quạt lò, bơm nước)", en: "Variable-speed drives on fans and pumps (HVAC, boiler fans, water pumps)"}
+    rationale: {vi: "Công suất quạt, bơm tỷ lệ với lập phương tốc độ: chạy 80 % tốc độ chỉ cần khoảng 51 % công suất.", en: "Fan and pump power goes with speed cubed: 80 % speed needs only about 51 % power."}
+    when: "energy.total.electricityKWh > p.minKWh"
+    params: {minKWh: 2000000, fanPumpShare: 0.05, speedRatio: 0.8}
+    calculator:
+      id: fan_pump.speed_reduction
+      inputs:
+        power: "energy.total.electricityKWh * p.fanPumpShare / default(settings.operatingHours, 7200)"
+        currentSpeed: "1450"
+        newSpeed: "1450 * p.speedRatio"
+        exponent: "2.5"
+        hours: "default(settings.operatingHours, 7200)"
+    savings:
+      - {resource: electricity, amount: "calc.energySavings / 3.6e6", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "900_000_000", high: "2_000_000_000"}
+    addedOM: "20_000_000"
+    lifetime: 10
+    effort: 5
+    source: "ITAC affinity laws (80 % speed ≈ 51 % power); esmagazine (exponent 2.x with static head); Nha Trang Textile inverters (vneec.gov.vn); calculator fan_pump.speed_reduction; domain.md §2.5"
+    examples:
+      fires: {"energy.total.electricityKWh": 35400000}
+      quiet: {"energy.total.electricityKWh": 800000}
+
+  - id: motor-ie3-replacement
+    technique: technologyChange
+    tags: [energyEfficiency]
+    title: {vi: "Thay động cơ cũ, quấn lại nhiều lần bằng động cơ hiệu suất cao IE3", en: "Replace old, repeatedly rewound motors with IE3 premium-efficiency motors"}
+    rationale: {vi: "Động cơ chiếm phần lớn điện nhà máy dệt; thay nhóm động cơ cũ nhất (khoảng 1/5) tăng hiệu suất vài điểm phần trăm.", en: "Motors use most of a textile mill's electricity; replacing the oldest fifth raises efficiency by a few points."}
+    when: "energy.total.electricityKWh > p.minKWh"
+    params: {minKWh: 2000000, motorShare: 0.7, oldShare: 0.2}
+    calculator:
+      id: motor.replacement
+      inputs:
+        ratedPower: "energy.total.electricityKWh * p.motorShare * p.oldShare / default(settings.operatingHours, 7200) / 0.75"
+        load: "0.75"
+        existingEfficiency: "0.88"
+        newEfficiency: "0.935"
+        hours: "default(settings.operatingHours, 7200)"
+    savings:
+      - {resource: electricity, amount: "calc.energySavings / 3.6e6", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "2_000_000_000", high: "4_500_000_000"}
+    lifetime: 15
+    effort: 6
+    source: "Nha Trang Textile (removal of inefficient motors, vneec.gov.vn); UNIDO electricity shares (spinning 93 %, weaving 85 %); calculator motor.replacement; domain.md §2.5, §3.2"
+    examples:
+      fires: {"energy.total.electricityKWh": 35400000}
+      quiet: {"energy.total.electricityKWh": 800000}
+
+  - id: sewing-servo-motors
+    technique: equipmentModification
+    tags: [energyEfficiency]
+    title: {vi: "Động cơ servo tiết kiệm điện cho máy may", en: "Energy-saving servo drives on sewing machines"}
+    rationale: {vi: "Động cơ ly hợp chạy liên tục kể cả khi không may; động cơ servo chỉ chạy khi đạp, giảm khoảng 50 % điện máy may.", en: "Clutch motors run continuously even when not sewing; servo drives run only on demand, cutting sewing-machine power by about 50 %."}
+    when: "default(energy.step[name=may].electricityKWh, 0) + default(energy.step[name~sewing|garment|may mặc|xưởng may].electricityKWh, 0) > p.minKWh"
+    params: {minKWh: 200000, machineShare: 0.5, fraction: 0.5}
+    savings:
+      - {resource: electricity, amount: "(default(energy.step[name=may].electricityKWh, 0) + default(energy.step[name~sewing|garment|may mặc|xưởng may].electricityKWh, 0)) * p.machineShare * p.fraction", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "1_500_000_000", high: "3_000_000_000"}
+    lifetime: 8
+    effort: 4
+    step: "name=may"
+    source: "Hưng Yên Garment, energy-saving drives on 400 W sewing machines ≈ 110,000 kWh/yr (vneec.gov.vn); domain.md §2.5"
+    examples:
+      fires: {"energy.step[name=may].electricityKWh": 3000000}
+      quiet: {"energy.step[name=may].electricityKWh": 50000}
+
+  - id: motor-idle-shutdown
+    technique: goodHousekeeping
+    tags: [energyEfficiency]
+    title: {vi: "Tắt máy, băng tải, đèn khi không sản xuất; vệ sinh động cơ, tủ điện", en: "Switch off idle machines, conveyors and lights; clean motors and panels"}
+    rationale: {vi: "Lãng phí điện “không ngờ tới” (máy chạy không tải, đèn bật, điều hòa 18 °C, động cơ bẩn) thường khoảng 10 %; quản lý nội vi thu được một phần năm.", en: "“Unexpected” electricity waste (idling machines, lights on, 18 °C AC, dirty motors) is often about 10 %; housekeeping recovers a fifth of it."}
+    when: "energy.total.electricityKWh > p.minKWh"
+    params: {minKWh: 1000000, fraction: 0.02}
+    savings:
+      - {resource: electricity, amount: "energy.total.electricityKWh * p.fraction", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "0", high: "50_000_000"}
+    lifetime: 3
+    effort: 1
+    source: "VNCPC RECP case (≈ 10 % unexpected electricity waste, vncpc.org); domain.md §2.5"
+    examples:
+      fires: {"energy.total.electricityKWh": 35400000}
+      quiet: {"energy.total.electricityKWh": 300000}
+
+  - id: lighting-led-retrofit
+    area: lighting
+    technique: technologyChange
+    tags: [energyEfficiency]
+    title: {vi: "Thay đèn huỳnh quang T10/T8 bằng LED", en: "Replace T10/T8 fluorescent tubes with LED"}
+    rationale: {vi: "Xưởng may, dệt chiếu sáng nhiều giờ; bóng 40 W thay LED 18 W giảm hơn một nửa điện chiếu sáng.", en: "Sewing and weaving halls are lit for long hours; 40 W tubes replaced by 18 W LED cut lighting power by more than half."}
+    when: "energy.total.electricityKWh > p.minKWh"
+    params: {minKWh: 500000, lightingShare: 0.03}
+    calculator:
+      id: lighting.replacement
+      inputs:
+        fixtures: "energy.total.electricityKWh * p.lightingShare / (0.04 * default(settings.operatingHours, 7200))"
+        lampsPerFixture: "1"
+        wattsPerLamp: "40"
+        newLampsPerFixture: "1"
+        newWattsPerLamp: "18"
+        hours: "default(settings.operatingHours, 7200)"
+    savings:
+      - {resource: electricity, amount: "calc.energySavings / 3.6e6", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "400_000_000", high: "900_000_000"}
+    lifetime: 10
+    effort: 2
+    source: "Đà Lạt Garment: 840 T10 40 W → T5 28 W ≈ 56,000 kWh/yr; 2 W LED at needle posts (vneec.gov.vn); calculator lighting.replacement; domain.md §2.5"
+    examples:
+      fires: {"energy.total.electricityKWh": 35400000}
+      quiet: {"energy.total.electricityKWh": 200000}
+
+  - id: lighting-task-daylight
+    area: lighting
+    technique: goodHousekeeping
+    tags: [energyEfficiency]
+    title: {vi: "Đèn LED tại kim may, tận dụng ánh sáng tự nhiên, công tắc theo khu vực", en: "Needle-point LEDs, daylight use and zoned switching"}
+    rationale: {vi: "Đèn tại chỗ 2 W thay chiếu sáng chung, tấm lấy sáng và công tắc theo khu giảm khoảng 25 % điện chiếu sáng.", en: "2 W task lights instead of general lighting, skylights and zoned switching cut lighting power by about 25 %."}
+    when: "energy.total.electricityKWh > p.minKWh"
+    params: {minKWh: 500000, lightingShare: 0.03, fraction: 0.25}
+    savings:
+      - {resource: electricity, amount: "energy.total.electricityKWh * p.lightingShare * p.fraction", unit: "kWh", carrier: "fuel=electricity"}
+    investment: {low: "50_000_000", high: "200_000_000"}
+    lifetime: 6
+    effort: 2
+    source: "Đà Lạt Garment (2 W LEDs at needle posts, vneec.gov.vn); VNCPC RECP (lights left on); domain.md §2.5"
+    examples:
+      fires: {"energy.total.electricityKWh": 35400000}
+      quiet: {"energy.total.electricityKWh": 200000}
+
+"""#,
+    "rules/solid-waste.yaml": #"""
+# Chất thải rắn — Solid waste.
+area: solidWaste
+rules:
+  - id: waste-cad-marker
+    technique: betterProcessControl
+    tags: [technologyChange]
+    title: {vi: "Giác sơ đồ trên CAD và kiểm tra lỗi vải trước bàn cắt", en: "CAD marker making and fabric inspection before cutting"}
+    rationale: {vi: "Vải vụn cắt mang giá trị vật liệu lớn theo MFCA; giác CAD và bắt lỗi sớm giảm khoảng 15 % vải vụn.", en: "Cutting waste carries a large material value by MFCA; CAD markers and early fault detection cut it by about 15 %."}
+    when: "wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].kg > p.minKg"
+    show: ["wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].material"]
+    params: {minKg: 20000, fraction: 0.15}
+    savings:
+      - {resource: rawMaterial, amount: "wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].kg * p.fraction", unit: "kg", value: "wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].material * p.fraction"}
+    investment: {low: "600_000_000", high: "1_500_000_000"}
+    addedOM: "60_000_000"
+    lifetime: 6
+    effort: 4
+    stream: "name~vải vụn|cutting|cut waste|fabric waste"
+    source: "ISO 14051 MFCA (material value of losses); demo W8 causes (marker efficiency ≈ 82 %); domain.md §5.4"
+    examples:
+      fires: {"wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].kg": 138000, "wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].material": 12_100_000_000}
+      quiet: {"wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].kg": 5000, "wasteCost.stream[name~vải vụn|cutting|cut waste|fabric waste].material": 440_000_000}
+
+  - id: waste-ash-to-bricks
+    technique: usefulByProduct
+    title: {vi: "Bán toàn bộ xỉ, tro bay cho cơ sở gạch không nung", en: "Sell all slag and fly ash to unfired-brick makers"}
+    rationale: {vi: "Xỉ than và tro bay là nguyên liệu cho gạch không nung; bán thay vì thuê thu gom tránh khoảng 80 % phí xử lý.", en: "Coal slag and fly ash are raw materials for unfired bricks; selling them instead of paying for collection avoids about 80 % of the fee."}
+    when: "wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].kg > p.minKg"
+    params: {minKg: 100000, fraction: 0.8, priceVNDPerKg: 30}
+    savings:
+      - {resource: wasteDisposal, amount: "wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].kg * p.fraction", unit: "kg", value: "default(wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].disposalCost, 0) * p.fraction + wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].kg * p.fraction * p.priceVNDPerKg"}
+    investment: {low: "20_000_000", high: "80_000_000"}
+    lifetime: 5
+    effort: 2
+    stream: "name~xỉ|tro bay|fly ash|slag|coal ash"
+    source: "SARO CP categories (useful by-product); demo W8 (slag to brick makers); domain.md §2.1"
+    examples:
+      fires: {"wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].kg": 1150000, "wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].disposalCost": 125_000_000}
+      quiet: {"wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].kg": 20000, "wasteCost.stream[name~xỉ|tro bay|fly ash|slag|coal ash].disposalCost": 5_000_000}
+
+  - id: waste-sludge-dewatering
+    technique: equipmentModification
+    title: {vi: "Ép bùn khô hơn (độ ẩm 80 % → 70 %)", en: "Dewater sludge further (80 % → 70 % moisture)"}
+    rationale: {vi: "Bùn thải trả phí theo khối lượng ướt; giảm độ ẩm từ 80 % xuống 70 % giảm một phần ba khối lượng phải xử lý.", en: "Sludge is charged by wet weight; going from 80 % to 70 % moisture cuts the mass to dispose of by a third."}
+    when: "wasteCost.stream[name~bùn|sludge].kg > p.minKg"
+    params: {minKg: 100000, fraction: 0.333}
+    savings:
+      - {resource: wasteDisposal, amount: "wasteCost.stream[name~bùn|sludge].kg * p.fraction", unit: "kg", value: "wasteCost.stream[name~bùn|sludge].disposalCost * p.fraction"}
+    investment: {low: "1_200_000_000", high: "2_500_000_000"}
+    addedOM: "80_000_000"
+    lifetime: 10
+    effort: 5
+    stream: "name~bùn|sludge"
+    source: "mass balance of dewatering (dry solids constant: 20 % → 30 % DS); demo W8 causes; domain.md §5.4"
+    examples:
+      fires: {"wasteCost.stream[name~bùn|sludge].kg": 1150000, "wasteCost.stream[name~bùn|sludge].disposalCost": 3_220_000_000}
+      quiet: {"wasteCost.stream[name~bùn|sludge].kg": 30000, "wasteCost.stream[name~bùn|sludge].disposalCost": 90_000_000}
+
+  - id: waste-fibre-recovery
+    technique: onSiteRecovery
+    title: {vi: "Thu hồi xơ rối, bụi bông để kéo sợi chi số thấp hoặc bán", en: "Recover fibre waste for low-count yarn or sale"}
+    rationale: {vi: "Bụi bông, xơ ngắn đang chôn lấp; máy tái chế xơ thu hồi khoảng 30 % làm nguyên liệu sợi thô.", en: "Fibre dust and short fibre go to landfill; a waste-recycling line recovers about 30 % as raw material for coarse yarn."}
+    when: "wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].kg > p.minKg"
+    params: {minKg: 20000, fraction: 0.3, valueShare: 0.4}
+    savings:
+      - {resource: rawMaterial, amount: "wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].kg * p.fraction", unit: "kg", value: "wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].kg * p.fraction * maxOf(material[name~bông|cotton].price) * p.valueShare + default(wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].disposalCost, 0) * p.fraction"}
+    investment: {low: "800_000_000", high: "2_000_000_000"}
+    addedOM: "50_000_000"
+    lifetime: 10
+    effort: 5
+    stream: "name~bụi bông|xơ|fibre|fiber|cotton waste"
+    source: "textilevaluechain.in (recycling); SARO CP categories (on-site recovery); domain.md §2.1, §2.2"
+    examples:
+      fires: {"wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].kg": 160000, "material[name~bông|cotton].price": 50800, "wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].disposalCost": 96_000_000}
+      quiet: {"wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].kg": 5000, "material[name~bông|cotton].price": 50800, "wasteCost.stream[name~bụi bông|xơ|fibre|fiber|cotton waste].disposalCost": 3_000_000}
+
+"""#,
+    "rules/water.yaml": #"""
+# Nước — Water.
+area: water
+rules:
+  - id: water-leaks-unaccounted
+    technique: goodHousekeeping
+    title: {vi: "Tìm và sửa rò rỉ nước (nước cấp không rõ đi đâu)", en: "Find and fix water leaks (supply not accounted for)"}
+    rationale: {vi: "Nước cấp lớn hơn tổng đầu ra quá ngưỡng: rò rỉ ống, vòi chảy, tràn bể; sửa được khoảng một nửa phần chưa rõ.", en: "Supply exceeds the outputs beyond the threshold: pipe leaks, running taps, tank overflows; about half the unaccounted water can be recovered."}
+    when: "water.total.unaccounted / water.total.supply * 100 > settings.imbalanceThresholdPercent"
+    params: {fraction: 0.5}
+    savings:
+      - {resource: water, amount: "water.total.unaccounted * p.fraction", unit: "m³"}
+    investment: {low: "30_000_000", high: "150_000_000"}
+    lifetime: 3
+    effort: 2
+    source: "textilevaluechain.in (fix leaks, running taps); NRDC Clean by Design (metering); domain.md §2.6"
+    examples:
+      fires: {"water.total.unaccounted": 60000, "water.total.supply": 500000, "settings.imbalanceThresholdPercent": 5}
+      quiet: {"water.total.unaccounted": 5000, "water.total.supply": 500000, "settings.imbalanceThresholdPercent": 5}
+
+  - id: water-reuse-treated-effluent
+    technique: onSiteRecovery
+    title: {vi: "Tái sử dụng nước thải sau xử lý cho vệ sinh, làm mát, giặt sơ bộ", en: "Reuse treated effluent for cleaning, cooling and first rinses"}
+    rationale: {vi: "Lượng nước thải lớn; lọc cát và khử trùng cho phép dùng lại khoảng 10 % cho các việc không cần nước sạch.", en: "Wastewater volume is large; sand filtration and disinfection allow about 10 % to be reused where clean water is not needed."}
+    when: "water.total.wastewater > p.minM3"
+    params: {minM3: 50000, fraction: 0.10}
+    savings:
+      - {resource: water, amount: "water.total.wastewater * p.fraction", unit: "m³"}
+    investment: {low: "1_200_000_000", high: "3_000_000_000"}
+    addedOM: "120_000_000"
+    lifetime: 12
+    effort: 6
+    source: "textilevaluechain.in (reuse cooling water and clean rinse water); domain.md §2.6"
+    examples:
+      fires: {"water.total.wastewater": 478000}
+      quiet: {"water.total.wastewater": 20000}
+
+  - id: water-cooling-reuse
+    technique: onSiteRecovery
+    tags: [energyEfficiency]
+    title: {vi: "Thu hồi nước làm mát sạch (máy nhuộm, máy nén) về bể nước nóng", en: "Collect clean cooling water (dyeing machines, compressors) to a hot-water tank"}
+    rationale: {vi: "Nước làm mát không tiếp xúc hóa chất, còn ấm; gom lại dùng cho mẻ sau giảm nước cấp khoảng 5 % của công đoạn.", en: "Non-contact cooling water is clean and warm; collecting it for the next batch cuts the step's supply by about 5 %."}
+    when: "water.step[name~nhuộm|dye|hoàn tất|finish].consumption > p.minM3"
+    params: {minM3: 50000, fraction: 0.05}
+    savings:
+      - {resource: water, amount: "water.step[name~nhuộm|dye|hoàn tất|finish].consumption * p.fraction", unit: "m³"}
+    investment: {low: "300_000_000", high: "800_000_000"}
+    addedOM: "10_000_000"
+    lifetime: 10
+    effort: 4
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "textilevaluechain.in (reuse cooling water); UK ETBPP textile dyeing guide; domain.md §2.2, §2.6"
+    examples:
+      fires: {"water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000}
+      quiet: {"water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 10000}
+
+"""#,
+    "rules/wet-processing.yaml": #"""
+# Xử lý ướt (nhuộm – hoàn tất) — Wet processing (dyeing–finishing).
+# Figures: see README.md. Money in VND; amounts per year.
+area: wetProcessing
+rules:
+  - id: wet-water-metering-housekeeping
+    technique: goodHousekeeping
+    title: {vi: "Đo nước từng máy nhuộm, khóa vòi, hẹn giờ giặt", en: "Meter water per dyeing machine, shut-off nozzles, rinse timers"}
+    rationale: {vi: "Nước trên tấn sản phẩm cao hơn thực hành tốt; đo từng máy và quản lý nội vi thường giảm ≥ 10 % nước nhuộm – hoàn tất với chi phí thấp.", en: "Water per tonne is above good practice; metering each machine and housekeeping usually cut dyeing–finishing water by ≥ 10 % at low cost."}
+    when: "indicator.water_per_product > benchmark.water_per_product.goodPractice * p.factor"
+    show: ["water.step[name~nhuộm|dye|hoàn tất|finish].consumption"]
+    params: {factor: 1.2, fraction: 0.10}
+    savings:
+      - {resource: water, amount: "water.step[name~nhuộm|dye|hoàn tất|finish].consumption * p.fraction", unit: "m³"}
+    investment: {low: "50_000_000", high: "300_000_000"}
+    lifetime: 5
+    effort: 2
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "NRDC Clean by Design (metering first, payback < 1 yr); UK ETBPP textile dyeing guide (≥ 20 % by no/low-cost); domain.md §2.2, §2.6"
+    examples:
+      fires: {"indicator.water_per_product": 160, "benchmark.water_per_product.goodPractice": 50, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000}
+      quiet: {"indicator.water_per_product": 55, "benchmark.water_per_product.goodPractice": 50, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000}
+
+  - id: wet-countercurrent-rinsing
+    technique: equipmentModification
+    title: {vi: "Giặt ngược dòng và giặt theo mẻ thay giặt tràn", en: "Counter-current and batch rinsing instead of overflow rinsing"}
+    rationale: {vi: "Nước trên tấn vượt mức điển hình thấp; giặt tràn là nguồn dùng nước lớn nhất sau nhuộm, giặt ngược dòng giảm khoảng 15 % nước công đoạn.", en: "Water per tonne is above the low end of the typical range; overflow rinsing is the largest use after dyeing, counter-current rinsing cuts about 15 % of the step's water."}
+    when: "indicator.water_per_product > benchmark.water_per_product.goodPractice * p.factor"
+    params: {factor: 2, fraction: 0.15}
+    savings:
+      - {resource: water, amount: "water.step[name~nhuộm|dye|hoàn tất|finish].consumption * p.fraction", unit: "m³"}
+    investment: {low: "400_000_000", high: "1_200_000_000"}
+    addedOM: "10_000_000"
+    lifetime: 10
+    effort: 5
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "textilevaluechain.in, good ideas for CP in wet processing (counter-current washing); domain.md §2.2"
+    examples:
+      fires: {"indicator.water_per_product": 160, "benchmark.water_per_product.goodPractice": 50, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000}
+      quiet: {"indicator.water_per_product": 90, "benchmark.water_per_product.goodPractice": 50, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000}
+
+  - id: wet-low-liquor-ratio
+    technique: technologyChange
+    tags: [energyEfficiency]
+    title: {vi: "Máy nhuộm tỷ lệ dung dịch thấp (1:5 hoặc thấp hơn)", en: "Low-liquor-ratio dyeing machines (1:5 or lower)"}
+    rationale: {vi: "Tỷ lệ dung dịch là đòn bẩy chính cho nước và nhiệt trong nhuộm gián đoạn; nước trên tấn cao hơn 2,5 lần thực hành tốt.", en: "Liquor ratio is the master lever for water and heat in batch dyeing; water per tonne is over 2.5 times good practice."}
+    when: "indicator.water_per_product > benchmark.water_per_product.goodPractice * p.factor"
+    show: ["energy.total.thermalGJ"]
+    params: {factor: 2.5, waterFraction: 0.30, dyeHeatShare: 0.6, heatFraction: 0.15}
+    savings:
+      - {resource: water, amount: "water.step[name~nhuộm|dye|hoàn tất|finish].consumption * p.waterFraction", unit: "m³"}
+      - {resource: fuel, amount: "energy.total.thermalGJ * p.dyeHeatShare * p.heatFraction", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "6_000_000_000", high: "12_000_000_000"}
+    addedOM: "100_000_000"
+    lifetime: 15
+    effort: 8
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "fersantekstil (conventional 70–150 vs low-liquor 30–60 L/kg, indicative); infohouse p2ric sectors71 (≈ 60 % of textile energy in dyeing–finishing); domain.md §2.2, §3.1, §3.2"
+    examples:
+      fires: {"indicator.water_per_product": 160, "benchmark.water_per_product.goodPractice": 50, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000, "energy.total.thermalGJ": 120000}
+      quiet: {"indicator.water_per_product": 100, "benchmark.water_per_product.goodPractice": 50, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000, "energy.total.thermalGJ": 120000}
+
+  - id: wet-hot-effluent-heat-recovery
+    technique: onSiteRecovery
+    tags: [equipmentModification, energyEfficiency]
+    title: {vi: "Trao đổi nhiệt nước thải nóng để gia nhiệt nước cấp nhuộm", en: "Heat exchanger on hot dye effluent to preheat process water"}
+    rationale: {vi: "Nhiệt theo nước thải nóng là dòng thải lớn; bộ trao đổi nhiệt tấm thu hồi khoảng 40 % và giảm nhiệt độ nước vào xử lý sinh học.", en: "Heat in hot effluent is a large loss; a plate heat exchanger recovers about 40 % and cools the water before biological treatment."}
+    when: "wasteCost.stream[kind=heat, step~nhuộm|dye|hoàn tất|finish].gj > p.minGJ"
+    params: {minGJ: 2000, recovery: 0.4, boilerEfficiency: 0.72}
+    savings:
+      - {resource: fuel, amount: "wasteCost.stream[kind=heat, step~nhuộm|dye|hoàn tất|finish].gj * p.recovery / p.boilerEfficiency", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "1_500_000_000", high: "3_500_000_000"}
+    addedOM: "60_000_000"
+    lifetime: 12
+    effort: 6
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    stream: "kind=heat, step~nhuộm|dye|hoàn tất|finish"
+    source: "textilevaluechain.in (heat exchangers on hot dyebath effluent); domain.md §2.2"
+    examples:
+      fires: {"wasteCost.stream[kind=heat, step~nhuộm|dye|hoàn tất|finish].gj": 29500}
+      quiet: {"wasteCost.stream[kind=heat, step~nhuộm|dye|hoàn tất|finish].gj": 800}
+
+  - id: wet-right-first-time
+    technique: betterProcessControl
+    title: {vi: "Nhuộm đúng ngay lần đầu: kiểm soát công thức, cân tự động, đo màu", en: "Right-first-time dyeing: recipe control, automatic weighing, colour measurement"}
+    rationale: {vi: "Chi phí hóa chất lớn và nước cao: giảm nhuộm lại (thường 5–10 % số mẻ) tiết kiệm hóa chất, nước và nhiệt tương ứng.", en: "Chemical spend is large and water use high: fewer re-dyes (often 5–10 % of batches) save chemicals, water and heat in proportion."}
+    when: "materials.chemicalCost > p.minCost and indicator.water_per_product > benchmark.water_per_product.goodPractice"
+    params: {minCost: 3_000_000_000, fraction: 0.03}
+    savings:
+      - {resource: chemicals, amount: "material[kind=chemical].kg * p.fraction", unit: "kg", value: "materials.chemicalCost * p.fraction"}
+      - {resource: water, amount: "water.step[name~nhuộm|dye|hoàn tất|finish].consumption * p.fraction", unit: "m³"}
+    investment: {low: "800_000_000", high: "2_000_000_000"}
+    addedOM: "50_000_000"
+    lifetime: 8
+    effort: 5
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "fibre2fashion, optimisation of exhaust dyeing of cotton with reactive dyes (right first time); domain.md §2.6"
+    examples:
+      fires: {"materials.chemicalCost": 40_000_000_000, "indicator.water_per_product": 160, "benchmark.water_per_product.goodPractice": 50, "material[kind=chemical].kg": 2_000_000, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000}
+      quiet: {"materials.chemicalCost": 1_000_000_000, "indicator.water_per_product": 160, "benchmark.water_per_product.goodPractice": 50, "material[kind=chemical].kg": 2_000_000, "water.step[name~nhuộm|dye|hoàn tất|finish].consumption": 490000}
+
+  - id: wet-stenter-exhaust-heat
+    technique: equipmentModification
+    tags: [energyEfficiency]
+    title: {vi: "Thu hồi nhiệt khí thải máy căng kim, máy sấy; kiểm soát độ ẩm khí thải", en: "Recover stenter and dryer exhaust heat; control exhaust humidity"}
+    rationale: {vi: "Nhiệt theo khí thải máy căng kim, máy sấy lớn; bộ trao đổi nhiệt khí–khí và điều khiển quạt hút theo độ ẩm thu hồi khoảng 25 %.", en: "Stenter and dryer exhaust carries much heat; an air-to-air exchanger and humidity-controlled exhaust fans recover about 25 %."}
+    when: "flow[kind=heat, direction=out, name~căng kim|stenter|sấy|dryer].gj > p.minGJ"
+    params: {minGJ: 2000, recovery: 0.25}
+    savings:
+      - {resource: fuel, amount: "flow[kind=heat, direction=out, name~căng kim|stenter|sấy|dryer].gj * p.recovery", unit: "GJ", carrier: "fuel!=electricity"}
+    investment: {low: "600_000_000", high: "1_500_000_000"}
+    addedOM: "20_000_000"
+    lifetime: 10
+    effort: 5
+    step: "name~nhuộm|dye|hoàn tất|finish"
+    source: "Vietnam textile audit (dryers among the main energy users, scp.gov.vn Toàn Thắng case); domain.md §2.2"
+    examples:
+      fires: {"flow[kind=heat, direction=out, name~căng kim|stenter|sấy|dryer].gj": 9000}
+      quiet: {"flow[kind=heat, direction=out, name~căng kim|stenter|sấy|dryer].gj": 500}
+
+"""#,
     "schema/assessment.schema.json": ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -221,6 +221,8 @@ public enum WorksheetLoader {
           file: "schema/assessment.schema.json", line: 1,
           message: LocalizedText(vi: "JSON không hợp lệ", en: "malformed JSON")))
     }
+    // Knowledge-base rules (rules/*.yaml): checked with the rest of the folder.
+    problems += RulesLoader.parse(files: files).problems
     guard let workflow, readAll else { return (nil, problems) }
     let order = workflow.groups.flatMap(\.worksheetIds)
     let ordered = order.compactMap { id in worksheets.first { $0.id == id } }

@@ -14,7 +14,7 @@ struct SXSH: ParsableCommand {
     version: BuildInfo.version,
     subcommands: [
       OpenCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self, NewCommand.self, DeleteCommand.self,
-      ImportCommand.self, ExportCommand.self, WorksheetsCommand.self, ResultsCommand.self, CalcCommand.self, BackupCommand.self, RestoreCommand.self,
+      ImportCommand.self, ExportCommand.self, WorksheetsCommand.self, ResultsCommand.self, OpportunitiesCommand.self, DeriveCommand.self, DismissCommand.self, AcceptCommand.self, CalcCommand.self, BackupCommand.self, RestoreCommand.self,
       VersionCommand.self,
     ],
     defaultSubcommand: OpenCommand.self

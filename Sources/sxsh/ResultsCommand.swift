@@ -33,7 +33,8 @@ struct ResultsCommand: ParsableCommand {
     try guarded(global.language) {
       let db = try global.open()
       let a = try db.load(try db.resolveId(id))
-      let results = Engine.compute(a, factors: try Reference.factors(worksheets: worksheets))
+      let results = Engine.compute(
+        a, factors: try Reference.factors(worksheets: worksheets), rules: try RulesLoader.resolve(cliDir: worksheets))
       let l = global.language
       if listPaths {
         for p in results.figurePaths { print(p) }

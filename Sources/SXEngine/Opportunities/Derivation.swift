@@ -1,0 +1,125 @@
+import Foundation
+import SXCore
+
+/// An opportunity proposed by a knowledge-base rule, with why it was proposed and its economics.
+public struct Proposal: Codable, Hashable, Sendable {
+  public var ruleId: String
+  public var area: RuleArea
+  public var technique: CPTechnique
+  public var tags: [CPTechnique]
+  public var title: LocalizedText
+  public var rationale: LocalizedText
+  /// Why it was proposed: the triggering comparisons with their values, then the rationale and source.
+  public var explanation: LocalizedText
+  /// The comparisons of the condition that hold (figure against benchmark or threshold).
+  public var comparisons: [TriggerComparison]
+  /// The figures of the condition (and `show:`), with values and units.
+  public var triggers: [TriggerFigure]
+  /// Typical investment range, VND; the economics use the middle.
+  public var investmentLow: Double
+  public var investmentHigh: Double
+  public var source: String
+  /// The record `sxsh accept` adds (id `kb-<rule id>`).
+  public var opportunity: Opportunity
+  public var assessment: OpportunityResult
+}
+
+/// Runs the knowledge base over an assessment.
+public enum Derivation {
+  /// The id an accepted proposal gets.
+  public static func opportunityId(ruleId: String) -> String { "kb-" + ruleId }
+
+  /// Proposals of every rule whose condition holds and whose savings can be estimated. Rules the consultant dismissed
+  /// (`header.dismissedRules`) and rules already accepted (an opportunity with that `ruleId`) are left out.
+  public static func derive(_ a: Assessment, results: Results, factors: EngineFactors, rules: [OpportunityRule]) -> [Proposal] {
+    let c = Context(a, factors)
+    var scratch = Ledger()
+    let water = WaterArea.compute(c, ledger: &scratch)
+    let book = FigureBook(c, results: results, water: water)
+    let dismissed = Set(a.header.dismissedRules)
+    let accepted = Set(a.opportunities.compactMap(\.ruleId))
+    var drafts: [(OpportunityRule, RuleEstimate, [TriggerComparison], [TriggerFigure], Opportunity)] = []
+    for rule in rules where !dismissed.contains(rule.id) && !accepted.contains(rule.id) {
+      let env = RuleEnvironment(figures: book, params: rule.params)
+      guard RuleEvaluator.holds(rule.when, env), case .success(let est) = RuleEvaluator.estimate(rule, env) else { continue }
+      let comps = RuleEvaluator.comparisons(rule.when, env).filter(\.holds)
+      var figs: [TriggerFigure] = []
+      for r in rule.when.refs + rule.show where r.segments[0].name != "p" && r.segments[0].name != "calc" {
+        guard !figs.contains(where: { $0.name == r.text }), let l = env.lookup(r) else { continue }
+        figs.append(TriggerFigure(name: r.text, label: l.label, value: l.sum, unit: l.unit))
+      }
+      let o = record(rule, est, comps: comps, book: book, c: c)
+      drafts.append((rule, est, comps, figs, o))
+    }
+    guard !drafts.isEmpty else { return [] }
+    // Economics through the engine's own opportunity area, on a copy holding the proposals as opportunities.
+    var copy = a
+    copy.opportunities = drafts.map(\.4)
+    let cc = Context(copy, factors)
+    var ledger = Ledger()
+    let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger)
+    let byId = Dictionary(econ.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let baseline = Baselines(cc, results: results, water: water)
+    return drafts.compactMap { rule, est, comps, figs, o in
+      guard let e = byId[o.id] else { return nil }
+      let result = OpportunityAnalysis.assess(o, economics: e, c: cc, water: water, baseline: baseline, criteria: a.header.settings.criteria)
+      return Proposal(
+        ruleId: rule.id, area: rule.area, technique: rule.technique, tags: rule.tags, title: rule.title, rationale: rule.rationale,
+        explanation: explanation(rule, comps), comparisons: comps, triggers: figs, investmentLow: est.investmentLow,
+        investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, assessment: result)
+    }
+  }
+
+  /// The bilingual explanation: the comparisons that hold, the rationale and the source.
+  static func explanation(_ rule: OpportunityRule, _ comps: [TriggerComparison]) -> LocalizedText {
+    func side(_ text: String, _ v: Double?, _ l: Language) -> String {
+      let n = v.map { NumberFormat.auto($0, l) } ?? "—"
+      return Double(text) != nil ? text : "\(text) = \(n)"
+    }
+    func lines(_ l: Language) -> String {
+      comps.map { "\(side($0.left, $0.leftValue, l)) \($0.op) \(side($0.right, $0.rightValue, l))" }.joined(separator: "; ")
+    }
+    return LocalizedText(
+      vi: "Đề xuất vì: \(lines(.vi)). \(rule.rationale.vi) Nguồn: \(rule.source).",
+      en: "Proposed because: \(lines(.en)). \(rule.rationale.en) Source: \(rule.source).")
+  }
+
+  /// The opportunity record of a fired rule.
+  static func record(_ rule: OpportunityRule, _ est: RuleEstimate, comps: [TriggerComparison], book: FigureBook, c: Context)
+    -> Opportunity
+  {
+    var o = Opportunity(id: opportunityId(ruleId: rule.id))
+    o.title = rule.title.vi
+    o.technique = rule.technique
+    o.tags = [rule.technique] + rule.tags.filter { $0 != rule.technique }
+    o.originator = "sxsh (KB)"
+    o.cause = rule.rationale.vi
+    o.effort = rule.effort
+    o.lifetimeYears = rule.lifetimeYears
+    o.investment.equipment = Quantity(value: est.investment, unit: "VND", si: est.investment)
+    if let om = est.addedOM, om > 0 { o.addedOM = Quantity(value: om, unit: "VND", si: om) }
+    o.stepId = rule.step.flatMap { sel in book.rows("balance.step", sel).first?.attrs["id"] }
+    o.wasteStreamId = rule.stream.flatMap { sel in book.rows("wasteCost.stream", sel).first?.attrs["id"] }
+    for e in est.savings {
+      var s = ResourceSaving(resource: e.saving.resource)
+      if let u = c.unit(e.saving.unit) { s.quantity = Quantity(value: e.amount, unit: u.symbol, si: u.toSI(e.amount)) }
+      if let sel = e.saving.carrier {
+        s.carrierId = book.rows("energy.carrier", sel).max { (($0.values["gj"] ?? nil) ?? 0) < (($1.values["gj"] ?? nil) ?? 0) }?.attrs["id"]
+      } else if let sel = e.saving.material {
+        s.carrierId = book.rows("material", sel).max { (($0.values["cost"] ?? nil) ?? 0) < (($1.values["cost"] ?? nil) ?? 0) }?.attrs["id"]
+      }
+      if let v = e.value { s.value = Quantity(value: v, unit: "VND", si: v) }
+      o.savings.append(s)
+    }
+    o.ruleId = rule.id
+    let ex = explanation(rule, comps)
+    o.explanation = ex.vi + "\n" + ex.en
+    if let rc = rule.calculator {
+      o.calculatorId = rc.id
+      let env = RuleEnvironment(figures: book, params: rule.params)
+      for (k, e) in rc.inputs { o.calculatorInputs[k] = RuleEvaluator.evaluate(e, env).map { "\($0)" } ?? e.text }
+    }
+    o.note = rule.title.en + " — " + rule.source
+    return o
+  }
+}
