@@ -90,7 +90,7 @@ enum UnitCatalog {
     UnitDef("min", .time, scale: 60, aliases: ["phút"]),
     UnitDef("h", .time, scale: hour, aliases: ["hr", "hrs", "giờ", "hours", "h/yr", "h/năm", "giờ/năm"]),
     UnitDef("d", .time, scale: 86_400, aliases: ["day", "days", "ngày"]),
-    UnitDef("yr", .time, scale: year, aliases: ["year", "years", "năm", "a"]),
+    UnitDef("yr", .time, scale: year, aliases: ["year", "years", "năm"]),
     // area (m²)
     UnitDef("m²", .area, scale: 1, aliases: ["m2", "m^2"]),
     UnitDef("cm²", .area, scale: 1e-4, aliases: ["cm2"]),
