@@ -1,0 +1,174 @@
+import Foundation
+import SXCore
+import SXEngine
+import SXWorksheets
+
+// The shared row model: every tabular export (xlsx sheets, csv files, html/md report tables) is built from the same
+// `ExportTable`s, which are built once from the assessment and its computed results.
+
+/// One cell: text, a number, or nothing.
+public enum CellValue: Sendable, Hashable {
+  case text(String)
+  case number(Double)
+  case empty
+
+  /// A number, or empty for nil / non-finite.
+  public static func num(_ v: Double?) -> CellValue {
+    guard let v, v.isFinite else { return .empty }
+    return .number(v)
+  }
+
+  /// Text, or empty for an empty string.
+  public static func str(_ s: String?) -> CellValue {
+    guard let s, !s.isEmpty else { return .empty }
+    return .text(s)
+  }
+
+  public var number: Double? {
+    if case .number(let v) = self { return v }
+    return nil
+  }
+
+  public var text: String? {
+    if case .text(let s) = self { return s }
+    return nil
+  }
+}
+
+/// A column: its label, its unit (shown in the header) and the number format of its numeric cells.
+public struct ExportColumn: Sendable, Hashable {
+  public var label: String
+  public var unit: String?
+  /// Spreadsheet number format code for numeric cells (`#,##0`, `#,##0.00`, `0.0`).
+  public var format: String
+  /// Long text: wrapped in spreadsheets, wider in print.
+  public var wide: Bool
+
+  public init(_ label: String, unit: String? = nil, format: String = NumberFormats.general, wide: Bool = false) {
+    self.label = label
+    self.unit = unit.flatMap { $0.isEmpty || $0 == "1" ? nil : $0 }
+    self.format = format
+    self.wide = wide
+  }
+
+  /// `Label (unit)`.
+  public var header: String { unit.map { "\(label) (\($0))" } ?? label }
+}
+
+/// Spreadsheet number formats used by the exports.
+public enum NumberFormats {
+  public static let general = "General"
+  public static let integer = "#,##0"
+  public static let decimal1 = "#,##0.0"
+  public static let decimal2 = "#,##0.00"
+  public static let decimal3 = "#,##0.000"
+  public static let percent1 = "0.0"
+}
+
+/// A table: a stable id (file and sheet slug), a title, its columns and rows.
+public struct ExportTable: Sendable, Hashable {
+  /// Stable ASCII id, e.g. `W03-materials`, `results-energy-carriers`; used for csv file names.
+  public var id: String
+  public var title: String
+  public var columns: [ExportColumn]
+  public var rows: [[CellValue]]
+  /// A short note shown under the title (html/md) or ignored (csv).
+  public var note: String?
+
+  public init(id: String, title: String, columns: [ExportColumn], rows: [[CellValue]], note: String? = nil) {
+    self.id = id
+    self.title = title
+    self.columns = columns
+    self.rows = rows.map { r in r.count >= columns.count ? Array(r.prefix(columns.count)) : r + Array(repeating: .empty, count: columns.count - r.count) }
+    self.note = note
+  }
+
+  public var headers: [String] { columns.map(\.header) }
+}
+
+/// Everything an export is built from: the assessment, its computed results, the worksheet definitions, the language.
+public struct ExportInput: Sendable {
+  public var assessment: Assessment
+  public var results: Results
+  public var worksheets: WorksheetSet
+  public var language: Language
+  /// Written into generated files (`sxsh 0.1.0`).
+  public var generator: String
+
+  public init(assessment: Assessment, results: Results, worksheets: WorksheetSet, language: Language, generator: String) {
+    self.assessment = assessment
+    self.results = results
+    self.worksheets = worksheets
+    self.language = language
+    self.generator = generator
+  }
+
+  /// Vietnamese or English text.
+  func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+  func t(_ l: LocalizedText) -> String { l.text(language) }
+}
+
+/// Builds every table of an assessment once; all tabular formats consume the same list.
+public enum ExportTables {
+  /// The worksheet tables (W0–W13), the opportunity tracker, then the results tables.
+  public static func all(_ input: ExportInput) -> [ExportTable] {
+    WorksheetTables.build(input) + [TrackerTable.build(input)] + ResultTables.build(input)
+  }
+}
+
+/// Display helpers shared by the text formats.
+enum Fmt {
+  /// A number for reading (grouping and decimal separators of the language).
+  static func num(_ v: Double?, _ l: Language, digits: Int? = nil) -> String {
+    guard let v, v.isFinite else { return "—" }
+    if let digits { return NumberFormat.format(v, l, maxFractionDigits: digits) }
+    return NumberFormat.auto(v, l)
+  }
+
+  /// A cell for reading, using the column's number format for the fraction digits.
+  static func cell(_ c: CellValue, _ column: ExportColumn, _ l: Language) -> String {
+    switch c {
+    case .empty: return ""
+    case .text(let s): return s
+    case .number(let v):
+      switch column.format {
+      case NumberFormats.integer: return NumberFormat.format(v, l, maxFractionDigits: 0)
+      case NumberFormats.decimal1, NumberFormats.percent1: return NumberFormat.format(v, l, maxFractionDigits: 1, minFractionDigits: 1)
+      case NumberFormats.decimal2: return NumberFormat.format(v, l, maxFractionDigits: 2, minFractionDigits: 2)
+      case NumberFormats.decimal3: return NumberFormat.format(v, l, maxFractionDigits: 3)
+      default: return NumberFormat.auto(v, l)
+      }
+    }
+  }
+
+  /// A plain machine-readable number (for csv): shortest round-tripping decimal, no grouping, `.` decimal point.
+  static func plain(_ v: Double) -> String {
+    if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+    // 15 significant digits: hides binary noise (67259999999.99999 → 67260000000) and reads back as the same number.
+    let s = String(format: "%.15g", v)
+    if let d = Double(s), d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    return s
+  }
+}
+
+/// The display width of text in a fixed-width grid: combining marks take no cell, East Asian wide characters two.
+public enum DisplayWidth {
+  public static func of(_ s: String) -> Int {
+    var w = 0
+    for scalar in s.unicodeScalars {
+      let v = scalar.value
+      switch scalar.properties.generalCategory {
+      case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control: continue
+      default: break
+      }
+      if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+        || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
+      {
+        w += 2
+      } else {
+        w += 1
+      }
+    }
+    return w
+  }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import SXCore
+import SXEngine
+import SXWorksheets
+
+/// The worksheet tables W0–W13, driven by the worksheet definitions: one column per field (labels from the
+/// definitions), values read from the records by their key paths, quantities converted to the field's default unit.
+enum WorksheetTables {
+  static func build(_ input: ExportInput) -> [ExportTable] {
+    let ctx = FieldContext(input)
+    return input.worksheets.worksheets.map { ws in
+      ws.layout == .form && ws.record == .header ? headerTable(ws, ctx) : rowTable(ws, ctx)
+    }
+  }
+
+  static func slug(_ ws: Worksheet) -> String {
+    // `worksheets/W04-energy.yaml` → `W04-energy`
+    let base = (ws.file as NSString).lastPathComponent
+    let name = (base as NSString).deletingPathExtension
+    return name.isEmpty ? ws.id : name
+  }
+
+  /// W0 (a form): one row per field, value and unit.
+  static func headerTable(_ ws: Worksheet, _ ctx: FieldContext) -> ExportTable {
+    let i = ctx.input
+    let json = ctx.json(header: i.assessment.header)
+    var rows: [[CellValue]] = []
+    for f in ws.fields {
+      let raw = FieldContext.value(at: f.key, in: json)
+      let plan = ColumnPlan.make(f, values: [raw], ctx)
+      let cells = plan.cells(raw, ctx)
+      let unit = plan.columns.first?.unit ?? ""
+      let value = cells.first ?? .empty
+      let extraUnit = cells.count > 1 ? (cells[1].text ?? "") : unit
+      rows.append([.text(i.t(f.label)), value, .str(extraUnit)])
+    }
+    return ExportTable(
+      id: slug(ws), title: "\(ws.id) · \(i.t(ws.title))",
+      columns: [ExportColumn(i.t("Mục", "Field"), wide: true), ExportColumn(i.t("Giá trị", "Value"), wide: true), ExportColumn(i.t("Đơn vị", "Unit"))],
+      rows: rows)
+  }
+
+  /// A table worksheet (or W11, a form over filtered rows): one row per record.
+  static func rowTable(_ ws: Worksheet, _ ctx: FieldContext) -> ExportTable {
+    let i = ctx.input
+    guard case .kind(let kind) = ws.record else {
+      return ExportTable(id: slug(ws), title: "\(ws.id) · \(i.t(ws.title))", columns: [], rows: [])
+    }
+    var records = i.assessment.records(of: kind)
+    var jsons = records.map { ctx.json(record: $0) }
+    if let filter = ws.filter {
+      let keep = jsons.indices.filter { k in
+        (FieldContext.value(at: filter.key, in: jsons[k]) as? String).map(filter.values.contains) ?? false
+      }
+      records = keep.map { records[$0] }
+      jsons = keep.map { jsons[$0] }
+    }
+    var columns: [ExportColumn] = []
+    var rows: [[CellValue]] = Array(repeating: [], count: records.count)
+    for f in ws.fields {
+      let values = jsons.map { FieldContext.value(at: f.key, in: $0) }
+      let plan = ColumnPlan.make(f, values: values, ctx)
+      columns += plan.columns
+      for k in values.indices { rows[k] += plan.cells(values[k], ctx) }
+    }
+    for c in ws.computed {
+      let figures = records.map { ComputedColumns.figure(kind: kind, key: c.key, id: $0.id, i) }
+      guard figures.contains(where: { $0 != nil }) else { continue }
+      let unit = figures.compactMap { $0?.unit }.first ?? c.unit
+      let label = i.t(c.label)
+      // Labels often carry their unit already ("Năng lượng (GJ)", "% TOE").
+      let shown = label.contains(unit) || label.contains(c.unit) || label.hasSuffix(")") ? nil : unit
+      columns.append(ExportColumn(label, unit: shown, format: ComputedColumns.format(unit)))
+      for k in figures.indices { rows[k].append(.num(figures[k]?.value)) }
+    }
+    return ExportTable(id: slug(ws), title: "\(ws.id) · \(i.t(ws.title))", columns: columns, rows: rows)
+  }
+}
+
+/// Lookups shared by the field readers: record names by id, the unit system, reference table names.
+struct FieldContext {
+  let input: ExportInput
+  let units: UnitSystem
+  let names: [String: String]
+  let fuelNames: [String: String]
+
+  init(_ input: ExportInput) {
+    self.input = input
+    units = (try? input.assessment.header.settings.unitSystem()) ?? .standard
+    var n: [String: String] = [:]
+    for r in input.assessment.records { n[r.id] = r.displayName }
+    names = n
+    var fuels: [String: String] = [:]
+    for f in input.worksheets.reference.fuels { fuels[f.code] = f.name.text(input.language) }
+    fuelNames = fuels
+  }
+
+  func json(record: AnyRecord) -> Any? {
+    (try? record.encoded()).flatMap { try? JSONSerialization.jsonObject(with: $0) }
+  }
+
+  func json(header: AssessmentHeader) -> Any? {
+    guard let d = try? JSONCoding.encoder().encode(header), let h = try? JSONSerialization.jsonObject(with: d) else { return nil }
+    return ["header": h]
+  }
+
+  /// The JSON value at a dotted key path (`investment.equipment`), or nil.
+  static func value(at path: String, in json: Any?) -> Any? {
+    var cur = json
+    for part in path.split(separator: ".") {
+      guard let d = cur as? [String: Any] else { return nil }
+      cur = d[String(part)]
+    }
+    if cur is NSNull { return nil }
+    return cur
+  }
+
+  static func quantity(_ v: Any?) -> Quantity? {
+    guard let d = v as? [String: Any], let value = (d["value"] as? NSNumber)?.doubleValue, let unit = d["unit"] as? String else {
+      return nil
+    }
+    let si = (d["si"] as? NSNumber)?.doubleValue ?? value
+    return Quantity(value: value, unit: unit, si: si)
+  }
+
+  static func price(_ v: Any?) -> UnitPrice? {
+    guard let d = v as? [String: Any], let amount = quantity(d["amount"]), let per = d["perUnit"] as? String else { return nil }
+    return UnitPrice(amount: amount, perUnit: per)
+  }
+
+  /// A quantity in `unit`, when convertible.
+  func value(_ q: Quantity, in unit: String) -> Double? {
+    if q.unit == unit { return q.value }
+    guard let u = units.unit(unit), let from = units.unit(q.unit), u.dimension == from.dimension else { return nil }
+    return try? units.convert(q.value, from: q.unit, to: unit)
+  }
+
+  /// A price as amount-unit per per-unit, when convertible.
+  func value(_ p: UnitPrice, amountUnit: String, perUnit: String) -> Double? {
+    guard let a = value(p.amount, in: amountUnit) else { return nil }
+    if p.perUnit == perUnit { return a }
+    guard let pu = units.unit(p.perUnit), let tu = units.unit(perUnit), pu.dimension == tu.dimension,
+      let ratio = try? units.convert(1, from: p.perUnit, to: perUnit), ratio != 0
+    else { return nil }
+    return a / ratio
+  }
+
+  func boolText(_ b: Bool) -> String { input.t(b ? "có" : "không", b ? "yes" : "no") }
+}
+
+/// How one field becomes columns: a number column in one unit, or value + unit columns when units are mixed.
+struct ColumnPlan {
+  enum Mode { case text, number, percent, quantity(String), quantityMixed, price(String, String), priceMixed }
+  let field: FieldDef
+  let mode: Mode
+  let columns: [ExportColumn]
+
+  static func make(_ f: FieldDef, values: [Any?], _ ctx: FieldContext) -> ColumnPlan {
+    let label = ctx.input.t(f.label)
+    let wide = f.type == .multiline || f.type == .list
+    switch f.type {
+    case .integer, .score:
+      return ColumnPlan(field: f, mode: .number, columns: [ExportColumn(label, format: NumberFormats.integer)])
+    case .number:
+      return ColumnPlan(field: f, mode: .number, columns: [ExportColumn(label, format: NumberFormats.general)])
+    case .percent:
+      return ColumnPlan(field: f, mode: .percent, columns: [ExportColumn(label, unit: "%", format: NumberFormats.percent1)])
+    case .quantity, .money:
+      let qs = values.compactMap(FieldContext.quantity)
+      let candidates = [f.defaultUnit].compactMap { $0 } + (qs.first.map { [$0.unit] } ?? [])
+      if let unit = candidates.first(where: { u in qs.allSatisfy { ctx.value($0, in: u) != nil } }) {
+        let fmt = f.type == .money ? NumberFormats.integer : NumberFormats.general
+        return ColumnPlan(field: f, mode: .quantity(unit), columns: [ExportColumn(label, unit: unit, format: fmt)])
+      }
+      return ColumnPlan(
+        field: f, mode: .quantityMixed,
+        columns: [ExportColumn(label), ExportColumn(label + " — " + ctx.input.t("đơn vị", "unit"))])
+    case .price:
+      let ps = values.compactMap(FieldContext.price)
+      let a = f.defaultUnit ?? ps.first?.amount.unit ?? "VND"
+      let per = f.defaultPerUnit ?? ps.first?.perUnit ?? ""
+      if ps.allSatisfy({ ctx.value($0, amountUnit: a, perUnit: per) != nil }) {
+        return ColumnPlan(field: f, mode: .price(a, per), columns: [ExportColumn(label, unit: "\(a)/\(per)", format: NumberFormats.general)])
+      }
+      return ColumnPlan(
+        field: f, mode: .priceMixed,
+        columns: [ExportColumn(label), ExportColumn(label + " — " + ctx.input.t("đơn vị", "unit"))])
+    default:
+      return ColumnPlan(field: f, mode: .text, columns: [ExportColumn(label, wide: wide)])
+    }
+  }
+
+  func cells(_ raw: Any?, _ ctx: FieldContext) -> [CellValue] {
+    switch mode {
+    case .number: return [.num((raw as? NSNumber)?.doubleValue)]
+    case .percent: return [.num((raw as? NSNumber).map { $0.doubleValue * 100 })]
+    case .quantity(let u): return [.num(FieldContext.quantity(raw).flatMap { ctx.value($0, in: u) })]
+    case .quantityMixed:
+      guard let q = FieldContext.quantity(raw) else { return [.empty, .empty] }
+      return [.num(q.value), .text(q.unit)]
+    case .price(let a, let per): return [.num(FieldContext.price(raw).flatMap { ctx.value($0, amountUnit: a, perUnit: per) })]
+    case .priceMixed:
+      guard let p = FieldContext.price(raw) else { return [.empty, .empty] }
+      return [.num(p.amount.value), .text("\(p.amount.unit)/\(p.perUnit)")]
+    case .text: return [.str(text(field, raw, ctx))]
+    }
+  }
+
+  /// The readable text of a non-numeric field (enum labels, referenced names, yes/no, nested lists).
+  func text(_ f: FieldDef, _ raw: Any?, _ ctx: FieldContext) -> String {
+    guard let raw else { return "" }
+    if let arr = raw as? [Any] {
+      if f.type == .list {
+        return arr.map { item in f.fields.compactMap { nf in nestedText(nf, FieldContext.value(at: nf.key, in: item), ctx) }.joined(separator: " · ") }
+          .joined(separator: "; ")
+      }
+      return arr.map { text(f, $0, ctx) }.filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+    let l = ctx.input.language
+    switch f.type {
+    case .boolean: return (raw as? Bool).map(ctx.boolText) ?? ""
+    case .enumeration: return (raw as? String).map { f.optionLabel($0).text(l) } ?? ""
+    case .reference:
+      guard let id = raw as? String else { return "" }
+      return ctx.names[id] ?? ctx.fuelNames[id] ?? id
+    case .quantity, .money:
+      return FieldContext.quantity(raw).map { "\(NumberFormat.auto($0.value, l)) \($0.unit)" } ?? ""
+    case .price:
+      return FieldContext.price(raw).map { "\(NumberFormat.auto($0.amount.value, l)) \($0.amount.unit)/\($0.perUnit)" } ?? ""
+    case .percent: return (raw as? NSNumber).map { NumberFormat.auto($0.doubleValue * 100, l) + " %" } ?? ""
+    default:
+      if let s = raw as? String { return s }
+      if let n = raw as? NSNumber { return NumberFormat.auto(n.doubleValue, l) }
+      return ""
+    }
+  }
+
+  func nestedText(_ f: FieldDef, _ raw: Any?, _ ctx: FieldContext) -> String? {
+    let s = ColumnPlan(field: f, mode: .text, columns: []).text(f, raw, ctx)
+    return s.isEmpty ? nil : s
+  }
+}
+
+/// Engine figures shown as read-only columns of the worksheets (the `computed:` entries of the definitions).
+enum ComputedColumns {
+  static func format(_ unit: String) -> String {
+    switch unit {
+    case "VND", "kWh", "kg": NumberFormats.integer
+    case "%": NumberFormats.percent1
+    case "yr", "TOE", "GJ", "tCO2", "t CO2e", "t": NumberFormats.decimal2
+    default: NumberFormats.general
+    }
+  }
+
+  static func figure(kind: RecordKind, key: String, id: String, _ i: ExportInput) -> Figure? {
+    let r = i.results
+    switch (kind, key) {
+    case (.energyCarrier, _):
+      let e = r.energy.carriers.first { $0.id == id }
+      let c = r.co2.carriers.first { $0.id == id }
+      switch key {
+      case "energyGJ": return e?.gj
+      case "toe": return e?.toe
+      case "toeShare": return e?.sharePercent
+      case "annualCost": return e?.cost
+      case "co2": return c?.co2e
+      case "co2Biogenic": return c?.biogenicCO2
+      default: return nil
+      }
+    case (.waterItem, "annualCost"):
+      return (r.water.sources + r.water.consumers + r.water.outputs).first { $0.id == id }?.cost
+    case (.wasteStream, _):
+      let s = r.wasteCost.streams.first { $0.id == id }
+      switch key {
+      case "materialLossCost": return s?.material
+      case "energyCost": return s?.energy
+      case "systemCost": return s?.system
+      case "totalLossCost": return s?.total
+      default: return nil
+      }
+    case (.opportunity, _):
+      let e = r.economics.opportunities.first { $0.id == id }
+      switch key {
+      case "totalInvestment": return e?.investment
+      case "annualSavings": return e?.annualSaving
+      case "simplePayback": return e?.simplePayback
+      case "npv": return e?.npv
+      case "irr": return e?.irr
+      case "toeSaved": return e?.toeSaving
+      default: return nil
+      }
+    case (.indicator, "current"):
+      guard let key = i.assessment.indicators.first(where: { $0.id == id })?.key else { return nil }
+      return r.indicators.items.first { $0.key == key }?.value
+    default:
+      return nil
+    }
+  }
+}
