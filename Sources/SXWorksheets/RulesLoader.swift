@@ -87,10 +87,20 @@ public enum RulesLoader {
   }
 
   /// Parses an expression field; problems point at its line and column.
-  static func expr(_ text: String?, _ node: YNode?, field: String, _ d: inout Diagnostics) -> RuleExpr? {
+  static func expr(
+    _ text: String?, _ node: YNode?, field: String, _ d: inout Diagnostics, check: ((FigureRef) -> LocalizedText?)? = nil
+  ) -> RuleExpr? {
     guard let text, let node else { return nil }
     do {
-      return try RuleParser.parse(text)
+      let e = try RuleParser.parse(text)
+      var bad = false
+      for r in e.refs {
+        if let msg = check?(r) {
+          d.add(node, vi: "«\(field)»: \(msg.vi)", en: "«\(field)»: \(msg.en)")
+          bad = true
+        }
+      }
+      return bad ? nil : e
     } catch let e as RuleSyntaxError {
       d.add(line: node.line, column: node.column + e.offset, vi: "«\(field)»: \(e.message.vi)", en: "«\(field)»: \(e.message.en)")
     } catch {
@@ -99,8 +109,10 @@ public enum RulesLoader {
     return nil
   }
 
-  static func exprField(_ m: MapReader, _ key: String, required: Bool, _ d: inout Diagnostics) -> RuleExpr? {
-    expr(m.string(key, required: required, &d), m.value(key), field: key, &d)
+  static func exprField(
+    _ m: MapReader, _ key: String, required: Bool, _ d: inout Diagnostics, check: ((FigureRef) -> LocalizedText?)? = nil
+  ) -> RuleExpr? {
+    expr(m.string(key, required: required, &d), m.value(key), field: key, &d, check: check)
   }
 
   static func numbers(_ node: YNode?, context: String, _ d: inout Diagnostics) -> [String: Double] {
@@ -128,10 +140,12 @@ public enum RulesLoader {
     for (s, n) in m.strings("tags", &d) ?? [] { if let t = technique(s, n, &d) { tags.append(t) } }
     let title = m.localized("title", &d)
     let rationale = m.localized("rationale", &d)
-    let when = exprField(m, "when", required: true, &d)
     var show: [FigureRef] = []
     for (s, n) in m.strings("show", &d) ?? [] {
-      do { show.append(try FigureRef.parse(s)) } catch { d.add(n, vi: "«show»: «\(s)» không phải tên số liệu", en: "«show»: «\(s)» is not a figure name") }
+      do {
+        let r = try FigureRef.parse(s)
+        if let msg = FigureBook.check(r, params: [], calcOutputs: nil) { d.add(n, vi: "«show»: \(msg.vi)", en: "«show»: \(msg.en)") } else { show.append(r) }
+      } catch { d.add(n, vi: "«show»: «\(s)» không phải tên số liệu", en: "«show»: «\(s)» is not a figure name") }
     }
     let params = numbers(m.value("params"), context: "params", &d)
     // Calculator.
@@ -148,7 +162,7 @@ public enum RulesLoader {
               if spec.input(p.key) == nil {
                 d.add(p.keyNode, vi: "«\(cid)» không có đầu vào «\(p.key)» (có: \(spec.inputs.map(\.name).joined(separator: ", ")))",
                   en: "«\(cid)» has no input «\(p.key)» (has: \(spec.inputs.map(\.name).joined(separator: ", ")))")
-              } else if let e = expr(p.value.scalar, p.value, field: p.key, &d) {
+              } else if let e = expr(p.value.scalar, p.value, field: p.key, &d, check: { FigureBook.check($0, params: Set(params.keys), calcOutputs: nil) }) {
                 inputs[p.key] = e
               }
             }
@@ -159,6 +173,10 @@ public enum RulesLoader {
         }
       }
     }
+    let known = Set(params.keys)
+    let outs = calcOutputs
+    let check: (FigureRef) -> LocalizedText? = { FigureBook.check($0, params: known, calcOutputs: outs) }
+    let when = exprField(m, "when", required: true, &d, check: check)
     // Savings.
     var savings: [RuleSaving] = []
     let sItems = m.items("savings", required: true, &d)
@@ -172,7 +190,7 @@ public enum RulesLoader {
           en: "unknown resource «\(s)» (use: \(SavedResource.allCases.map(\.rawValue).joined(separator: ", ")))")
         return nil
       }
-      let amount = exprField(sm, "amount", required: true, &d)
+      let amount = exprField(sm, "amount", required: true, &d, check: check)
       let unit = sm.string("unit", required: true, &d)
       if let u = unit, UnitSystem.standard.unit(u) == nil {
         d.add(sm.value("unit"), vi: "đơn vị không rõ «\(u)»", en: "unknown unit «\(u)»")
@@ -188,7 +206,7 @@ public enum RulesLoader {
         let ref = FigureRef(segments: [Seg(name: "material", selector: sel), Seg(name: "kg", selector: nil)])
         if let msg = FigureBook.check(ref, params: [], calcOutputs: nil) { d.add(sm.value("material"), vi: msg.vi, en: msg.en) }
       }
-      let value = exprField(sm, "value", required: false, &d)
+      let value = exprField(sm, "value", required: false, &d, check: check)
       if let res, let amount, let unit { savings.append(RuleSaving(resource: res, amount: amount, unit: unit, carrier: carrier, material: material, value: value)) }
     }
     // Investment, O&M, lifetime, effort.
@@ -196,12 +214,12 @@ public enum RulesLoader {
     var high: RuleExpr?
     if let inv = m.value("investment"), let im = MapReader(inv, context: "investment", &d) {
       im.checkKeys(["low", "high"], &d)
-      low = exprField(im, "low", required: true, &d)
-      high = exprField(im, "high", required: true, &d)
+      low = exprField(im, "low", required: true, &d, check: check)
+      high = exprField(im, "high", required: true, &d, check: check)
     } else if !m.has("investment") {
       m.missing("investment", &d)
     }
-    let om = exprField(m, "addedOM", required: false, &d)
+    let om = exprField(m, "addedOM", required: false, &d, check: check)
     let life = m.double("lifetime", required: true, &d)
     if let l = life, l < 1 || l > 50 { d.add(m.value("lifetime"), vi: "tuổi thọ phải trong 1–50 năm", en: "lifetime must be within 1–50 years") }
     let effort = m.int("effort", required: true, &d)
@@ -228,17 +246,6 @@ public enum RulesLoader {
       id: id, area: area, technique: tech, tags: tags, title: title, rationale: rationale, when: when, show: show, params: params,
       calculator: calc, savings: savings, investmentLow: low, investmentHigh: high, addedOM: om, lifetimeYears: life, effort: effort,
       step: stepSel, stream: streamSel, source: source, examples: RuleExamples(fires: fires, quiet: quiet), origin: file)
-    // Every figure must be known.
-    var bad = false
-    for e in rule.expressions + show.map({ RuleExpr.ref($0) }) {
-      for r in e.refs {
-        if let msg = FigureBook.check(r, params: Set(params.keys), calcOutputs: calcOutputs) {
-          d.add(node, vi: "quy tắc «\(id)»: \(msg.vi)", en: "rule «\(id)»: \(msg.en)")
-          bad = true
-        }
-      }
-    }
-    if bad { return nil }
     for msg in RuleEvaluator.checkExamples(rule) {
       d.add(m.value("examples") ?? node, vi: "quy tắc «\(id)»: \(msg.vi)", en: "rule «\(id)»: \(msg.en)")
     }

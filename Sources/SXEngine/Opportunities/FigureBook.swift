@@ -141,6 +141,13 @@ public struct FigureBook: FigureSource {
     return (name, head.last?.selector, last.name)
   }
 
+  /// A whole collection (`energy.carrier[fuel!=electricity]`, for `count(…)`): its name and selector.
+  static func bareCollection(_ ref: FigureRef) -> (name: String, selector: String?)? {
+    guard ref.segments.dropLast().allSatisfy({ $0.selector == nil }) else { return nil }
+    let name = ref.segments.map(\.name).joined(separator: ".")
+    return collectionCatalog[name] == nil ? nil : (name, ref.segments.last?.selector)
+  }
+
   /// The unit of a catalogued reference; nil when the reference is not in the catalogue.
   public static func catalogUnit(_ ref: FigureRef) -> String? {
     if ref.segments.allSatisfy({ $0.selector == nil }), let s = scalarCatalog[ref.text] { return s.unit }
@@ -171,6 +178,13 @@ public struct FigureBook: FigureSource {
       return nil
     }
     if ref.segments.allSatisfy({ $0.selector == nil }), scalarCatalog[ref.text] != nil { return nil }
+    if let b = bareCollection(ref), let spec = collectionCatalog[b.name] {
+      if let sel = b.selector, case .failure(let m) = Selector.parse(sel) { return m.message }
+      if let sel = b.selector, case .success(let s) = Selector.parse(sel), let k = s.keys.first(where: { !spec.attrs.contains($0) }) {
+        return LocalizedText(vi: "bộ chọn «\(k)» không có ở «\(b.name)»", en: "selector key «\(k)» is not an attribute of «\(b.name)»")
+      }
+      return nil
+    }
     if let c = collectionParts(ref), let spec = collectionCatalog[c.name] {
       guard spec.fields[c.field] != nil else {
         return LocalizedText(vi: "«\(c.name)» không có trường «\(c.field)» (có: \(spec.fields.keys.sorted().joined(separator: ", ")))",
@@ -197,6 +211,9 @@ public struct FigureBook: FigureSource {
   public func lookup(_ ref: FigureRef) -> FigureLookup? {
     if ref.segments.allSatisfy({ $0.selector == nil }), let meta = FigureBook.scalarCatalog[ref.text] {
       return FigureLookup(values: [scalars[ref.text] ?? nil], unit: meta.unit, label: meta.label)
+    }
+    if let (name, selector) = FigureBook.bareCollection(ref) {
+      return FigureLookup(values: rows(name, selector ?? "").map { _ in 1 }, unit: "", label: LocalizedText(vi: ref.text, en: ref.text))
     }
     guard let c = FigureBook.collectionParts(ref), let spec = FigureBook.collectionCatalog[c.name] else { return nil }
     let sel: Selector

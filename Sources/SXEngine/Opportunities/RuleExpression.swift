@@ -164,8 +164,8 @@ public struct RuleParser {
     }
   }
 
-  private func error(_ en: String, _ vi: String) -> RuleSyntaxError {
-    RuleSyntaxError(offset: tokenStart, message: LocalizedText(vi: vi, en: en))
+  private func error(_ en: String, _ vi: String, at offset: Int? = nil) -> RuleSyntaxError {
+    RuleSyntaxError(offset: offset ?? tokenStart, message: LocalizedText(vi: vi, en: en))
   }
 
   // MARK: Tokens
@@ -311,11 +311,12 @@ public struct RuleParser {
       return e
     case .name(let n):
       if ["and", "or", "not"].contains(n) { throw error("a value is expected before «\(n)»", "thiếu giá trị trước «\(n)»") }
+      let nameStart = tokenStart
       try advance()
       if current == .symbol("(") {
         guard let arity = RuleExpr.functions[n] else {
           throw error("unknown function «\(n)» (use: \(RuleExpr.functions.keys.sorted().joined(separator: ", ")))",
-            "hàm không rõ «\(n)» (dùng: \(RuleExpr.functions.keys.sorted().joined(separator: ", ")))")
+            "hàm không rõ «\(n)» (dùng: \(RuleExpr.functions.keys.sorted().joined(separator: ", ")))", at: nameStart)
         }
         try advance()
         var args = [try parseOr()]
