@@ -72,6 +72,7 @@ enum HTML {
     table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.5pt; }
     th, td { border: 1px solid var(--rule); padding: 1mm 1.5mm; vertical-align: top; }
     th { background: var(--head); text-align: left; }
+    td.s { white-space: nowrap; }
     td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     tr { break-inside: avoid; }
     thead { display: table-header-group; }
@@ -97,7 +98,8 @@ enum HTML {
         if case .number = c {
           s += "<td class=\"n\">\(escape(Fmt.cell(c, col, l)))</td>"
         } else {
-          s += "<td>\(escape(Fmt.cell(c, col, l)).replacingOccurrences(of: "\n", with: "<br>"))</td>"
+          let text = Fmt.cell(c, col, l)
+          s += (text.count <= 12 ? "<td class=\"s\">" : "<td>") + escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</td>"
         }
       }
       s += "</tr>\n"

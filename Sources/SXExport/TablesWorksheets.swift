@@ -30,7 +30,9 @@ enum WorksheetTables {
       let plan = ColumnPlan.make(f, values: [raw], ctx)
       let cells = plan.cells(raw, ctx)
       let unit = plan.columns.first?.unit ?? ""
-      let value = cells.first ?? .empty
+      var value = cells.first ?? .empty
+      // Years read as years (2023), not as grouped numbers (2.023).
+      if f.key.hasSuffix("Year"), let y = value.number { value = .text(String(Int(y))) }
       let extraUnit = cells.count > 1 ? (cells[1].text ?? "") : unit
       rows.append([.text(i.t(f.label)), value, .str(extraUnit)])
     }

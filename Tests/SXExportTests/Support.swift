@@ -6,7 +6,7 @@ import XCTest
 
 /// The demo assessment ready to export, in one language.
 func demoInput(_ l: Language) throws -> ExportInput {
-  try ExportInput.compute(DemoAssessment.make(), language: l, generator: "sxsh test")
+  try ExportInput.compute(DemoAssessment.make(), language: l, generator: "sxsh 0.1.0")
 }
 
 /// External checkers (LibreOffice, Chromium, Python with openpyxl). A missing one fails the test with the fix.
