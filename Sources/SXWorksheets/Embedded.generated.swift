@@ -971,6 +971,73 @@ factors:
       en: With a dry-husk NCV of 13.2–14.6 MJ/kg the factor is 0.32–0.35 TOE/t; use the NCV override when an analysis exists.
 
 """#,
+    "rules/README.md": #"""
+# Cơ sở tri thức giải pháp SXSH — CP opportunity rules
+
+Mỗi tệp `*.yaml` ở đây là một nhóm quy tắc. Chuyên gia thêm quy tắc mới không cần biên dịch lại: sửa tệp, chạy
+`sxsh worksheets check` (lỗi hiện dạng `tệp:dòng`), rồi `sxsh derive ID`.
+Each `*.yaml` here is a group of rules. Add a rule without recompiling: edit, run `sxsh worksheets check` (problems show
+as `file:line`), then `sxsh derive ID`. After editing, developers run `Sources/SXWorksheets/embed-worksheets.sh`.
+
+## Fields of a rule
+
+| key | meaning |
+|---|---|
+| `id` | a–z, 0–9, `-`; unique across files; what `sxsh dismiss` / `sxsh accept` take |
+| `area` | overrides the file's `area:` (wetProcessing, boilerSteam, condensate, insulation, compressedAir, motorsDrives, lighting, water, materialsChemicals, solidWaste, dataQuality) |
+| `technique`, `tags` | goodHousekeeping, inputMaterialChange, betterProcessControl, equipmentModification, technologyChange, onSiteRecovery, usefulByProduct, productModification, energyEfficiency, endOfPipe |
+| `title`, `rationale` | `{vi: …, en: …}` |
+| `when` | the condition (expression, below); the comparisons that hold are shown as “proposed because” |
+| `show` | extra figures listed with the proposal |
+| `params` | named numbers used as `p.<name>` |
+| `calculator` | `{id: <sxsh calc id>, inputs: {name: expression in the input's unit}}`; outputs (SI: kg, m³, J, W, VND) are `calc.<output>` |
+| `savings` | list of `{resource, amount, unit, carrier?, material?, value?}`: `amount` per year in `unit`; `carrier` selects the energy carrier that prices it (largest by energy), `material` the material (largest by cost); `value` (VND/yr) replaces the price when given |
+| `investment` | `{low, high}` VND (expressions); the economics use the middle |
+| `addedOM` | added O&M, VND/yr |
+| `lifetime`, `effort` | years (1–50), 1–10 |
+| `step`, `stream` | selectors over the steps (`balance.step`) and waste streams the opportunity belongs to |
+| `source` | where the numbers come from |
+| `examples` | `{fires: {figure: value…}, quiet: {…}}`: checked on load and by the tests (table-driven) |
+
+## Expressions
+
+Numbers (`1_000`, `2e6`, decimal point), `+ - * /`, `< <= > >= == !=`, `and or not`, parentheses, and
+`min(…)`, `max(…)`, `abs(x)`, `known(x)`, `default(x, y)`, `count(ref)`, `maxOf(ref)`, `minOf(ref)`.
+A missing figure is *unknown*: arithmetic and comparisons with it are unknown, `false and unknown` is false,
+`true or unknown` is true, and a rule fires only when its condition is known and true. Nothing else is evaluated.
+
+## Figure names
+
+Plain: `production`, `settings.imbalanceThresholdPercent`, `settings.discountRate`, `settings.operatingHours`,
+`balance.maxImbalancePercent`, `balance.flaggedSteps`, `balance.plant.closurePercent`, `energy.total.{gj,toe,cost,electricityKWh,thermalGJ}`,
+`energy.keyEnergyUser`, `co2.total.co2e`, `co2.gridFactor`, `water.total.{supply,consumption,outputs,unaccounted,closurePercent,wastewater,totalCost}`,
+`water.valuePerM3`, `wasteCost.total`, `dataQuality.overallByCountPercent`, `materials.chemicalCost`,
+`indicator.<key>` and `benchmark.<key>.{goodPractice,typicalLow,typicalHigh}` for the engine's indicator keys
+(water_per_product, electricity_per_product, thermal_per_product, energy_per_product, toe_per_product, co2_per_product,
+chemicals_per_product, waste_per_product).
+
+Rows, with a selector `[key=value]`, `[key!=value]`, `[key~a|b]` (contains one of; case and diacritics ignored), several
+joined by `,`, or a bare `[id-or-name]`; a reference sums the rows matched (none matched = unknown):
+
+| collection | selector keys | fields |
+|---|---|---|
+| `energy.carrier` | id, name, fuel | gj, toe, cost, kwh, sharePercent, unallocatedGJ, co2e |
+| `energy.step` | id, name | gj, toe, electricityKWh, thermalGJ, cost, sharePercent |
+| `balance.step` | id, name | massIn, massOut, unaccounted, closurePercent, imbalancePercent, flagged |
+| `water.step` | id, name | consumption, sharePercent |
+| `wasteCost.stream` | id, name, kind, step, destination | mass, material, energy, system, wasteManagement, total, kg, m3, gj, disposalCost |
+| `material` | id, name, kind, use | kg, cost, price (VND/kg), intoProductShare |
+| `flow` | id, name, kind, direction (in/out), step | kg, m3, gj, kwh, cost |
+| `dataQuality.area` | area | byCountPercent, byWeightPercent, records, measuredRecords |
+
+## Overlaps
+
+Savings of several opportunities on the same stream (same energy carrier, same material, or the water supply) are
+combined multiplicatively in the summaries: total = B × (1 − Π(1 − sᵢ/B)), B = the plant's yearly use of that stream;
+each opportunity keeps its proportional share. Without a baseline they are added. Each opportunity's own payback, NPV
+and IRR stand alone.
+
+"""#,
     "rules/boilers-steam.yaml": #"""
 # Lò hơi và hơi — Boilers and steam.
 area: boilerSteam
