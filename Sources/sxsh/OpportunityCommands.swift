@@ -65,7 +65,7 @@ enum OpportunityText {
     var lines = ["• \(p.title.text(l))  [\(p.ruleId)]"]
     lines.append("  \(p.technique.label.text(l)) · \(p.area.label.text(l)) · " + (vi ? "vốn điển hình " : "typical investment ")
       + money(p.investmentLow, l) + " – " + money(p.investmentHigh, l))
-    lines.append("  " + economics(p.assessment, l))
+    lines.append("  " + economics(p.evaluation, l))
     lines.append("  " + p.explanation.text(l))
     return lines.joined(separator: "\n")
   }
@@ -166,7 +166,7 @@ struct DeriveCommand: ParsableCommand {
     try guarded(global.language) {
       let ctx = try OpportunityContext(global: global, id: id, worksheets: worksheets)
       let proposals = ctx.results.proposals ?? []
-      let summary = OpportunitySummary.of(proposals.map(\.assessment), results: ctx.results)
+      let summary = OpportunitySummary.of(proposals.map(\.evaluation), results: ctx.results)
       if json {
         struct Out: Encodable {
           var assessmentId: String
@@ -243,8 +243,8 @@ struct AcceptCommand: ParsableCommand {
       }
       var o = p.opportunity
       o.date = String(Environment.now().prefix(10))
-      o.screening = p.assessment.screening
-      o.screeningReason = p.assessment.screeningReason.text(l)
+      o.screening = p.evaluation.screening
+      o.screeningReason = p.evaluation.screeningReason.text(l)
       try ctx.db.commit([.upsert(.opportunity(o), position: nil)], to: ctx.assessment.id, label: "accept \(rule)", by: Environment.stamp())
       print(l == .vi ? "Đã thêm giải pháp «\(o.title)» [\(o.id)]." : "Added the opportunity «\(p.title.en)» [\(o.id)].")
     }

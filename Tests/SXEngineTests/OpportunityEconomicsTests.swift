@@ -143,8 +143,8 @@ final class OpportunityEconomicsTests: XCTestCase {
     XCTAssertEqual(p.opportunity.savings.first?.carrierId, "el")
     XCTAssertEqual(p.opportunity.savings.first?.quantity?.value ?? 0, 20_000, accuracy: 1e-9)
     // 20,000 kWh × 2,000 = 40 M VND/yr against a 10 M VND investment (middle of 0–20 M).
-    XCTAssertEqual(p.assessment.economics.annualNetSaving.value ?? 0, 40e6, accuracy: 1e-3)
-    XCTAssertEqual(p.assessment.economics.simplePayback.value ?? 0, 0.25, accuracy: 1e-12)
+    XCTAssertEqual(p.evaluation.economics.annualNetSaving.value ?? 0, 40e6, accuracy: 1e-3)
+    XCTAssertEqual(p.evaluation.economics.simplePayback.value ?? 0, 0.25, accuracy: 1e-12)
     XCTAssertTrue(p.explanation.en.contains("energy.total.electricityKWh = 1,000,000 > p.min = 500,000"), p.explanation.en)
     XCTAssertTrue(p.explanation.vi.contains("1.000.000"), p.explanation.vi)
     a.header.dismissedRules = ["el-housekeeping"]

@@ -54,7 +54,7 @@ final class RulesTests: XCTestCase {
       XCTAssertFalse(p.explanation.vi.isEmpty || p.explanation.en.isEmpty, p.ruleId)
       XCTAssertFalse(p.comparisons.isEmpty, "\(p.ruleId): no triggering comparison")
       XCTAssertTrue(p.explanation.en.hasPrefix("Proposed because: "), p.ruleId)
-      let e = p.assessment.economics
+      let e = p.evaluation.economics
       XCTAssertNotNil(e.investment.value, p.ruleId)
       XCTAssertGreaterThan(e.annualNetSaving.value ?? 0, 0, "\(p.ruleId): \(e.annualNetSaving.reasons)")
       XCTAssertNotNil(e.simplePayback.value, p.ruleId)

@@ -21,7 +21,8 @@ public struct Proposal: Codable, Hashable, Sendable {
   public var source: String
   /// The record `sxsh accept` adds (id `kb-<rule id>`).
   public var opportunity: Opportunity
-  public var assessment: OpportunityResult
+  /// Economics, CO2, suggested screening and scores of the proposal as if accepted.
+  public var evaluation: OpportunityResult
 }
 
 /// Runs the knowledge base over an assessment.
@@ -66,7 +67,7 @@ public enum Derivation {
       return Proposal(
         ruleId: rule.id, area: rule.area, technique: rule.technique, tags: rule.tags, title: rule.title, rationale: rule.rationale,
         explanation: explanation(rule, comps), comparisons: comps, triggers: figs, investmentLow: est.investmentLow,
-        investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, assessment: result)
+        investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, evaluation: result)
     }
   }
 
