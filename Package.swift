@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "SXCoreTests", dependencies: ["SXCore"]),
     .testTarget(name: "SXCalcTests", dependencies: ["SXCalc", "SXCore"]),
     .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"]),
-    .testTarget(name: "SXWorksheetsTests", dependencies: ["SXWorksheets", "SXCore"]),
+    .testTarget(name: "SXWorksheetsTests", dependencies: ["SXWorksheets", "SXCore", "SXEngine"]),
     .testTarget(name: "SXStoreTests", dependencies: ["SXStore", "SXCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "SXUITests", dependencies: ["SXUI", "SXCore", "SXEngine", "SXWorksheets", "SXStore", "SXCalc"]),
     .testTarget(name: "SXExportTests", dependencies: ["SXExport", "SXCore", "SXEngine"]),
