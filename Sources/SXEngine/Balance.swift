@@ -1,8 +1,9 @@
 import Foundation
 import SXCore
 
-/// Running sums of one balance (a step or the plant).
-struct BalanceSums {
+/// Running sums of one balance (a step or the plant). Explanation inputs are not collected here: they are rebuilt
+/// from the flows when a figure is explained (`BalanceArea.flowInputs`).
+struct BalanceSums: Sendable {
   var massIn = Val.sum
   var massOut = Val.sum
   var stock = Val.sum
@@ -11,14 +12,16 @@ struct BalanceSums {
   var energyIn = Val.sum
   var energyOut = Val.sum
   var outputCount = 0
-  var inputs: [ExplainInput] = []
-  var outputs: [ExplainInput] = []
-  var energyNotes: [ExplainInput] = []
   /// Flows whose mass is unknown, by direction (name), in order.
   var unknownIn: [String] = []
   var unknownOut: [String] = []
   var inKinds = Set<FlowKind>()
   var outKinds = Set<FlowKind>()
+  /// Some mass came from Nm³ of a gas at the gas density.
+  var usedGasDensity = false
+  /// A utility step: it makes an energy carrier (an output of kind `energy`, e.g. steam, compressed air) and no
+  /// product. Its mass balance is reported but not flagged (see `BalanceArea.make`).
+  var utility: Bool { outKinds.contains(.energy) && !outKinds.contains(.product) }
 }
 
 /// Per-step mass inputs and the names the other areas need.
@@ -26,59 +29,90 @@ struct BalanceOutcome {
   var results: BalanceResults
   /// Σ inputs by mass per step, kg (only known parts).
   var stepMassIn: [String: Double]
+  /// Steps that make an energy carrier and no product (see `BalanceSums.utility`).
+  var utilitySteps: Set<String> = []
+}
+
+/// How one flow enters the balance.
+enum BalanceRole {
+  /// Energy or heat, balanced apart from mass, GJ.
+  case energy(Val)
+  /// A secondary utility (steam in t, compressed air in Nm³) made by another step: listed, not converted.
+  case notConverted
+  /// Mass, kg.
+  case mass(Val)
 }
 
 enum BalanceArea {
   static let unitKg = "kg"
+
+  /// The role of flow `i` (the same rule for the sums and for the explanations).
+  static func role(_ c: Context, _ i: Int, flowEnergy: [Int: EnergyAmount]) -> BalanceRole {
+    let kind = c.a.flows[i].kind
+    let energyDim = c.facts[i].dim == .energy
+    if kind == .energy || kind == .heat || (kind == .unaccountedLoss && energyDim) {
+      if let e = flowEnergy[i] { return .energy(e.gj) }
+      if let q = c.a.flows[i].quantity {
+        if energyDim { return .energy(Val(q.si / 1e9)) }
+        if c.a.flows[i].carrierId == nil { return .notConverted }
+        return .energy(.missing(Reason.unknownUnit(c.flowName(i), q.unit)))
+      }
+      return .energy(.missing(Reason.missingQuantity(c.flowName(i))))
+    }
+    return .mass(c.flowMass(i, name: c.flowName(i)))
+  }
+
+  /// The explanation inputs of a step's balance: mass inputs (`.input`), mass outputs (`.output`) or, for `nil`, the
+  /// energy flows of both directions, in flow order, at most 200.
+  static func flowInputs(_ c: Context, stepId: String, flowEnergy: [Int: EnergyAmount], _ dir: FlowDirection?) -> [ExplainInput] {
+    var out: [ExplainInput] = []
+    for i in c.flowsByStep[stepId] ?? [] where out.count < 200 {
+      let fl = c.a.flows[i]
+      let source = src("flows", fl.id, fl.dataSource)
+      switch role(c, i, flowEnergy: flowEnergy) {
+      case .energy(let gj) where dir == nil: out.append(ExplainInput(c.flowName(i), gj.value, "GJ", source: source))
+      case .notConverted where dir == nil:
+        out.append(ExplainInput(c.flowName(i) + " (không quy đổi/not converted)", fl.quantity?.value, fl.quantity?.unit ?? "", source: source))
+      case .mass(let m) where dir == fl.direction: out.append(ExplainInput(c.flowName(i), m.value, unitKg, source: source))
+      default: break
+      }
+    }
+    return out
+  }
 
   static func compute(_ c: Context, flowEnergy: [Int: EnergyAmount], ledger: inout Ledger) -> BalanceOutcome {
     let threshold = c.a.header.settings.imbalanceThreshold
     var steps: [MassBalance] = []
     var plant = BalanceSums()
     var stepMassIn: [String: Double] = [:]
+    var utilitySteps = Set<String>()
+    var stepRows: [(name: String, id: String, massIn: Double?, massOut: Double?)] = []
     var worst: (step: String, unaccounted: Double, missing: LocalizedText?)?
     for step in c.a.steps {
       var s = BalanceSums()
       let name = step.name.isEmpty ? step.id : step.name
       for i in c.flowsByStep[step.id] ?? [] {
-        let fl = c.a.flows[i]
-        let isIn = fl.direction == .input
-        let fname = fl.name.isEmpty ? fl.id : fl.name
-        let source = src("flows", fl.id, fl.dataSource)
-        if isIn { s.inKinds.insert(fl.kind) } else { s.outKinds.insert(fl.kind); s.outputCount += 1 }
-        // Energy and heat are balanced apart from mass.
-        let energyDim = fl.quantity.flatMap { c.dimension($0) } == .energy
-        if fl.kind == .energy || fl.kind == .heat || (fl.kind == .unaccountedLoss && energyDim) {
-          let gj: Val
-          if let e = flowEnergy[i] {
-            gj = e.gj
-          } else if let q = fl.quantity, energyDim {
-            gj = Val(q.si / 1e9)
-          } else if fl.quantity != nil, fl.carrierId == nil {
-            // A secondary utility (steam in t, compressed air in Nm³) made by another step: it is not converted
-            // (its producer's fuel is counted there); listed in the explanation only.
-            s.energyNotes.append(ExplainInput(fname + " (không quy đổi/not converted)", fl.quantity?.value, fl.quantity?.unit ?? "", source: source))
-            continue
-          } else {
-            gj = .missing(fl.quantity == nil ? Reason.missingQuantity(fname) : Reason.unknownUnit(fname, fl.quantity?.unit ?? ""))
-          }
+        let isIn = c.a.flows[i].direction == .input
+        let kind = c.a.flows[i].kind
+        if isIn { s.inKinds.insert(kind) } else { s.outKinds.insert(kind); s.outputCount += 1 }
+        switch role(c, i, flowEnergy: flowEnergy) {
+        case .energy(let gj):
           if isIn { s.energyIn.add(gj) } else { s.energyOut.add(gj) }
-          s.energyNotes.append(ExplainInput(fname, gj.value, "GJ", source: source))
           continue
+        case .notConverted:
+          continue
+        case .mass(let m):
+          if isIn {
+            s.massIn.add(m)
+            if m.value == nil { s.unknownIn.append(c.flowName(i)) }
+          } else {
+            s.massOut.add(m)
+            if m.value == nil { s.unknownOut.append(c.flowName(i)) }
+          }
+          if m.value != nil, c.facts[i].dim == .volume, Context.gasKinds.contains(kind), c.isGasVolume(i) { s.usedGasDensity = true }
         }
-        let m = c.massKg(fl.quantity, kind: fl.kind, name: fname)
-        let item = ExplainInput(fname, m.value, unitKg, source: source)
-        if isIn {
-          s.massIn.add(m)
-          s.inputs.append(item)
-          if m.value == nil { s.unknownIn.append(fname) }
-        } else {
-          s.massOut.add(m)
-          s.outputs.append(item)
-          if m.value == nil { s.unknownOut.append(fname) }
-        }
-        if fl.kind == .water || fl.kind == .wastewater {
-          let w = c.waterM3(fl.quantity, name: fname)
+        if kind == .water || kind == .wastewater {
+          let w = c.flowWater(i, name: c.flowName(i))
           if isIn { s.waterIn.add(w) } else { s.waterOut.add(w) }
         }
       }
@@ -86,10 +120,17 @@ enum BalanceArea {
         if c.dimension(sc) == .mass { s.stock = Val(sc.si) } else { s.stock = .missing(Reason.notMass(name, sc.unit)) }
       }
       if s.outputCount == 0 { s.massOut = .missing(Reason.noOutputs(name)) }
-      let mb = make("balance.steps[\(step.id)]", id: step.id, name: name, s, threshold: threshold, ledger: &ledger)
+      let sid = step.id
+      let mb = make(
+        "balance.steps[\(step.id)]", id: step.id, name: name, s, threshold: threshold, c: c,
+        massInputs: { flowInputs(c, stepId: sid, flowEnergy: flowEnergy, .input) },
+        massOutputs: { flowInputs(c, stepId: sid, flowEnergy: flowEnergy, .output) },
+        energyInputs: { flowInputs(c, stepId: sid, flowEnergy: flowEnergy, nil) }, ledger: &ledger)
       ledger.name("balance.steps", id: step.id, name: step.name)
       stepMassIn[step.id] = s.massIn.value ?? 0
-      if let u = mb.unaccounted.value, worst.map({ abs(u) > abs($0.unaccounted) }) ?? true {
+      if s.utility { utilitySteps.insert(step.id) }
+      // Utility steps are not candidates for the plant's "biggest missing" (their imbalance is not judged on mass).
+      if !s.utility, let u = mb.unaccounted.value, worst.map({ abs(u) > abs($0.unaccounted) }) ?? true {
         worst = (name, u, mb.biggestMissing)
       }
       steps.append(mb)
@@ -101,32 +142,46 @@ enum BalanceArea {
       plant.energyIn.add(s.energyIn)
       plant.energyOut.add(s.energyOut)
       plant.outputCount += s.outputCount
-      plant.inputs.append(ExplainInput(name, s.massIn.value, unitKg, source: "balance.steps[\(step.id)].massIn"))
-      plant.outputs.append(ExplainInput(name, s.massOut.value, unitKg, source: "balance.steps[\(step.id)].massOut"))
+      plant.usedGasDensity = plant.usedGasDensity || s.usedGasDensity
+      stepRows.append((name, step.id, s.massIn.value, s.massOut.value))
     }
     if c.a.steps.isEmpty { plant.massIn = .missing(Reason.noData) }
-    var p = make("balance.plant", id: "plant", name: "plant", plant, threshold: threshold, ledger: &ledger)
+    let rows = stepRows
+    var p = make(
+      "balance.plant", id: "plant", name: "plant", plant, threshold: threshold, c: c,
+      massInputs: { rows.map { ExplainInput($0.name, $0.massIn, unitKg, source: "balance.steps[\($0.id)].massIn") } },
+      massOutputs: { rows.map { ExplainInput($0.name, $0.massOut, unitKg, source: "balance.steps[\($0.id)].massOut") } },
+      energyInputs: { [] }, ledger: &ledger)
     if p.flagged, let w = worst {
       p.biggestMissing = LocalizedText(
         vi: "công đoạn «\(w.step)»: " + (w.missing?.vi ?? "chênh lệch lớn nhất"),
         en: "step «\(w.step)»: " + (w.missing?.en ?? "largest imbalance"))
     }
     return BalanceOutcome(
-      results: BalanceResults(thresholdPercent: threshold * 100, steps: steps, plant: p), stepMassIn: stepMassIn)
+      results: BalanceResults(thresholdPercent: threshold * 100, steps: steps, plant: p), stepMassIn: stepMassIn,
+      utilitySteps: utilitySteps)
   }
 
   static func make(
-    _ base: String, id: String, name: String, _ s: BalanceSums, threshold: Double, ledger: inout Ledger
+    _ base: String, id: String, name: String, _ s: BalanceSums, threshold: Double, c: Context,
+    massInputs: @escaping @Sendable () -> [ExplainInput], massOutputs: @escaping @Sendable () -> [ExplainInput],
+    energyInputs: @escaping @Sendable () -> [ExplainInput], ledger: inout Ledger
   ) -> MassBalance {
-    let l = { (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(name)", en: "\(en) — \(name)") }
+    let l = { @Sendable (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(name)", en: "\(en) — \(name)") }
+    let gasFactor = s.usedGasDensity ? [c.gasDensityFactor] : []
+    let gasNote = s.usedGasDensity
+      ? LocalizedText(vi: "; khí (Nm³) quy đổi theo khối lượng riêng không khí ở 0 °C, 1 atm", en: "; gases (Nm³) at the density of air at 0 °C, 1 atm")
+      : LocalizedText(vi: "", en: "")
     let massIn = ledger.figure(
       base + ".massIn", s.massIn, unitKg, label: l("Tổng đầu vào (khối lượng)", "Total inputs (mass)"),
       formula: LocalizedText(
-        vi: "Σ khối lượng các dòng vào (nước quy đổi 1 m³ = 1000 kg; năng lượng/nhiệt không tính)",
-        en: "Σ mass of input flows (water at 1 m³ = 1000 kg; energy and heat excluded)"), inputs: s.inputs.capped())
+        vi: "Σ khối lượng các dòng vào (nước quy đổi 1 m³ = 1000 kg; năng lượng/nhiệt không tính)" + gasNote.vi,
+        en: "Σ mass of input flows (water at 1 m³ = 1000 kg; energy and heat excluded)" + gasNote.en), inputs: massInputs(),
+      factors: gasFactor)
     let massOut = ledger.figure(
       base + ".massOut", s.massOut, unitKg, label: l("Tổng đầu ra (khối lượng)", "Total outputs (mass)"),
-      formula: LocalizedText(vi: "Σ khối lượng các dòng ra", en: "Σ mass of output flows"), inputs: s.outputs.capped())
+      formula: LocalizedText(vi: "Σ khối lượng các dòng ra" + gasNote.vi, en: "Σ mass of output flows" + gasNote.en),
+      inputs: massOutputs(), factors: gasFactor)
     let stock = ledger.figure(
       base + ".stockChange", s.stock, unitKg, label: l("Thay đổi tồn kho", "Stock change"),
       formula: LocalizedText(vi: "tăng tồn kho trong kỳ (W6)", en: "increase of stock over the period (W6)"))
@@ -134,14 +189,17 @@ enum BalanceArea {
     unacc.value = nil
     if let i = s.massIn.value, let o = s.massOut.value, let k = s.stock.value { unacc.value = i - o - k }
     unacc.reasons = s.massIn.reasons + s.massOut.reasons + s.stock.reasons
-    let ioInputs = [
-      ExplainInput("vào/in", s.massIn.value, unitKg, source: base + ".massIn"),
-      ExplainInput("ra/out", s.massOut.value, unitKg, source: base + ".massOut"),
-      ExplainInput("tồn kho/stock", s.stock.value, unitKg, source: base + ".stockChange"),
-    ]
+    let (vIn, vOut, vStock, vUnacc) = (s.massIn.value, s.massOut.value, s.stock.value, unacc.value)
+    let ioInputs = { @Sendable in
+      [
+        ExplainInput("vào/in", vIn, unitKg, source: base + ".massIn"),
+        ExplainInput("ra/out", vOut, unitKg, source: base + ".massOut"),
+        ExplainInput("tồn kho/stock", vStock, unitKg, source: base + ".stockChange"),
+      ]
+    }
     let unaccounted = ledger.figure(
       base + ".unaccounted", unacc, unitKg, label: l("Chênh lệch chưa giải thích", "Unaccounted"),
-      formula: LocalizedText(vi: "vào − ra − thay đổi tồn kho", en: "in − out − stock change"), inputs: ioInputs)
+      formula: LocalizedText(vi: "vào − ra − thay đổi tồn kho", en: "in − out − stock change"), inputs: ioInputs())
     var closureV = Val(nil, unacc.reasons)
     if let i = s.massIn.value, let o = s.massOut.value, let k = s.stock.value {
       closureV = i > 0 ? Val((o + k) / i * 100, unacc.reasons) : Val(nil, unacc.reasons + [Reason.noInputs(name)])
@@ -149,21 +207,30 @@ enum BalanceArea {
     let closure = ledger.figure(
       base + ".closurePercent", closureV, "%", label: l("Độ khép cân bằng", "Balance closure"),
       formula: LocalizedText(vi: "(ra + thay đổi tồn kho) / vào × 100", en: "(out + stock change) / in × 100"),
-      inputs: ioInputs)
+      inputs: ioInputs())
     var flagged = false
     var missing: LocalizedText?
-    if let u = unacc.value, let i = s.massIn.value, i > 0, abs(u) / i > threshold {
+    let utility = s.utility
+    if !utility, let u = unacc.value, let i = s.massIn.value, i > 0, abs(u) / i > threshold {
       flagged = true
       missing = biggestMissing(s, unaccounted: u)
     }
+    let m = missing
+    // A utility step (makes steam, compressed air, … and no product) is judged on energy, not mass: its mass
+    // balance lacks combustion/intake air and fuel mass (carriers are energy), so a mass gap there is not a finding.
+    let utilityNote = LocalizedText(
+      vi: "; công đoạn phụ trợ (đầu ra chính là dạng năng lượng: hơi, khí nén…, không có sản phẩm): không gắn cờ theo khối lượng vì "
+        + "không khí cháy/không khí hút vào và khối lượng nhiên liệu không có trong cân bằng; xem năng lượng vào/ra",
+      en: "; utility step (main output is an energy carrier such as steam or compressed air, no product): not flagged on mass, "
+        + "as combustion/intake air and fuel mass are not in the balance; see energy in/out")
     ledger.flag(
       base + ".flagged", flagged, label: l("Cờ mất cân bằng", "Imbalance flag"),
       formula: LocalizedText(
-        vi: "|chênh lệch| / vào > ngưỡng (\(threshold * 100) %); dòng thiếu lớn nhất: \(missing?.vi ?? "—")",
-        en: "|unaccounted| / in > threshold (\(threshold * 100) %); biggest missing stream: \(missing?.en ?? "—")"),
+        vi: "|chênh lệch| / vào > ngưỡng (\(threshold * 100) %); dòng thiếu lớn nhất: \(m?.vi ?? "—")" + (utility ? utilityNote.vi : ""),
+        en: "|unaccounted| / in > threshold (\(threshold * 100) %); biggest missing stream: \(m?.en ?? "—")" + (utility ? utilityNote.en : "")),
       inputs: [
-        ExplainInput("chênh lệch/unaccounted", unacc.value, unitKg, source: base + ".unaccounted"),
-        ExplainInput("vào/in", s.massIn.value, unitKg, source: base + ".massIn"),
+        ExplainInput("chênh lệch/unaccounted", vUnacc, unitKg, source: base + ".unaccounted"),
+        ExplainInput("vào/in", vIn, unitKg, source: base + ".massIn"),
       ],
       factors: [ExplainFactor("ngưỡng/threshold", threshold, "1", source: "header.settings.imbalanceThreshold")])
     let waterIn = ledger.figure(
@@ -176,10 +243,10 @@ enum BalanceArea {
       base + ".energyIn", s.energyIn, "GJ", label: l("Năng lượng vào", "Energy in"),
       formula: LocalizedText(
         vi: "Σ năng lượng vật lý các dòng năng lượng vào (cân bằng riêng, không trộn với khối lượng)",
-        en: "Σ physical energy of energy input flows (balanced apart from mass)"), inputs: s.energyNotes.capped())
+        en: "Σ physical energy of energy input flows (balanced apart from mass)"), inputs: energyInputs())
     let energyOut = ledger.figure(
       base + ".energyOut", s.energyOut, "GJ", label: l("Năng lượng/nhiệt ra", "Energy/heat out"),
-      formula: LocalizedText(vi: "Σ dòng nhiệt/năng lượng ra", en: "Σ heat/energy output flows"), inputs: s.energyNotes.capped())
+      formula: LocalizedText(vi: "Σ dòng nhiệt/năng lượng ra", en: "Σ heat/energy output flows"), inputs: energyInputs())
     return MassBalance(
       id: id, name: name, massIn: massIn, massOut: massOut, stockChange: stock, unaccounted: unaccounted,
       closurePercent: closure, flagged: flagged, biggestMissing: missing, waterIn: waterIn, waterOut: waterOut,

@@ -51,7 +51,7 @@ enum CO2Area {
   static func makeRow(
     _ c: Context, _ base: String, id: String, name: String, _ e: EnergyAmount, inputs: [ExplainInput], ledger: inout Ledger
   ) -> EmissionRow {
-    let lt = { (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(name)", en: "\(en) — \(name)") }
+    let lt = { @Sendable (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(name)", en: "\(en) — \(name)") }
     let gwp = [
       ExplainFactor("GWP CH4", c.f.gwpCH4, "1", source: c.f.gwpSource),
       ExplainFactor("GWP N2O", c.f.gwpN2O, "1", source: c.f.gwpSource),

@@ -16,6 +16,10 @@ struct Context {
   let materialById: [String: Material]
   /// Unit definitions by the exact symbol typed (looked up once per distinct string).
   let unitCache: [String: UnitDef]
+  /// Per flow (same index as `a.flows`): its step's index, quantity dimension, mass and water volume, computed once.
+  let facts: [FlowFacts]
+  /// Step index by id (the first step of an id).
+  let stepIndex: [String: Int]
 
   init(_ a: Assessment, _ f: EngineFactors) {
     self.a = a
@@ -34,12 +38,27 @@ struct Context {
     var sb: [String: ProcessStep] = [:]
     for s in a.steps where sb[s.id] == nil { sb[s.id] = s }
     stepById = sb
+    var si: [String: Int] = [:]
+    for (k, s) in a.steps.enumerated() where si[s.id] == nil { si[s.id] = k }
+    stepIndex = si
     var fbs: [String: [Int]] = [:]
     var fid: [String: Int] = [:]
-    for (i, fl) in a.flows.enumerated() {
-      fbs[fl.stepId, default: []].append(i)
-      if fid[fl.id] == nil { fid[fl.id] = i }
+    fid.reserveCapacity(a.flows.count)
+    // Flows usually come grouped by step: reuse the previous flow's group while the step id repeats.
+    var lastStep: String?
+    var lastGroup: [Int] = []
+    for i in a.flows.indices {
+      let sid = a.flows[i].stepId
+      if sid != lastStep {
+        if let l = lastStep { fbs[l, default: []].append(contentsOf: lastGroup) }
+        lastStep = sid
+        lastGroup = []
+      }
+      lastGroup.append(i)
     }
+    // In reverse, so the first flow of a duplicated id wins (one hash per flow).
+    for i in a.flows.indices.reversed() { fid[a.flows[i].id] = i }
+    if let l = lastStep { fbs[l, default: []].append(contentsOf: lastGroup) }
     flowsByStep = fbs
     flowById = fid
     var cb: [String: EnergyCarrier] = [:]
@@ -48,24 +67,67 @@ struct Context {
     var mb: [String: Material] = [:]
     for m in a.materials where mb[m.id] == nil { mb[m.id] = m }
     materialById = mb
-    // Every distinct unit string once, then one catalogue lookup each.
-    var symbols = Set<String>()
-    func note(_ s: String?) { if let s { symbols.insert(s) } }
-    func note(_ p: UnitPrice?) {
-      note(p?.amount.unit)
-      note(p?.perUnit)
+    // Every distinct unit string once, then one catalogue lookup each; the flows' quantity units are looked up in
+    // the same pass that computes their facts.
+    var uc: [String: UnitDef] = [:]
+    var unknown = Set<String>()
+    let us = units
+    func note(_ s: String?) {
+      guard let s, uc[s] == nil, !unknown.contains(s) else { return }
+      if let d = us.unit(s) { uc[s] = d } else { unknown.insert(s) }
     }
-    for i in a.flows.indices {
-      note(a.flows[i].quantity?.unit)
-      note(a.flows[i].unitPrice)
+    func note(_ p: UnitPrice?) {
+      guard let p else { return }
+      note(p.amount.unit)
+      note(p.perUnit)
     }
     for c in a.energyCarriers { note(c.annualQuantity?.unit); note(c.unitPrice); note(c.ncvOverride) }
     for m in a.materials { note(m.annualQuantity?.unit); note(m.unitPrice) }
     for w in a.water { note(w.annualQuantity?.unit); note(w.unitPrice) }
     for w in a.wasteStreams { note(w.quantity?.unit); note(w.materialValue) }
-    var uc: [String: UnitDef] = [:]
-    for s in symbols { if let d = units.unit(s) { uc[s] = d } }
+    var facts: [FlowFacts] = []
+    facts.reserveCapacity(a.flows.count)
+    let wd = f.waterDensity
+    let gas = f.gasDensity
+    var factStep = ""
+    var lastStepIndex = -1
+    for i in a.flows.indices {
+      var x = FlowFacts()
+      let sid = a.flows[i].stepId
+      if sid != factStep || lastStepIndex < 0 {
+        factStep = sid
+        lastStepIndex = si[sid] ?? -1
+      }
+      x.step = lastStepIndex
+      note(a.flows[i].unitPrice)
+      if let q = a.flows[i].quantity {
+        var def = uc[q.unit]
+        if def == nil, !unknown.contains(q.unit) {
+          def = us.unit(q.unit)
+          if let d = def { uc[q.unit] = d } else { unknown.insert(q.unit) }
+        }
+        if let d = def {
+          x.dim = d.dimension
+          let kind = a.flows[i].kind
+          switch d.dimension {
+          case .mass:
+            x.kg = q.si
+            x.m3 = q.si / wd
+          case .volume:
+            x.m3 = q.si
+            if d.symbol == Context.normalCubicMetre {
+              if Context.gasKinds.contains(kind) { x.kg = q.si * gas }
+            } else if Context.waterLikeKinds.contains(kind) {
+              x.kg = q.si * wd
+            }
+          default: break
+          }
+        }
+      }
+      facts.append(x)
+    }
     unitCache = uc
+    self.facts = facts
   }
 
   /// The unit definition of a typed symbol (cached).
@@ -73,20 +135,55 @@ struct Context {
 
   func dimension(_ q: Quantity) -> SXCore.Dimension? { unit(q.unit)?.dimension }
 
-  /// Liquid volume units convert to mass at the water density for water-like kinds; gas volumes (Nm³) never do.
+  /// Liquid volume units convert to mass at the water density for water-like kinds (evaporation recorded as m³ of
+  /// water included).
   static let waterLikeKinds: Set<FlowKind> = [.water, .wastewater, .reuse, .airEmission, .unaccountedLoss]
+  /// Kinds whose normal cubic metres (Nm³) are a gas: flue gas, vented or leaking air. They convert to mass at the
+  /// density of air at 0 °C, 1 atm (`EngineFactors.gasDensity`); Nm³ of any other kind stays out of the mass balance.
+  static let gasKinds: Set<FlowKind> = [.airEmission, .unaccountedLoss]
+  static let normalCubicMetre = "Nm³"
 
-  /// Mass in kg of a quantity; water-like kinds convert volume with the water density.
+  /// Mass in kg of a quantity; water-like kinds convert liquid volume with the water density, gas kinds convert Nm³
+  /// with the gas density.
   func massKg(_ q: Quantity?, kind: FlowKind, name: String) -> Val {
     guard let q else { return .missing(Reason.missingQuantity(name)) }
     guard let d = dimension(q) else { return .missing(Reason.unknownUnit(name, q.unit)) }
     switch d {
     case .mass: return Val(q.si)
-    case .volume where Context.waterLikeKinds.contains(kind) && unit(q.unit)?.symbol != "Nm³":
-      return Val(q.si * f.waterDensity)
+    case .volume:
+      let gas = unit(q.unit)?.symbol == Context.normalCubicMetre
+      if gas, Context.gasKinds.contains(kind) { return Val(q.si * f.gasDensity) }
+      if !gas, Context.waterLikeKinds.contains(kind) { return Val(q.si * f.waterDensity) }
+      return .missing(Reason.notMass(name, q.unit))
     default: return .missing(Reason.notMass(name, q.unit))
     }
   }
+
+  /// Whether flow `i`'s mass was converted from Nm³ at the gas density (shown as a factor in explanations).
+  func isGasVolume(_ i: Int) -> Bool {
+    guard let q = a.flows[i].quantity else { return false }
+    return Context.gasKinds.contains(a.flows[i].kind) && unit(q.unit)?.symbol == Context.normalCubicMetre
+  }
+
+  /// The gas density as an explanation factor.
+  var gasDensityFactor: ExplainFactor {
+    ExplainFactor("ρ khí/gas (0 °C, 1 atm)", f.gasDensity, "kg/Nm³", source: f.gasDensitySource)
+  }
+
+  /// Mass of flow `i` (precomputed); the reason, when unknown, names the flow as `name`.
+  func flowMass(_ i: Int, name: @autoclosure () -> String) -> Val {
+    if let k = facts[i].kg { return Val(k) }
+    return massKg(a.flows[i].quantity, kind: a.flows[i].kind, name: name())
+  }
+
+  /// Water volume of flow `i` in m³ (precomputed).
+  func flowWater(_ i: Int, name: @autoclosure () -> String) -> Val {
+    if let v = facts[i].m3 { return Val(v) }
+    return waterM3(a.flows[i].quantity, name: name())
+  }
+
+  /// The display name of flow `i` (its id when the name is empty).
+  func flowName(_ i: Int) -> String { a.flows[i].name.isEmpty ? a.flows[i].id : a.flows[i].name }
 
   /// Volume in m³ of a water quantity (mass converts with the water density).
   func waterM3(_ q: Quantity?, name: String) -> Val {
@@ -131,6 +228,17 @@ struct Context {
   }
 
   func stepName(_ id: String) -> String { stepById[id].map { $0.name.isEmpty ? $0.id : $0.name } ?? id }
+}
+
+/// What the engine needs of one flow, computed once per run (no strings, no copies of the record).
+struct FlowFacts: Sendable {
+  /// Index of the flow's step in `a.steps`, −1 when the step is unknown.
+  var step = -1
+  var dim: SXCore.Dimension?
+  /// Mass in kg (mass units; liquid volumes of water-like kinds; Nm³ of gas kinds), nil otherwise.
+  var kg: Double?
+  /// Volume in m³ as `waterM3` computes it (volumes; masses at the water density), nil otherwise.
+  var m3: Double?
 }
 
 extension Array where Element == ExplainInput {

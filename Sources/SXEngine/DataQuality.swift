@@ -22,8 +22,8 @@ enum QualityArea {
 
   static func compute(_ c: Context, energy: EnergyOutcome, ledger: inout Ledger) -> DataQualityResults {
     var balance = Acc()
-    for fl in c.a.flows where fl.kind != .energy && fl.kind != .heat {
-      balance.add(fl.dataSource, weight: c.massKg(fl.quantity, kind: fl.kind, name: fl.name).value)
+    for i in c.a.flows.indices where c.a.flows[i].kind != .energy && c.a.flows[i].kind != .heat {
+      balance.add(c.a.flows[i].dataSource, weight: c.facts[i].kg)
     }
     var energyAcc = Acc()
     for (car, e) in energy.carrierAmounts { energyAcc.add(car.dataSource, weight: e.gj.value) }
@@ -32,6 +32,7 @@ enum QualityArea {
     var waste = Acc()
     for w in c.a.wasteStreams {
       let q = w.quantity ?? w.flowId.flatMap { c.flowById[$0] }.flatMap { c.a.flows[$0].quantity }
+      // Energy streams (heat, GJ) weigh nothing here.
       waste.add(w.dataSource, weight: c.massKg(q, kind: w.kind, name: w.name).value)
     }
     var materials = Acc()
@@ -62,11 +63,12 @@ enum QualityArea {
         inputs: [ExplainInput("measured-grade", a.measuredWeight, unit, source: key), ExplainInput("all", a.weight, unit, source: key)])
       out.append(DataQualityArea(area: key, records: a.n, measuredRecords: a.measured, byCountPercent: byCount, byWeightPercent: byWeight))
     }
+    let (allMeasured, allN) = (all.measured, all.n)
     let overall = ledger.figure(
       "dataQuality.overallByCountPercent", all.n > 0 ? Val(Double(all.measured) / Double(all.n) * 100) : .missing(Reason.noData), "%",
       label: LocalizedText(vi: "Tỷ lệ số liệu đo/sổ sách (toàn bộ)", en: "Measured-grade share (overall)"),
       formula: LocalizedText(vi: "Σ dòng đo/sổ sách / Σ dòng × 100", en: "Σ measured-grade rows / Σ rows × 100"),
-      inputs: [ExplainInput("measured-grade", Double(all.measured), "rows"), ExplainInput("all", Double(all.n), "rows")])
+      inputs: [ExplainInput("measured-grade", Double(allMeasured), "rows"), ExplainInput("all", Double(allN), "rows")])
     return DataQualityResults(areas: out, overallByCountPercent: overall)
   }
 }

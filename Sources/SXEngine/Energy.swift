@@ -14,8 +14,44 @@ extension EnergyAmount {
     gj.add(o.gj); toe.add(o.toe); co2Kg.add(o.co2Kg); ch4Kg.add(o.ch4Kg); n2oKg.add(o.n2oKg)
     biogenicKg.add(o.biogenicKg); cost.add(o.cost); thermalGJ.add(o.thermalGJ)
     if let k = o.electricityKWh { electricityKWh = (electricityKWh ?? 0) + k }
+    mergeFactors(o)
+  }
+
+  /// Adds the numbers only (the hot path of the step and carrier sums; factors are merged when explained).
+  mutating func addNumbers(_ o: EnergyAmount) {
+    gj.add(o.gj); toe.add(o.toe); co2Kg.add(o.co2Kg); ch4Kg.add(o.ch4Kg); n2oKg.add(o.n2oKg)
+    biogenicKg.add(o.biogenicKg); cost.add(o.cost); thermalGJ.add(o.thermalGJ)
+    if let k = o.electricityKWh { electricityKWh = (electricityKWh ?? 0) + k }
+  }
+
+  /// Appends `o`'s factors not yet listed (at most 50).
+  mutating func mergeFactors(_ o: EnergyAmount) {
     for f in o.factors + o.toeFactors + o.co2Factors where !factors.contains(f) && factors.count < 50 { factors.append(f) }
   }
+
+  /// Every number × `k` (an amount for one SI unit scaled to a quantity); reasons and factors are kept.
+  func scaled(_ k: Double) -> EnergyAmount {
+    var e = self
+    e.gj = gj.map { $0 * k }; e.toe = toe.map { $0 * k }; e.co2Kg = co2Kg.map { $0 * k }; e.ch4Kg = ch4Kg.map { $0 * k }
+    e.n2oKg = n2oKg.map { $0 * k }; e.biogenicKg = biogenicKg.map { $0 * k }; e.cost = cost.map { $0 * k }
+    e.thermalGJ = thermalGJ.map { $0 * k }
+    e.electricityKWh = electricityKWh.map { $0 * k }
+    e.factors = []; e.toeFactors = []; e.co2Factors = []
+    return e
+  }
+
+  /// No figure of the amount has a reason (complete).
+  var isClean: Bool {
+    gj.reasons.isEmpty && toe.reasons.isEmpty && co2Kg.reasons.isEmpty && ch4Kg.reasons.isEmpty && n2oKg.reasons.isEmpty
+      && biogenicKg.reasons.isEmpty && cost.reasons.isEmpty && thermalGJ.reasons.isEmpty && gj.value != nil
+  }
+}
+
+/// The key of a cached energy conversion: carrier, unit typed and price.
+private struct ConversionKey: Hashable {
+  let carrier: String
+  let unit: String
+  let price: UnitPrice?
 }
 
 /// What the other areas need from the energy area.
@@ -29,14 +65,44 @@ struct EnergyOutcome {
 enum EnergyArea {
   static let gjPerKWh = 0.0036
 
-  /// Converts every energy flow once.
+  /// Converts every energy flow once. Every conversion is linear in the amount, so the amount of one SI unit is
+  /// computed once per (carrier, unit, price) and scaled; a conversion with any reason (missing factor, price, …) is
+  /// done per flow, so its reasons name the flow. Factors are left out here (see `mergedFactors`).
   static func flowAmounts(_ c: Context) -> [Int: EnergyAmount] {
     var out: [Int: EnergyAmount] = [:]
-    for (i, fl) in c.a.flows.enumerated() where fl.kind == .energy {
-      guard let cid = fl.carrierId, let car = c.carrierById[cid] else { continue }
-      out[i] = c.energy(fl.quantity, carrier: car, price: fl.unitPrice ?? car.unitPrice, name: fl.name.isEmpty ? fl.id : fl.name)
+    var perUnit: [ConversionKey: EnergyAmount] = [:]
+    for i in c.a.flows.indices where c.a.flows[i].kind == .energy {
+      guard let cid = c.a.flows[i].carrierId, let car = c.carrierById[cid] else { continue }
+      let price = c.a.flows[i].unitPrice ?? car.unitPrice
+      if let q = c.a.flows[i].quantity {
+        let key = ConversionKey(carrier: cid, unit: q.unit, price: price)
+        let one: EnergyAmount
+        if let e = perUnit[key] {
+          one = e
+        } else {
+          one = c.energy(Quantity(value: 1, unit: q.unit, si: 1), carrier: car, price: price, name: "")
+          perUnit[key] = one
+        }
+        if one.isClean {
+          out[i] = one.scaled(q.si)
+          continue
+        }
+      }
+      var e = c.energy(c.a.flows[i].quantity, carrier: car, price: price, name: c.flowName(i))
+      e.factors = []; e.toeFactors = []; e.co2Factors = []
+      out[i] = e
     }
     return out
+  }
+
+  /// The factors of a sum of energy flows, merged in flow order as `EnergyAmount.add` does (for explanations).
+  static func mergedFactors(_ c: Context, _ flows: [Int]) -> [ExplainFactor] {
+    var acc = EnergyAmount.zero
+    for i in flows {
+      guard let cid = c.a.flows[i].carrierId, let car = c.carrierById[cid] else { continue }
+      acc.mergeFactors(c.energy(c.a.flows[i].quantity, carrier: car, price: c.a.flows[i].unitPrice ?? car.unitPrice, name: c.flowName(i)))
+    }
+    return acc.factors
   }
 
   static func compute(_ c: Context, flowEnergy: [Int: EnergyAmount], ledger: inout Ledger) -> EnergyOutcome {
@@ -45,14 +111,19 @@ enum EnergyArea {
     var stepAmounts: [String: EnergyAmount] = [:]
     // Σ of the typed amounts per carrier (SI and the first flow's unit), shown when W4 has no annual quantity.
     var flowQty: [String: (si: Double, unit: String, dim: SXCore.Dimension?, mixed: Bool)] = [:]
+    // Flow indexes summed per carrier and per step (in flow order), for the explanations' factors.
+    var carrierFlows: [String: [Int]] = [:]
+    var stepFlows: [String: [Int]] = [:]
     for i in c.a.flows.indices {
       guard let e = flowEnergy[i] else { continue }
-      let fl = c.a.flows[i]
-      guard fl.direction == .input, let cid = fl.carrierId else { continue }
-      flowsByCarrier[cid, default: .zero].add(e)
-      stepAmounts[fl.stepId, default: .zero].add(e)
-      if let fq = fl.quantity {
-        let d = c.dimension(fq)
+      guard c.a.flows[i].direction == .input, let cid = c.a.flows[i].carrierId else { continue }
+      let sid = c.a.flows[i].stepId
+      flowsByCarrier[cid, default: .zero].addNumbers(e)
+      stepAmounts[sid, default: .zero].addNumbers(e)
+      carrierFlows[cid, default: []].append(i)
+      stepFlows[sid, default: []].append(i)
+      if let fq = c.a.flows[i].quantity {
+        let d = c.facts[i].dim
         if var acc = flowQty[cid] {
           acc.si += fq.si
           acc.mixed = acc.mixed || d != acc.dim
@@ -70,6 +141,7 @@ enum EnergyArea {
       if car.annualQuantity == nil, let sum = flowsByCarrier[car.id] {
         e = sum
         e.isElectricity = car.fuel == "electricity"
+        e.factors = mergedFactors(c, carrierFlows[car.id] ?? [])
       } else {
         e = c.energy(car.annualQuantity, carrier: car, price: car.unitPrice, name: name)
       }
@@ -79,6 +151,8 @@ enum EnergyArea {
     if c.a.energyCarriers.isEmpty { plant.gj = .missing(Reason.noData); plant.toe = .missing(Reason.noData) }
 
     var carriers: [CarrierEnergy] = []
+    let plantGJ = plant.gj.value
+    let byCarrier = flowsByCarrier
     for (car, e) in amounts {
       let base = "energy.carriers[\(car.id)]"
       let name = car.name.isEmpty ? car.id : car.name
@@ -118,7 +192,7 @@ enum EnergyArea {
         base + ".sharePercent", e.gj.divided(by: plant.gj, zeroReason: Reason.zeroBase).map { $0 * 100 }, "%",
         label: lt("Tỷ trọng", "Share", name),
         formula: LocalizedText(vi: "GJ dạng năng lượng / tổng GJ × 100", en: "carrier GJ / total GJ × 100"),
-        inputs: [ExplainInput("GJ", e.gj.value, "GJ", source: base + ".gj"), ExplainInput("Σ GJ", plant.gj.value, "GJ", source: "energy.total.gj")])
+        inputs: [ExplainInput("GJ", e.gj.value, "GJ", source: base + ".gj"), ExplainInput("Σ GJ", plantGJ, "GJ", source: "energy.total.gj")])
       var unalloc = Val(nil)
       if let g = e.gj.value {
         unalloc = Val(g - (flowsByCarrier[car.id]?.gj.value ?? 0), e.gj.reasons + (flowsByCarrier[car.id]?.gj.reasons ?? []))
@@ -129,7 +203,7 @@ enum EnergyArea {
         base + ".unallocatedGJ", unalloc, "GJ", label: lt("Chưa phân bổ cho công đoạn", "Not allocated to steps", name),
         formula: LocalizedText(vi: "GJ của dạng năng lượng − Σ GJ các dòng công đoạn", en: "carrier GJ − Σ GJ of step flows"),
         inputs: [ExplainInput("GJ", e.gj.value, "GJ", source: base + ".gj"),
-                 ExplainInput("Σ công đoạn/steps", flowsByCarrier[car.id]?.gj.value ?? 0, "GJ", source: "flows")])
+                 ExplainInput("Σ công đoạn/steps", byCarrier[car.id]?.gj.value ?? 0, "GJ", source: "flows")])
       carriers.append(
         CarrierEnergy(
           id: car.id, name: name, fuel: car.fuel, quantity: qFig, gj: gj, kwhEq: kwh, toe: toe, toeMethod: e.toeMethod,
@@ -147,14 +221,18 @@ enum EnergyArea {
       let base = "energy.steps[\(s.id)]"
       let name = c.stepName(s.id)
       ledger.name("energy.steps", id: s.id, name: s.name)
-      let flowInputs = (c.flowsByStep[s.id] ?? []).compactMap { i -> ExplainInput? in
-        guard let fe = flowEnergy[i] else { return nil }
-        let fl = c.a.flows[i]
-        return ExplainInput(fl.name, fe.gj.value, "GJ", source: src("flows", fl.id, fl.dataSource))
-      }.capped()
+      let sid = s.id
+      let summed = stepFlows[s.id] ?? []
+      let flowInputs = { @Sendable in
+        (c.flowsByStep[sid] ?? []).compactMap { i -> ExplainInput? in
+          guard let fe = flowEnergy[i] else { return nil }
+          let fl = c.a.flows[i]
+          return ExplainInput(fl.name, fe.gj.value, "GJ", source: src("flows", fl.id, fl.dataSource))
+        }.capped()
+      }
       func f(_ key: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String) -> Figure {
         ledger.figure(base + "." + key, v, unit, label: lt(vi, en, name), formula: LocalizedText(vi: fvi, en: fen),
-          inputs: flowInputs, factors: e.factors)
+          inputs: flowInputs(), factors: mergedFactors(c, summed))
       }
       stepsOut.append(
         StepEnergy(
@@ -189,10 +267,11 @@ enum EnergyArea {
       cost: tot("cost", plant.cost, "VND", "Tổng chi phí năng lượng", "Total energy cost",
         amounts.map { ExplainInput($0.0.name, $0.1.cost.value, "VND", source: "energy.carriers[\($0.0.id)].cost") }))
     let key = (plant.toe.value ?? 0) > c.f.keyEnergyUserTOE
+    let plantTOE = plant.toe.value
     ledger.flag(
       "energy.keyEnergyUser", key, label: LocalizedText(vi: "Cơ sở sử dụng năng lượng trọng điểm", en: "Key energy user"),
       formula: LocalizedText(vi: "tổng TOE/năm > \(c.f.keyEnergyUserTOE)", en: "total TOE/yr > \(c.f.keyEnergyUserTOE)"),
-      inputs: [ExplainInput("TOE", plant.toe.value, "TOE/yr", source: "energy.total.toe")],
+      inputs: [ExplainInput("TOE", plantTOE, "TOE/yr", source: "energy.total.toe")],
       factors: [ExplainFactor("ngưỡng/threshold", c.f.keyEnergyUserTOE, "TOE/yr", source: c.f.keyEnergyUserSource)])
     return EnergyOutcome(
       results: EnergyResults(

@@ -15,7 +15,8 @@ public enum Engine {
     let energy = EnergyArea.compute(c, flowEnergy: flowEnergy, ledger: &ledger)
     let co2 = CO2Area.compute(c, energy: energy, ledger: &ledger)
     let water = WaterArea.compute(c, ledger: &ledger)
-    let waste = WasteCostArea.compute(c, stepMassIn: balance.stepMassIn, energy: energy, ledger: &ledger)
+    let waste = WasteCostArea.compute(
+      c, stepMassIn: balance.stepMassIn, utilitySteps: balance.utilitySteps, energy: energy, ledger: &ledger)
     let (economics, planned) = OpportunityArea.compute(c, water: water, ledger: &ledger)
     let production = IndicatorArea.production(c, ledger: &ledger)
     let indicators = IndicatorArea.compute(c, production: production, energy: energy, water: water, ledger: &ledger)
@@ -23,16 +24,17 @@ public enum Engine {
     let quality = QualityArea.compute(c, energy: energy, ledger: &ledger)
 
     var issues: [ResultIssue] = c.globalReasons.isEmpty ? [] : [ResultIssue(path: "$", reasons: c.globalReasons)]
-    for (path, e) in ledger.explanations where e.result.status == .incomplete {
-      issues.append(ResultIssue(path: path, reasons: e.result.reasons))
+    var seen = Set<String>()
+    // The last registration of a path counts (a duplicate row id registers its paths twice).
+    for e in ledger.entries.reversed() where seen.insert(e.figure.path).inserted && e.figure.status == .incomplete {
+      issues.append(ResultIssue(path: e.figure.path, reasons: e.figure.reasons))
     }
     issues.sort { $0.path < $1.path }
     var r = Results(
       assessmentId: assessment.id, complete: issues.isEmpty, balance: balance.results, energy: energy.results, co2: co2,
       water: water.results, wasteCost: waste, indicators: indicators, policy: policy, economics: economics,
       dataQuality: quality, issues: issues)
-    r.explanations = ledger.explanations
-    r.names = ledger.names
+    r.book = ExplainBook(entries: ledger.entries, names: ledger.names)
     return r
   }
 }
@@ -45,10 +47,10 @@ extension Results {
   /// row id, or its name (case-insensitive, Unicode-normalised); `[…]` naming an indicator may omit `.value`.
   public func explain(path: String) -> Explanation? {
     let p = path.trimmingCharacters(in: .whitespaces)
-    if let e = explanations[p] { return e }
+    if let e = book.entry(p) { return e.explanation }
     let canonical = canonicalPath(p)
-    if let e = explanations[canonical] { return e }
-    return explanations[canonical + ".value"]
+    if let e = book.entry(canonical) { return e.explanation }
+    return book.entry(canonical + ".value")?.explanation
   }
 
   func canonicalPath(_ p: String) -> String {

@@ -151,12 +151,19 @@ public struct EngineFactors: Codable, Hashable, Sendable {
   public var keyEnergyUserSource: String
   /// Density of water, kg/m³, to put water volumes into the mass balance.
   public var waterDensity: Double
+  /// Density of a gas measured in normal cubic metres (Nm³), kg/Nm³: air at 0 °C and 1 atm (101.325 kPa), used for
+  /// flue gas, vented and leaking compressed air (flue gas of coal/biomass at 0 °C lies within ≈ ±4 % of air).
+  public var gasDensity: Double
+  public var gasDensitySource: String
 
   public init(
     toe: [String: [TOEFactor]], gridFactors: [GridFactor], fuels: [String: FuelProperties], benchmarks: [String: Benchmark],
     policyTargets: [PolicyTarget], gjPerTOE: Double = 41.868, gwpCH4: Double = 28, gwpN2O: Double = 265,
     gwpSource: String = "IPCC AR5 (2014) GWP100", keyEnergyUserTOE: Double = 1_000,
-    keyEnergyUserSource: String = "Circular 25/2020/TT-BCT; Decree 21/2011/NĐ-CP", waterDensity: Double = 1_000
+    keyEnergyUserSource: String = "Circular 25/2020/TT-BCT; Decree 21/2011/NĐ-CP", waterDensity: Double = 1_000,
+    gasDensity: Double = 1.293,
+    gasDensitySource: String =
+      "dry air at 0 °C, 101.325 kPa (DIN 1343 normal conditions): 1.293 kg/Nm³ (CRC Handbook of Chemistry and Physics, density of dry air)"
   ) {
     self.toe = toe
     self.gridFactors = gridFactors
@@ -170,6 +177,8 @@ public struct EngineFactors: Codable, Hashable, Sendable {
     self.keyEnergyUserTOE = keyEnergyUserTOE
     self.keyEnergyUserSource = keyEnergyUserSource
     self.waterDensity = waterDensity
+    self.gasDensity = gasDensity
+    self.gasDensitySource = gasDensitySource
   }
 
   /// The grid factor of `year`, if the table has it (a user-added year wins over a built-in one: the last entry counts).

@@ -177,34 +177,77 @@ struct Val: Sendable {
   }
 }
 
-/// Collects every figure and its explanation during one engine run.
-struct Ledger {
-  var explanations: [String: Explanation] = [:]
+/// How to build one figure's explanation: label, formula, inputs and factors, each evaluated only when the figure is
+/// explained (`Results.explain(path:)`). The closures capture the values of the run (the context, row indexes, partial
+/// sums), never mutable state, so the explanation is the one of the run that produced the figure.
+struct Recipe: Sendable {
+  let label: @Sendable () -> LocalizedText
+  let formula: @Sendable () -> LocalizedText
+  let inputs: @Sendable () -> [ExplainInput]
+  let factors: @Sendable () -> [ExplainFactor]
+}
+
+/// One registered figure with its recipe.
+struct LedgerEntry: Sendable {
+  let figure: Figure
+  let recipe: Recipe
+
+  var explanation: Explanation {
+    Explanation(
+      path: figure.path, label: recipe.label(), formula: recipe.formula(), inputs: recipe.inputs(), factors: recipe.factors(),
+      result: figure)
+  }
+}
+
+/// Collects every figure and the recipe of its explanation during one engine run. Nothing is formatted here: the
+/// label, formula and inputs are autoclosures, evaluated only by `Results.explain(path:)`.
+struct Ledger: Sendable {
+  var entries: [LedgerEntry] = []
   /// Collection path (e.g. `balance.steps`) → its rows (id, name), for name-based explain paths.
   var names: [String: [NamedRow]] = [:]
 
   mutating func figure(
-    _ path: String, _ v: Val, _ unit: String, label: LocalizedText, formula: LocalizedText,
-    inputs: [ExplainInput] = [], factors: [ExplainFactor] = []
+    _ path: String, _ v: Val, _ unit: String, label: @autoclosure @escaping @Sendable () -> LocalizedText,
+    formula: @autoclosure @escaping @Sendable () -> LocalizedText,
+    inputs: @autoclosure @escaping @Sendable () -> [ExplainInput] = [],
+    factors: @autoclosure @escaping @Sendable () -> [ExplainFactor] = []
   ) -> Figure {
     let f = Figure(path: path, value: v.value, unit: unit, reasons: v.reasons)
-    explanations[path] = Explanation(path: path, label: label, formula: formula, inputs: inputs, factors: factors, result: f)
+    entries.append(LedgerEntry(figure: f, recipe: Recipe(label: label, formula: formula, inputs: inputs, factors: factors)))
     return f
   }
 
   /// Registers a flag (shown as 1 = yes, 0 = no) with its explanation.
   mutating func flag(
-    _ path: String, _ on: Bool, label: LocalizedText, formula: LocalizedText, inputs: [ExplainInput] = [],
-    factors: [ExplainFactor] = []
+    _ path: String, _ on: Bool, label: @autoclosure @escaping @Sendable () -> LocalizedText,
+    formula: @autoclosure @escaping @Sendable () -> LocalizedText,
+    inputs: @autoclosure @escaping @Sendable () -> [ExplainInput] = [],
+    factors: @autoclosure @escaping @Sendable () -> [ExplainFactor] = []
   ) {
     let f = Figure(path: path, value: on ? 1 : 0, unit: "flag")
-    explanations[path] = Explanation(path: path, label: label, formula: formula, inputs: inputs, factors: factors, result: f)
+    entries.append(LedgerEntry(figure: f, recipe: Recipe(label: label, formula: formula, inputs: inputs, factors: factors)))
   }
 
   /// Records a row's id and name under its collection path, for name-based explain paths (resolved lazily).
   mutating func name(_ collection: String, id: String, name: String) {
     names[collection, default: []].append(NamedRow(id: id, name: name))
   }
+}
+
+/// The explanations of one run, kept as recipes (not part of the JSON). Equality and hashing look at the figures
+/// only: the recipes are a pure function of the run's inputs.
+struct ExplainBook: Hashable, Sendable {
+  var entries: [LedgerEntry] = []
+  var names: [String: [NamedRow]] = [:]
+
+  static func == (l: ExplainBook, r: ExplainBook) -> Bool {
+    l.entries.count == r.entries.count && zip(l.entries, r.entries).allSatisfy { $0.figure == $1.figure } && l.names == r.names
+  }
+
+  func hash(into h: inout Hasher) { h.combine(entries.count) }
+
+  /// The entry of a canonical path (the last registration wins, as a dictionary insert did).
+  func entry(_ path: String) -> LedgerEntry? { entries.last { $0.figure.path == path } }
 }
 
 /// A row of a collection: its id and display name (for `[name]` selectors in explain paths).

@@ -43,14 +43,16 @@ enum IndicatorArea {
     var wasteSteps: [String: Val] = [:]
     var chemFlows = Val.sum
     var wasteFlows = Val.sum
-    for fl in c.a.flows {
-      if fl.kind == .chemical, fl.direction == .input {
-        let m = c.massKg(fl.quantity, kind: fl.kind, name: fl.name)
-        chemSteps[fl.stepId, default: .sum].add(m)
+    for i in c.a.flows.indices {
+      let kind = c.a.flows[i].kind
+      let dir = c.a.flows[i].direction
+      if kind == .chemical, dir == .input {
+        let m = c.flowMass(i, name: c.a.flows[i].name)
+        chemSteps[c.a.flows[i].stepId, default: .sum].add(m)
         chemFlows.add(m)
-      } else if fl.kind == .solidWaste || fl.kind == .hazardousWaste, fl.direction == .output {
-        let m = c.massKg(fl.quantity, kind: fl.kind, name: fl.name)
-        wasteSteps[fl.stepId, default: .sum].add(m)
+      } else if kind == .solidWaste || kind == .hazardousWaste, dir == .output {
+        let m = c.flowMass(i, name: c.a.flows[i].name)
+        wasteSteps[c.a.flows[i].stepId, default: .sum].add(m)
         wasteFlows.add(m)
       }
     }
@@ -173,8 +175,21 @@ enum IndicatorArea {
       for (j, e) in (earlierByKey[n.key] ?? []).enumerated() {
         let p = "\(base).earlier[\(e.period.isEmpty ? String(j) : e.period)]"
         var change: Val
-        if let ev = e.value, let v = value.value {
+        // An earlier value in another but convertible unit (e.g. TOE/t against GJ/t) is converted first.
+        var conversion: ExplainFactor?
+        if let ev0 = e.value, let v = value.value {
+          var ev = ev0
+          var mismatch = false
           if norm(e.unit) != norm(n.unit), !e.unit.isEmpty {
+            if let k = convert(from: e.unit, to: n.unit, gjPerTOE: c.f.gjPerTOE) {
+              ev = ev0 * k
+              conversion = ExplainFactor("\(e.unit) → \(n.unit)", k, "\(n.unit) per \(e.unit)",
+                source: "1 TOE = \(c.f.gjPerTOE) GJ (IEA); 1 kWh = 0.0036 GJ")
+            } else {
+              mismatch = true
+            }
+          }
+          if mismatch {
             change = .missing(Reason.unitMismatch(e.unit, n.unit))
           } else {
             change = ev != 0 ? Val((v - ev) / ev * 100, value.reasons) : .missing(Reason.zeroBase)
@@ -182,11 +197,17 @@ enum IndicatorArea {
         } else {
           change = Val(nil, value.reasons + (e.value == nil ? [Reason.noData] : []))
         }
+        let conv = conversion
         let cf = ledger.figure(
           p + ".changePercent", change, "%", label: LocalizedText(vi: "So với kỳ \(e.period)", en: "Change vs \(e.period)"),
-          formula: LocalizedText(vi: "(hiện tại − kỳ trước) / kỳ trước × 100", en: "(current − earlier) / earlier × 100"),
+          formula: conv == nil
+            ? LocalizedText(vi: "(hiện tại − kỳ trước) / kỳ trước × 100", en: "(current − earlier) / earlier × 100")
+            : LocalizedText(
+              vi: "(hiện tại − kỳ trước × hệ số đổi đơn vị) / (kỳ trước × hệ số đổi đơn vị) × 100",
+              en: "(current − earlier × unit conversion) / (earlier × unit conversion) × 100"),
           inputs: [ExplainInput("hiện tại/current", value.value, n.unit, source: base + ".value"),
-                   ExplainInput(e.period, e.value, e.unit, source: src("earlierPeriods", e.id) + (e.source.isEmpty ? "" : " · \(e.source)"))])
+                   ExplainInput(e.period, e.value, e.unit, source: src("earlierPeriods", e.id) + (e.source.isEmpty ? "" : " · \(e.source)"))],
+          factors: conv.map { [$0] } ?? [])
         earlier.append(EarlierComparison(period: e.period, value: e.value, unit: e.unit, source: e.source, changePercent: cf))
       }
       // Plant target (W13).
@@ -226,6 +247,35 @@ enum IndicatorArea {
           }, rating: rating, exceedsTypical: exceeds, aboveGoodPractice: aboveGood, earlier: earlier, target: target, steps: steps))
     }
     return IndicatorResults(production: production, items: items)
+  }
+
+  /// GJ per unit of the energy numerators an indicator may be written in.
+  static func gjPer(_ unit: String, gjPerTOE: Double) -> Double? {
+    switch unit.lowercased() {
+    case "gj": 1
+    case "mj": 0.001
+    case "tj": 1_000
+    case "toe": gjPerTOE
+    case "ktoe": gjPerTOE * 1_000
+    case "kgoe": gjPerTOE / 1_000
+    case "kwh": 0.0036
+    case "mwh": 3.6
+    default: nil
+    }
+  }
+
+  /// The factor k with value_in_`to` = value_in_`from` × k, for indicator units «energy/denominator» that differ only
+  /// in the energy unit (e.g. TOE/t → GJ/t: k = 41.868); nil otherwise.
+  static func convert(from: String, to: String, gjPerTOE: Double) -> Double? {
+    func split(_ u: String) -> (String, String)? {
+      let n = norm(u)
+      guard let slash = n.firstIndex(of: "/") else { return nil }
+      return (String(n[..<slash]), String(n[n.index(after: slash)...]))
+    }
+    guard let (fn, fd) = split(from), let (tn, td) = split(to), fd == td,
+      let a = gjPer(fn, gjPerTOE: gjPerTOE), let b = gjPer(tn, gjPerTOE: gjPerTOE), b > 0
+    else { return nil }
+    return a / b
   }
 
   static func norm(_ s: String) -> String {

@@ -103,7 +103,7 @@ enum OpportunityArea {
       } ?? Val(nil, needs)
       let ann: Val = flows.map { Val(Economics.annualisedSaving(rate: rate, cashFlows: $0), needs) } ?? Val(nil, needs)
       let counted = o.screening != .rejected && o.status != .rejected
-      let l = { (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(title)", en: "\(en) — \(title)") }
+      let l = { @Sendable (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(title)", en: "\(en) — \(title)") }
       let conv = LocalizedText(
         vi: "quy ước: năm 0 = −I₀ (không chiết khấu), năm t = S_net cuối năm t",
         en: "convention: year 0 = −I₀ (undiscounted), year t = S_net at the end of year t")
@@ -156,7 +156,7 @@ enum OpportunityArea {
       }
     }
     let countedIns = out.filter(\.counted)
-    func total(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ pick: (OpportunityEconomics) -> Figure) -> Figure {
+    func total(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ pick: @escaping @Sendable (OpportunityEconomics) -> Figure) -> Figure {
       ledger.figure("economics." + k, v, unit, label: LocalizedText(vi: vi, en: en),
         formula: LocalizedText(vi: "Σ các giải pháp không bị loại", en: "Σ over opportunities not rejected"),
         inputs: countedIns.map { ExplainInput($0.title, pick($0).value, unit, source: pick($0).path) }.capped())

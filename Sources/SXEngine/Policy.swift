@@ -12,8 +12,8 @@ enum PolicyArea {
     let w3 = c.a.materials.filter { $0.kind == .rawMaterial || $0.kind == .chemical }
     if w3.isEmpty {
       matSource = "W7 flows (raw material, chemical inputs)"
-      for fl in c.a.flows where fl.direction == .input && (fl.kind == .rawMaterial || fl.kind == .chemical) {
-        materials.add(c.massKg(fl.quantity, kind: fl.kind, name: fl.name))
+      for i in c.a.flows.indices where c.a.flows[i].direction == .input && (c.a.flows[i].kind == .rawMaterial || c.a.flows[i].kind == .chemical) {
+        materials.add(c.flowMass(i, name: c.a.flows[i].name))
       }
     } else {
       for m in w3 { materials.add(c.massKg(m.annualQuantity, kind: m.kind, name: m.name)) }
@@ -29,7 +29,7 @@ enum PolicyArea {
     for (key, name, unit, base, source, saving) in rows {
       let p = "policy.baselines[\(key)]"
       ledger.name("policy.baselines", id: key, name: name.en)
-      let l = { (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(name.vi)", en: "\(en) — \(name.en)") }
+      let l = { @Sendable (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(name.vi)", en: "\(en) — \(name.en)") }
       let pct = saving.divided(by: base, zeroReason: Reason.zeroBase).map { $0 * 100 }
       percents[key] = pct
       baselines.append(

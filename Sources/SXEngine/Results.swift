@@ -351,9 +351,9 @@ public struct Results: Codable, Hashable, Sendable {
   public var proposals: [Proposal]?
   public var opportunitySummary: OpportunitySummary?
 
-  /// Explanations by canonical path (not part of the JSON; see `explain(path:)`).
-  var explanations: [String: Explanation] = [:]
-  var names: [String: [NamedRow]] = [:]
+  /// Explanation recipes by figure (not part of the JSON; built on demand by `explain(path:)`).
+  var book = ExplainBook()
+  var names: [String: [NamedRow]] { book.names }
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion, assessmentId, complete, balance, energy, co2, water, wasteCost, indicators, policy, economics
@@ -361,5 +361,5 @@ public struct Results: Codable, Hashable, Sendable {
   }
 
   /// Every explainable figure path, sorted.
-  public var figurePaths: [String] { explanations.keys.sorted() }
+  public var figurePaths: [String] { Array(Set(book.entries.lazy.map(\.figure.path))).sorted() }
 }

@@ -102,13 +102,14 @@ enum WaterArea {
       } else {
         v = .sum
         for i in c.flowsByStep[s.id] ?? [] where c.a.flows[i].kind == .water && c.a.flows[i].direction == .input {
-          v.add(c.waterM3(c.a.flows[i].quantity, name: c.a.flows[i].name))
+          v.add(c.flowWater(i, name: c.a.flows[i].name))
         }
       }
       stepUse[s.id] = v
       consumption.add(v)
     }
     var steps: [StepWater] = []
+    let consumptionValue = consumption.value
     for s in c.a.steps {
       let v = stepUse[s.id] ?? Val(0)
       let name = c.stepName(s.id)
@@ -126,7 +127,7 @@ enum WaterArea {
             label: lt("Tỷ trọng nước", "Water share", name),
             formula: LocalizedText(vi: "nước công đoạn / Σ nước các công đoạn × 100", en: "step water / Σ step water × 100"),
             inputs: [ExplainInput("m³", v.value, "m³", source: base + ".consumption"),
-                     ExplainInput("Σ m³", consumption.value, "m³", source: "water.total.consumption")])))
+                     ExplainInput("Σ m³", consumptionValue, "m³", source: "water.total.consumption")])))
     }
 
     // Outputs and wastewater.
@@ -157,12 +158,17 @@ enum WaterArea {
     // Wastewater: Σ wastewater flows of the steps when recorded, else W5 outputs that are discharged.
     var wwFlows = Val.sum
     var hasWWFlows = false
-    var wwInputs: [ExplainInput] = []
-    for fl in c.a.flows where fl.kind == .wastewater && fl.direction == .output {
+    var wwIndexes: [Int] = []
+    for i in c.a.flows.indices where c.a.flows[i].kind == .wastewater && c.a.flows[i].direction == .output {
       hasWWFlows = true
-      let v = c.waterM3(fl.quantity, name: fl.name)
-      wwFlows.add(v)
-      wwInputs.append(ExplainInput(fl.name, v.value, "m³", source: src("flows", fl.id, fl.dataSource)))
+      wwFlows.add(c.flowWater(i, name: c.a.flows[i].name))
+      wwIndexes.append(i)
+    }
+    let wwList = wwIndexes
+    @Sendable func wwInputs() -> [ExplainInput] {
+      wwList.map { i in
+        ExplainInput(c.a.flows[i].name, c.flowWater(i, name: c.a.flows[i].name).value, "m³", source: src("flows", c.a.flows[i].id, c.a.flows[i].dataSource))
+      }
     }
     // Plant-level W5 discharge lines first (step wastewater flows may pass through a treatment step twice).
     let fromFlows = outputs.isEmpty && hasWWFlows
@@ -208,7 +214,7 @@ enum WaterArea {
       wastewater: tot("wastewater", wastewater, "m³", "Nước thải", "Wastewater",
         fromFlows ? "Σ dòng nước thải của các công đoạn (W7; không có đầu ra W5)" : "Σ đầu ra W5 là nước thải (trừ bay hơi, vào sản phẩm, tái sử dụng)",
         fromFlows ? "Σ wastewater flows of the steps (W7; no W5 outputs)" : "Σ W5 outputs discharged (not evaporation, in product, reuse)",
-        fromFlows ? wwInputs : outInputs),
+        fromFlows ? wwInputs() : outInputs),
       supplyCost: tot("supplyCost", supplyCost, "VND", "Chi phí nước cấp", "Water supply cost", "Σ lượng × đơn giá nguồn",
         "Σ amount × source price", sources.map { ExplainInput($0.name, $0.cost.value, "VND", source: $0.cost.path) }),
       wastewaterCharge: tot("wastewaterCharge", charge, "VND", "Phí nước thải", "Wastewater charge", "nước thải × phí/m³",
