@@ -12,12 +12,17 @@ public struct MACCPoint: Sendable, Hashable {
   public var costPerTonne: Double
 }
 
-/// MACC points from the accepted (counted) opportunities' economics: CO₂e avoided from their energy savings at the
+/// MACC points: the engine's (`Results.opportunitySummary.macc`) when present, else computed here from the accepted
+/// (counted) opportunities' economics: CO₂e avoided from their energy savings at the
 /// plant's own specific emissions per carrier (grid factor for electricity without a carrier).
 public enum MACC {
   public static func points(_ i: ExportInput) -> [MACCPoint] {
     let a = i.assessment
     let r = i.results
+    // The engine's opportunity layer, when it ran, already has the MACC (overlaps counted once): use it.
+    if let engine = r.opportunitySummary?.macc, !engine.isEmpty {
+      return engine.map { MACCPoint(id: $0.id, title: $0.title, abatement: $0.co2t, costPerTonne: $0.costPerTCO2) }
+    }
     let co2ByCarrier = Dictionary(r.co2.carriers.map { ($0.id, $0.co2e.value) }, uniquingKeysWith: { x, _ in x })
     let econ = Dictionary(r.economics.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
     let units = (try? a.header.settings.unitSystem()) ?? .standard

@@ -29,11 +29,10 @@ public struct Sankey: Sendable, Hashable {
   public func outflow(_ node: Int) -> Double { links.filter { $0.from == node }.reduce(0) { $0 + $1.kg } }
   public func index(of id: String) -> Int? { nodes.firstIndex { $0.id == id } }
 
-  /// Builds the diagram from the assessment's flows (mass as the engine counts it: energy and heat excluded, water at
-  /// its density) and closes each step with the engine's stock change and unaccounted figures.
+  /// Builds the diagram from the engine's balance: each flow's mass as the engine counted it (from the explanation of
+  /// `balance.steps[id].massIn/massOut`), closed with the engine's stock change and unaccounted figures.
   public static func material(_ input: ExportInput) -> Sankey {
     let a = input.assessment
-    let units = (try? a.header.settings.unitSystem()) ?? .standard
     var nodes: [Node] = []
     var links: [Link] = []
     var index: [String: Int] = [:]
@@ -54,18 +53,26 @@ public struct Sankey: Sendable, Hashable {
     let balance = Dictionary(input.results.balance.steps.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
     // Steps first so that they keep the flow-chart order in the middle column.
     for s in a.steps { _ = node("step:" + s.id, s.name.isEmpty ? s.id : s.name, .steps) }
+    let flows = Dictionary(a.flows.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
     for s in a.steps {
       let sn = node("step:" + s.id, s.name.isEmpty ? s.id : s.name, .steps)
-      for f in a.flows(of: s.id) {
-        guard let kg = massKg(f, units) else { continue }
-        let label = input.t(f.kind.label)
-        if f.direction == .input {
-          add(node("in:" + f.kind.rawValue, label, .sources), sn, kg)
-        } else {
-          add(sn, node("out:" + f.kind.rawValue, label, .sinks), kg)
+      guard let b = balance[s.id] else { continue }
+      // Each flow's mass exactly as the engine counted it: the inputs of the balance explanation.
+      for (dir, figure) in [(FlowDirection.input, "massIn"), (.output, "massOut")] {
+        var sum = 0.0
+        for x in input.results.explain(path: "balance.steps[\(s.id)].\(figure)")?.inputs ?? [] {
+          guard let kg = x.value, let id = flowId(x.source), let f = flows[id] else { continue }
+          sum += kg
+          let label = input.t(f.kind.label)
+          if dir == .input { add(node("in:" + f.kind.rawValue, label, .sources), sn, kg) } else { add(sn, node("out:" + f.kind.rawValue, label, .sinks), kg) }
+        }
+        // Anything the explanation does not list (it is capped) still shows, as "other".
+        let total = (dir == .input ? b.massIn.value : b.massOut.value) ?? sum
+        if total - sum > max(total, 1) * 1e-9 {
+          let label = input.t("khác", "other")
+          if dir == .input { add(node("in:other", label, .sources), sn, total - sum) } else { add(sn, node("out:other", label, .sinks), total - sum) }
         }
       }
-      guard let b = balance[s.id] else { continue }
       if let st = b.stockChange.value, st != 0 {
         let label = input.t("thay đổi tồn kho", "stock change")
         if st > 0 { add(sn, node("out:stock", label, .sinks), st) } else { add(node("in:stock", label, .sources), sn, -st) }
@@ -81,16 +88,10 @@ public struct Sankey: Sendable, Hashable {
     return Sankey(nodes: nodes, links: links)
   }
 
-  static let waterLike: Set<FlowKind> = [.water, .wastewater, .reuse, .airEmission, .unaccountedLoss]
-
-  /// Mass of a flow in kg as the engine's balance counts it; nil for energy, heat and unknown amounts.
-  static func massKg(_ f: Flow, _ units: UnitSystem) -> Double? {
-    guard f.kind != .energy, f.kind != .heat, let q = f.quantity, let u = units.unit(q.unit) else { return nil }
-    switch u.dimension {
-    case .mass: return q.si
-    case .volume where waterLike.contains(f.kind) && u.symbol != "Nm³": return q.si * 1000
-    default: return nil
-    }
+  /// The flow id of an explanation source such as `flows[f3] · measured`.
+  static func flowId(_ source: String) -> String? {
+    guard source.hasPrefix("flows["), let close = source.firstIndex(of: "]") else { return nil }
+    return String(source[source.index(source.startIndex, offsetBy: 6)..<close])
   }
 
   // MARK: - SVG
