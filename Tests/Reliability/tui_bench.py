@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""TUI performance figures for sxsh-bench (issue 8), measured in a real pty (pexpect) rendered by pyte:
+  * cold start to first painted frame of the demo, 80x24, median (anchor: vim -u NONE, same harness);
+  * keystroke (Enter that saves an edit, durable commit + recompute) to painted frame on a large assessment,
+    median and p99;
+  * bytes written for a one-row cursor move (median);
+  * peak RSS (VmHWM) of sxsh with the large assessment open.
+Usage: tui_bench.py --sxsh PATH --bench PATH [--flows 10000] [--runs 15] [--out figures.json]
+Needs python3-pexpect and python3-pyte. Prints the figures; writes them as JSON for `sxsh-bench --tui`.
+"""
+import argparse, json, os, shutil, statistics, subprocess, tempfile, time
+import pexpect, pyte
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--sxsh", required=True)
+ap.add_argument("--bench", required=True)
+ap.add_argument("--flows", type=int, default=10000)
+ap.add_argument("--runs", type=int, default=15)
+ap.add_argument("--out")
+opt = ap.parse_args()
+
+
+class Screen(pyte.Screen):
+    def select_graphic_rendition(self, *attrs, private=False, **kw):  # vim's CSI > 4;2 m
+        if not private:
+            super().select_graphic_rendition(*attrs)
+
+
+work = tempfile.mkdtemp(prefix="sxsh-tui-bench-")
+env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", SXSH_LANG="en", XDG_STATE_HOME=work)
+env.pop("LC_ALL", None)
+DOWN, UP = "\x1bOB", "\x1bOA"
+
+
+class Pane:
+    def __init__(self, cmd, args):
+        self.scr = Screen(80, 24)
+        self.stream = pyte.ByteStream(self.scr)
+        self.t0 = time.perf_counter()
+        self.c = pexpect.spawn(cmd, args, dimensions=(24, 80), env=env)
+        self.c.delaybeforesend = 0
+        self.bytes = 0
+
+    def text(self):
+        return "\n".join(self.scr.display)
+
+    def pump_until(self, pred, timeout=10.0):
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            if pred(self):
+                return time.perf_counter()
+            try:
+                d = self.c.read_nonblocking(65536, timeout=0.002)
+                self.bytes += len(d)
+                self.stream.feed(d)
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                break
+        return None
+
+    def drain(self, quiet=0.15):
+        """Reads until the pty is quiet for `quiet` seconds; returns the byte count read."""
+        n, last = 0, time.perf_counter()
+        while time.perf_counter() - last < quiet:
+            try:
+                d = self.c.read_nonblocking(65536, timeout=0.01)
+                n += len(d)
+                self.stream.feed(d)
+                last = time.perf_counter()
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                break
+        return n
+
+    def close(self):
+        if self.c.isalive():
+            self.c.kill(15)
+        self.c.close(force=True)
+
+
+def ttfp(cmd, args, marker, runs):
+    out = []
+    for _ in range(runs):
+        p = Pane(cmd, args)
+        t = p.pump_until(lambda p: all(m in p.text() for m in marker))
+        if t is not None:
+            out.append((t - p.t0) * 1000)
+        p.close()
+    return out
+
+
+figs = []
+
+
+def fig(name, value, unit, budget=None, note=""):
+    figs.append({"name": name, "value": value, "unit": unit, "budget": budget, "note": note})
+    print("%-60s %10.3f %s%s" % (name, value if value is not None else float("nan"), unit, "  (budget %s)" % budget if budget else ""))
+
+
+def pct(xs, p):
+    s = sorted(xs)
+    if not s:
+        return None
+    k = (len(s) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+try:
+    demo_db = os.path.join(work, "demo.sqlite")
+    subprocess.run([opt.sxsh, "demo", "--no-open", "--db", demo_db], check=True, capture_output=True, env=env)
+    # Warm the page cache once, then measure.
+    ttfp(opt.sxsh, ["demo", "--db", demo_db], ["W0 · Company profile", "F1Help"], 2)
+    t = ttfp(opt.sxsh, ["demo", "--db", demo_db], ["W0 · Company profile", "F1Help"], opt.runs)
+    fig("TUI: cold start to first painted frame (demo, 80x24), median", statistics.median(t) if t else None, "ms", 20)
+    vim = shutil.which("vim")
+    if vim:
+        v = ttfp(vim, ["-u", "NONE", "-N"], ["VIM - Vi IMproved"], opt.runs)
+        fig("anchor: vim -u NONE first painted frame, median", statistics.median(v) if v else None, "ms", None, "same harness")
+
+    big_db = os.path.join(work, "big.sqlite")
+    r = subprocess.run([opt.bench, "make-db", big_db, str(opt.flows)], check=True, capture_output=True, text=True)
+    big_id = r.stdout.strip()
+    p = Pane(opt.sxsh, ["open", big_id, "--db", big_db])
+    if p.pump_until(lambda p: "W0 · Company profile" in p.text() and "F1Help" in p.text(), 60) is None:
+        raise SystemExit("large assessment did not open: " + p.text())
+    p.drain()
+    # Address row: from the sheet focus (Enter from the navigation), down two rows.
+    p.c.send("\r")
+    p.drain()
+    moves = []
+    for i in range(20):
+        p.c.send(DOWN if i % 2 == 0 else UP)
+        moves.append(p.drain(0.1))
+    fig("TUI: bytes written per one-row cursor move, median", statistics.median(moves), "B", 64, "xterm-256color")
+    p.c.send(DOWN + DOWN)
+    p.drain()
+    lat = []
+    for i in range(opt.runs * 2):
+        p.c.send("\r")  # open the editor
+        p.pump_until(lambda p: "EscCancel" in p.scr.display[-1], 10)
+        p.c.send("\x15bench %d" % i)  # Ctrl-U, then the new text
+        p.drain(0.05)
+        t0 = time.perf_counter()
+        p.c.send("\r")  # save: durable commit + recompute + repaint
+        t1 = p.pump_until(lambda p: "EnterEdit" in p.scr.display[-1] and ("bench %d" % i) in p.text(), 10)
+        if t1 is not None:
+            lat.append((t1 - t0) * 1000)
+        p.drain(0.05)
+    fig("TUI: Enter (durable save) to painted frame, %d flows, median" % opt.flows, pct(lat, 50), "ms", 2)
+    fig("TUI: Enter (durable save) to painted frame, %d flows, p99" % opt.flows, pct(lat, 99), "ms", 8)
+    try:
+        hwm = [l for l in open("/proc/%d/status" % p.c.pid).read().splitlines() if l.startswith("VmHWM")][0]
+        fig("TUI: peak RSS with the %d-flow assessment open" % opt.flows, int(hwm.split()[1]) / 1024, "MiB", 60)
+    except (OSError, IndexError):
+        pass
+    p.close()
+finally:
+    shutil.rmtree(work, ignore_errors=True)
+if opt.out:
+    with open(opt.out, "w") as f:
+        json.dump(figs, f, indent=2)
