@@ -217,8 +217,8 @@ enum Overlays {
   static func unitsLine(_ f: FieldSpec, _ lang: Language) -> String {
     var parts: [String] = []
     if !f.units.isEmpty { parts.append((lang == .vi ? "Đơn vị: " : "Units: ") + f.units.joined(separator: ", ")) }
-    if let lo = f.min { parts.append("≥ " + NumberFormat.format(lo, lang)) }
-    if let hi = f.max { parts.append("≤ " + NumberFormat.format(hi, lang)) }
+    if let lo = f.min { parts.append("≥ " + f.numberText(lo, lang)) }
+    if let hi = f.max { parts.append("≤ " + f.numberText(hi, lang)) }
     return parts.isEmpty ? "" : "\n" + parts.joined(separator: " · ")
   }
 

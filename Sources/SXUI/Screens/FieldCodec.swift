@@ -74,7 +74,7 @@ public enum FieldCodec {
     case .text, .multiline, .date:
       return ((raw as? String) ?? "").replacingOccurrences(of: "\n", with: " ")
     case .integer, .score:
-      return (raw as? NSNumber).map { NumberFormat.format($0.doubleValue, language, maxFractionDigits: 0) } ?? ""
+      return (raw as? NSNumber).map { field.groupsDigits ? NumberFormat.format($0.doubleValue, language, maxFractionDigits: 0) : field.numberText($0.doubleValue, language) } ?? ""
     case .number:
       return (raw as? NSNumber).map { NumberFormat.format($0.doubleValue, language) } ?? ""
     case .percent:
@@ -253,11 +253,11 @@ public enum FieldCodec {
   static func bounds(_ v: Double, _ field: FieldSpec, _ language: Language, unit: String? = nil) throws(Failure) {
     let u = unit.map { " " + $0 } ?? ""
     if let lo = field.min, v < lo {
-      let s = NumberFormat.format(lo, language)
+      let s = field.numberText(lo, language)
       throw Failure(vi: "phải ≥ \(s)\(u)", en: "must be ≥ \(s)\(u)")
     }
     if let hi = field.max, v > hi {
-      let s = NumberFormat.format(hi, language)
+      let s = field.numberText(hi, language)
       throw Failure(vi: "phải ≤ \(s)\(u)", en: "must be ≤ \(s)\(u)")
     }
   }
