@@ -77,6 +77,22 @@ public struct FieldSpec: Sendable, Hashable {
     self.width = width
   }
 
+  /// True for integer fields that count something (employees: 1.200). Years, codes, ids and scores are written
+  /// without grouping, as typed (2023, not 2.023).
+  public var groupsDigits: Bool {
+    guard kind == .integer else { return false }
+    let k = key.split(separator: ".").last.map { $0.lowercased() } ?? ""
+    if k.hasSuffix("year") || k.contains("code") || k == "id" || k.hasSuffix("id") || k.hasSuffix("number") { return false }
+    if let lo = min, lo >= 1000, let hi = max, hi <= 9999 { return false }
+    return true
+  }
+
+  /// A bound or value of this field as text: grouped like any number, or plain for years and codes.
+  public func numberText(_ v: Double, _ language: Language) -> String {
+    if (kind == .integer || kind == .score) && !groupsDigits && v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
+    return NumberFormat.format(v, language)
+  }
+
   /// The path segments of `key`, without the `header.` prefix of W0 fields.
   public var pathSegments: [String] {
     var parts = key.split(separator: ".").map(String.init)
