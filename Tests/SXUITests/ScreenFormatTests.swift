@@ -40,3 +40,40 @@ import Testing
     }
   }
 }
+
+/// Display units: the unit mode (SI-derived sensible units vs as typed) and numbers never cut.
+@Suite struct ScreenUnitModeTests {
+  @Test func sensibleUnits() throws {
+    let q = try Quantity(17_860_000, "kg")
+    #expect(DisplayUnits.text(q, mode: .si, .vi) == "17.860 t")
+    #expect(DisplayUnits.text(q, mode: .typed, .vi) == "17.860.000 kg")
+    let e = try Quantity(18_600_000, "kWh")
+    #expect(DisplayUnits.text(e, mode: .si, .vi) == "18.600 MWh")
+    let heat = try Quantity(2_500_000, "MJ")
+    #expect(DisplayUnits.text(heat, mode: .si, .en) == "2,500 GJ")
+    let money = try Quantity(3_938_283_080, "VND")
+    #expect(DisplayUnits.text(money, mode: .si, .vi) == "3,938 tỷ VND")
+    #expect(DisplayUnits.text(money, mode: .si, .en) == "3.938 bn VND")
+  }
+
+  @Test func paletteTogglesUnitModeAndStatusLine() throws {
+    let (d, _) = try ScreenFixture.driver()
+    d.send([.enter, .f(5)])
+    #expect(d.state.unitMode == .si)
+    #expect(d.render().snapshotText().contains("đơn vị: SI"))
+    d.send([.char(":")])
+    d.type("như nhập")
+    d.send([.enter])
+    #expect(d.state.unitMode == .typed)
+    let text = d.render().snapshotText()
+    #expect(text.contains("đơn vị: như nhập"))
+  }
+
+  @Test func balanceNumbersAreNeverCutAt80Columns() throws {
+    let (d, _) = try ScreenFixture.driver(rows: 24, cols: 80)
+    d.send([.enter, .f(5), .right, .right, .right])
+    let lines = d.render().snapshotLines()
+    // Every summary line ends with a unit, never with "…".
+    for line in lines[16..<20] { #expect(!line.hasSuffix("…"), "\(line)") }
+  }
+}

@@ -83,6 +83,7 @@ public final class AppDriver {
           d.sheet.row = max(0, saved.row)
           d.sheet.col = max(0, saved.col)
           d.navFocused = false
+          if let m = saved.unitMode.flatMap(UnitMode.init(rawValue:)) { state.unitMode = m }
         }
         state.doc = d
         state.route = .assessment
@@ -112,7 +113,8 @@ public final class AppDriver {
         recompute()
       case .saveUIState:
         guard state.route == .assessment, let d = state.doc, d.sheetIndex < state.catalog.sheets.count else { return }
-        let saved = SavedUIState(sheet: state.catalog.sheets[d.sheetIndex].id, view: d.view.rawValue, row: d.sheet.row, col: d.sheet.col, language: lang.rawValue)
+        let saved = SavedUIState(sheet: state.catalog.sheets[d.sheetIndex].id, view: d.view.rawValue, row: d.sheet.row, col: d.sheet.col, language: lang.rawValue,
+          unitMode: state.unitMode.rawValue)
         if let data = try? JSONEncoder().encode(saved) { try repository.saveUIState(d.assessment.id, String(decoding: data, as: UTF8.self)) }
       case .quit:
         state.shouldQuit = true

@@ -41,7 +41,7 @@ public enum AppRender {
     case .notSaved: right.append(Strings.notSaved(lang))
     }
     right.append(Strings.languageName(lang))
-    right.append(Strings.unitsSI(lang))
+    right.append(s.unitMode == .si ? Strings.unitsSI(lang) : Strings.unitsTyped(lang))
     var status = StatusLine(s.status.text, kind: s.status.kind, right: right.joined(separator: " · "))
     if case .notSaved = s.saveState, s.status.text.isEmpty {
       status.message = Strings.notSaved(lang)

@@ -169,6 +169,8 @@ public struct AppState: Sendable {
   public var status = StatusMessage()
   public var saveState: SaveState = .idle
   public var shouldQuit = false
+  /// Quantities as typed or in sensible SI-derived units (palette; shown on the status line).
+  public var unitMode: UnitMode = .si
 
   /// The smallest usable terminal.
   public static let minRows = 24
@@ -264,4 +266,5 @@ public struct SavedUIState: Codable, Hashable, Sendable {
   public var row: Int
   public var col: Int
   public var language: String?
+  public var unitMode: String?
 }

@@ -4,13 +4,14 @@ import SXEngine
 /// Keys and drawing of the overlays: help, key list, palette, confirm, picker, prompt, explain.
 enum Overlays {
   /// A palette command: a key replayed through the normal update, or a worksheet to open.
-  enum Command { case key(Key), sheet(Int) }
+  enum Command { case key(Key), sheet(Int), unitMode }
 
   static func commands(_ s: AppState) -> [(String, Command)] {
     let l = s.language
     var out: [(String, Command)] = [
       (Strings.kHelp(l) + " (F1)", .key(.f(1))), (Strings.keysTitle(l) + " (?)", .key(.char("?"))),
-      (Strings.languageName(l == .vi ? .en : .vi) + " (F2)", .key(.f(2))), (Strings.kQuit(l) + " (F10)", .key(.f(10))),
+      (Strings.languageName(l == .vi ? .en : .vi) + " (F2)", .key(.f(2))), (Strings.unitModeToggle(l), .unitMode),
+      (Strings.kQuit(l) + " (F10)", .key(.f(10))),
     ]
     if s.route == .home {
       out += [(Strings.kNew(l) + " (Ins)", .key(.insert)), (Strings.kDuplicate(l) + " (^K)", .key(.ctrl("k"))), (Strings.kDelete(l) + " (Del)", .key(.delete)), (Strings.kSearch(l) + " (/)", .key(.char("/")))]
@@ -118,6 +119,10 @@ enum Overlays {
         guard let i = p.list.selectedIndex, i < matching.count else { return [] }
         switch matching[i].1 {
         case .key(let k): return AppUpdate.update(&s, .key(k))
+        case .unitMode:
+          s.unitMode = s.unitMode == .si ? .typed : .si
+          s.say(s.unitMode == .si ? Strings.unitsSI(s.language) : Strings.unitsTyped(s.language), .ok)
+          return [.saveUIState]
         case .sheet(let index):
           guard var d = s.doc else { return [] }
           d.view = .sheet

@@ -19,6 +19,8 @@ public enum Strings {
   public static let notSaved = t("CHƯA LƯU", "NOT SAVED")
   public static let retryHint = t("giá trị vẫn còn trong ô; sửa rồi Enter để thử lại", "the value is kept in the field; press Enter to retry")
   public static let unitsSI = t("đơn vị: SI", "units: SI")
+  public static let unitsTyped = t("đơn vị: như nhập", "units: as typed")
+  public static let unitModeToggle = t("Đơn vị: SI ↔ như nhập", "Units: SI ↔ as typed")
   public static let languageName = t("Tiếng Việt", "English")
   public static let quitTitle = t("Thoát sxsh?", "Quit sxsh?")
   public static let quitMessage = t("Mọi thay đổi đã được lưu. Thoát chương trình?", "Every change is saved. Quit the program?")

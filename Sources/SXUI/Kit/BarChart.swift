@@ -54,8 +54,9 @@ public struct BarChart: Hashable, Sendable {
     buffer.fill(rect)
     let top = maxValue ?? bars.map(\.value).filter(\.isFinite).max() ?? 0
     let longest = bars.map { DisplayWidth.width(of: $0.label) }.max() ?? 0
-    let lw = min(labelWidth ?? longest, rect.width / 3)
-    let vw = min(bars.map { DisplayWidth.width(of: $0.valueText ?? "") }.max() ?? 0, rect.width / 4)
+    // Values are never cut: the label column gives way (keeping a short bar), then the bar.
+    let vw = min(bars.map { DisplayWidth.width(of: $0.valueText ?? "") }.max() ?? 0, max(0, rect.width - 2))
+    let lw = max(0, min(labelWidth ?? longest, rect.width / 3, rect.width - (vw > 0 ? vw + 1 : 0) - 5))
     let barWidth = max(0, rect.width - lw - 1 - (vw > 0 ? vw + 1 : 0))
     for (i, bar) in bars.enumerated() where i < rect.height {
       let row = rect.row + i

@@ -75,7 +75,10 @@ public struct FormView: Hashable, Sendable {
     guard !rect.isEmpty else { return }
     buffer.fill(rect)
     let longest = rows.map { DisplayWidth.width(of: $0.label) }.max() ?? 0
-    let lw = min(labelWidth ?? longest, max(1, rect.width * 2 / 5))
+    // Numbers are never cut: the label column shrinks (down to 8 cells) to fit the widest numeric value.
+    let numeric = rows.filter { $0.value.first.map { $0.isNumber || $0 == "-" } ?? false }
+    let widest = numeric.map { DisplayWidth.width(of: $0.value) + ($0.unit.map { DisplayWidth.width(of: $0) + 1 } ?? 0) }.max() ?? 0
+    let lw = max(min(8, rect.width / 3), min(labelWidth ?? longest, max(1, rect.width * 2 / 5), rect.width - widest - 3))
     // Keep the focused row (and its message) visible.
     if let f = focusedIndex, f < rows.count {
       if f < scrollIndex { scrollIndex = f }

@@ -3,10 +3,7 @@ import SXEngine
 
 /// Formatting helpers for engine figures.
 enum Fig {
-  static func text(_ f: Figure?, _ lang: Language, digits: Int = 1) -> String {
-    guard let f, let v = f.value else { return "—" }
-    return NumberFormat.format(v, lang, maxFractionDigits: digits) + (f.unit.isEmpty || f.unit == "1" ? "" : " " + f.unit) + (f.isOK ? "" : " ?")
-  }
+  static func text(_ f: Figure?, _ lang: Language, digits: Int = 1) -> String { DisplayUnits.figure(f, lang, digits: digits) }
 }
 
 /// F5: inputs and outputs of one process step side by side, with closure and the flag; live after every commit.
@@ -53,9 +50,10 @@ enum BalanceView {
       let mine = flows.filter { $0.direction == dir }
       if mine.isEmpty { b.put("—", row: y, col: col, style: .muted) }
       for f in mine.prefix(listHeight) {
-        let q = f.quantity?.formatted(lang) ?? "—"
-        let qw = min(DisplayWidth.width(of: q), 14)
-        b.put(TextLayout.truncate(f.name, to: half - qw - 2), row: y, col: col)
+        // Numbers are never cut: the name gives way.
+        let q = f.quantity.map { DisplayUnits.text($0, mode: s.unitMode, lang) } ?? "—"
+        let qw = min(DisplayWidth.width(of: q), max(1, half - 2))
+        b.put(TextLayout.truncate(f.name, to: max(0, half - qw - 2)), row: y, col: col)
         b.put(q, row: y, col: col + half - qw - 1, width: qw, alignment: .right)
         y += 1
       }
@@ -75,11 +73,17 @@ enum BalanceView {
       (Strings.water(lang) + " ↓", Fig.text(mb.waterIn, lang), Strings.water(lang) + " ↑", Fig.text(mb.waterOut, lang)),
       (Strings.energy(lang) + " ↓", Fig.text(mb.energyIn, lang), Strings.energy(lang) + " ↑", Fig.text(mb.energyOut, lang)),
     ]
+    // Label columns shrink so that values are never cut.
+    let leftValue = lines.map { DisplayWidth.width(of: $0.1) }.max() ?? 0
+    let rightValue = lines.map { DisplayWidth.width(of: $0.3) }.max() ?? 0
+    let rightWidth = rect.width - half - 1
+    let leftLabel = max(1, min(18, half - leftValue - 1))
+    let rightLabel = max(1, min(18, rightWidth - rightValue - 1))
     for (a, av, c, cv) in lines where y < rect.bottom {
-      b.put(a, row: y, col: rect.col, width: 18, alignment: .left)
-      b.put(av, row: y, col: rect.col + 18, width: half - 19, alignment: .right)
-      b.put(c, row: y, col: rect.col + half + 1, width: 18, alignment: .left)
-      b.put(cv, row: y, col: rect.col + half + 19, width: rect.width - half - 19, alignment: .right)
+      b.put(TextLayout.truncate(a, to: leftLabel), row: y, col: rect.col, width: leftLabel, alignment: .left)
+      b.put(av, row: y, col: rect.col + leftLabel, width: half - leftLabel - 1, alignment: .right)
+      b.put(TextLayout.truncate(c, to: rightLabel), row: y, col: rect.col + half + 1, width: rightLabel, alignment: .left)
+      b.put(cv, row: y, col: rect.col + half + 1 + rightLabel, width: rightWidth - rightLabel, alignment: .right)
       y += 1
     }
     guard y < rect.bottom else { return }

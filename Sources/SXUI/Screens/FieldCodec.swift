@@ -68,7 +68,7 @@ public enum FieldCodec {
   // MARK: Display
 
   /// The value as shown in a cell or a form line, in the active number format.
-  public static func display(_ raw: Any?, _ field: FieldSpec, language: Language, assessment: Assessment) -> String {
+  public static func display(_ raw: Any?, _ field: FieldSpec, language: Language, assessment: Assessment, mode: UnitMode = .typed) -> String {
     guard let raw else { return "" }
     switch field.kind {
     case .text, .multiline, .date:
@@ -80,7 +80,7 @@ public enum FieldCodec {
     case .percent:
       return (raw as? NSNumber).map { NumberFormat.format($0.doubleValue * 100, language, maxFractionDigits: 2) + " %" } ?? ""
     case .quantity, .money:
-      return quantity(raw).map { $0.formatted(language) } ?? ""
+      return quantity(raw).map { DisplayUnits.text($0, mode: mode, language) } ?? ""
     case .price:
       guard let d = raw as? [String: Any], let q = quantity(d["amount"]), let per = d["perUnit"] as? String else { return "" }
       return q.formatted(language) + "/" + per

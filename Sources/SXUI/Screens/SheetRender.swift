@@ -50,7 +50,7 @@ enum SheetRender {
     var formRows: [FormRow] = []
     for (i, f) in spec.editableFields.enumerated() {
       let raw = FieldCodec.value(in: obj, at: f.pathSegments)
-      var value = FieldCodec.display(raw, f, language: lang, assessment: d.assessment)
+      var value = FieldCodec.display(raw, f, language: lang, assessment: d.assessment, mode: s.unitMode)
       if f.multiple, let arr = raw as? [String], f.kind != .enum { value = arr.joined(separator: ", ") }
       var row = FormRow(label: f.label.text(lang) + (f.required ? " *" : ""), value: value)
       if let ed = d.sheet.editor, ed.target.fieldIndex == i, let m = ed.message {
@@ -84,7 +84,14 @@ enum SheetRender {
     let footerHeight = 3
     let tableRect = Rect(row: rect.row, col: rect.col, height: max(2, rect.height - footerHeight), width: rect.width)
     // Horizontal window of columns that keeps the selected column visible.
-    let widths = fields.map { max(4, min(24, $0.width ?? 12)) }
+    // Numeric columns widen to their longest value: numbers are never cut (the window scrolls instead).
+    let objs = rows.map(FieldCodec.json(of:))
+    let widths = fields.map { f -> Int in
+      let base = max(4, min(24, f.width ?? 12))
+      guard isNumeric(f) && f.kind != .price else { return base }
+      let longest = objs.map { DisplayWidth.width(of: FieldCodec.display(FieldCodec.value(in: $0, at: f.pathSegments), f, language: lang, assessment: d.assessment, mode: s.unitMode)) }.max() ?? 0
+      return min(max(base, longest), max(4, min(20, rect.width - 4)))
+    }
     let available = tableRect.width - 2
     var start = min(d.sheet.colOffset, d.sheet.col)
     func fits(_ from: Int, _ to: Int) -> Bool { widths[from...to].reduce(0) { $0 + $1 + 1 } - 1 <= available }
@@ -99,7 +106,7 @@ enum SheetRender {
         if let ed = d.sheet.editor, ed.target.recordId == r.id || (ed.target.newRecord?.id == r.id), ed.target.fieldIndex == i { return ed.field.text }
         let raw = FieldCodec.value(in: obj, at: f.pathSegments)
         if f.multiple, let arr = raw as? [String], f.kind != .enum { return arr.joined(separator: ", ") }
-        let text = FieldCodec.display(raw, f, language: lang, assessment: d.assessment)
+        let text = FieldCodec.display(raw, f, language: lang, assessment: d.assessment, mode: s.unitMode)
         return text.isEmpty && r.id == d.sheet.editor?.target.newRecord?.id && i == 0 ? Strings.newRow(lang) : text
       }
     }
@@ -107,8 +114,7 @@ enum SheetRender {
       let f = fields[i]
       var title = f.label.text(lang)
       if d.sheet.sortField == i { title += d.sheet.sortDescending ? "↓" : "↑" }
-      let numeric = [.integer, .number, .percent, .quantity, .money, .price, .score].contains(f.kind)
-      return TableColumn(title, width: .fixed(widths[i]), alignment: numeric ? .right : .left)
+      return TableColumn(title, width: .fixed(widths[i]), alignment: isNumeric(f) ? .right : .left)
     }
     var table = TableView(columns: columns, rows: cells, selected: d.sheet.row, highlight: .row, emptyText: Strings.noRows(lang))
     table.render(into: &b, in: tableRect, focused: focused && d.sheet.editor == nil)
@@ -143,7 +149,7 @@ enum SheetRender {
       if let m = ed.message { b.put(TextLayout.truncate(m, to: rect.width - lw), row: y + 2, col: rect.col + lw, style: Style.error.bolded) }
     } else if let r = current {
       let raw = FieldCodec.value(in: FieldCodec.json(of: r), at: f.pathSegments)
-      b.put(TextLayout.truncate(FieldCodec.display(raw, f, language: lang, assessment: d.assessment), to: rect.width - lw), row: y + 1, col: rect.col + lw)
+      b.put(TextLayout.truncate(FieldCodec.display(raw, f, language: lang, assessment: d.assessment, mode: s.unitMode), to: rect.width - lw), row: y + 1, col: rect.col + lw)
       let issues = SheetModel.issues(of: r, d.assessment, d.issues)
       if let issue = issues.first {
         let name = issue.path.split(separator: ".").last.map(String.init) ?? ""
@@ -154,6 +160,8 @@ enum SheetRender {
       }
     }
   }
+
+  static func isNumeric(_ f: FieldSpec) -> Bool { [.integer, .number, .percent, .quantity, .money, .price, .score].contains(f.kind) }
 
   /// "t, kg, m³ …" shown beside a quantity editor.
   static func unitHint(_ f: FieldSpec) -> String {
