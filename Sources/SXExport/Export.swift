@@ -66,7 +66,7 @@ extension ExportInput {
     _ assessment: Assessment, worksheets: WorksheetSet? = nil, language: Language, generator: String
   ) throws -> ExportInput {
     let set = try worksheets ?? WorksheetLoader.embedded()
-    let results = Engine.compute(assessment, factors: EngineFactors.from(set.reference))
+    let results = Engine.compute(assessment, factors: EngineFactors.from(set.reference), rules: try RulesLoader.resolve(cliDir: nil))
     return ExportInput(assessment: assessment, results: results, worksheets: set, language: language, generator: generator)
   }
 }

@@ -112,7 +112,8 @@ func guarded(_ language: Language, _ body: () throws -> Void) throws {
 
 func printError(_ message: String) {
   let one = message.split(separator: "\n").count > 1 ? message : message.replacingOccurrences(of: "\n", with: " ")
-  FileHandle.standardError.write(Data(("sxsh: " + one + "\n").utf8))
+  // `write(_:)` traps when the write fails (a full or closed stderr); the throwing form does not.
+  try? FileHandle.standardError.write(contentsOf: Data(("sxsh: " + one + "\n").utf8))
 }
 
 /// A CLI-level failure with a bilingual message.
@@ -128,6 +129,11 @@ func writeFileSafely(_ data: Data, to path: String, force: Bool) throws {
   if let attrs = try? fm.attributesOfItem(atPath: path) {
     if attrs[.type] as? FileAttributeType == .typeSymbolicLink {
       throw CLIError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
+    }
+    // Never replace a device, a socket or a folder, even with --force: only regular files are overwritten.
+    if attrs[.type] as? FileAttributeType != .typeRegular {
+      throw CLIError(
+        vi: "«\(path)» không phải tệp thường; không ghi đè", en: "«\(path)» is not a regular file; not overwriting it")
     }
     if !force {
       throw CLIError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite")

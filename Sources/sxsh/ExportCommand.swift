@@ -34,7 +34,9 @@ struct ExportCommand: ParsableCommand {
       let db = try global.open()
       let a = try db.load(try db.resolveId(id))
       let set = try WorksheetLoader.resolve(cliDir: worksheets).set
-      let results = Engine.compute(a, factors: EngineFactors.from(set.reference))
+      // The same results as `sxsh results`: factors from the reference tables, proposals from the rules.
+      let results = Engine.compute(
+        a, factors: EngineFactors.from(set.reference), rules: try RulesLoader.resolve(cliDir: worksheets))
       switch format {
       case .json:
         // The assessment document plus the computed results (`import` reads the document and ignores "results").

@@ -49,6 +49,22 @@ final class DocumentCLITests: XCTestCase {
     XCTAssertTrue(again.stderr.contains("exists; use --force"), again.stderr)
   }
 
+  func testForceNeverReplacesADeviceOrAFolder() throws {
+    let db = dir.appendingPathComponent("a.sqlite")
+    let id = try demo(db)
+    let r = try CLI.run(["export", id, "--format", "json", "--output", "/dev/null", "--force", "--db", db.path])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual(r.stderr, "sxsh: «/dev/null» is not a regular file; not overwriting it\n")
+    let attrs = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+    XCTAssertEqual(attrs[.type] as? FileAttributeType, .typeCharacterSpecial)
+    let folder = dir.appendingPathComponent("folder")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    let f = try CLI.run(["export", id, "--format", "json", "--output", folder.path, "--force", "--db", db.path])
+    XCTAssertEqual(f.status, 1, f.stderr)
+    var isDir: ObjCBool = false
+    XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) && isDir.boolValue)
+  }
+
   func testExportConformsToTheJSONSchema() throws {
     let db = dir.appendingPathComponent("a.sqlite")
     let id = try demo(db)
