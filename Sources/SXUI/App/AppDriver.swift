@@ -108,6 +108,7 @@ public final class AppDriver {
         }
         state.doc?.assessment = try repository.load(id)
         state.doc?.sheet.editor = nil
+        state.doc?.sheet.list?.editor = nil
         state.saveState = .saved
         state.say((undo ? Strings.undone(lang) : Strings.redone(lang)) + ": " + done.label, .ok)
         recompute()

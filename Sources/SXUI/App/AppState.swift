@@ -105,6 +105,17 @@ public struct FieldTarget: Hashable, Sendable {
   public var recordId: String?
   /// A row being created (not stored until its first value is committed).
   public var newRecord: AnyRecord?
+  /// A field of a nested list row (savings); `fieldIndex` is then unused.
+  public var list: ListTarget?
+}
+
+/// A cell of a nested list (W10/W11 savings): the list field, the sub-field and the row (nil: a new row).
+public struct ListTarget: Hashable, Sendable {
+  /// Index into the worksheet's `fields` (the list field).
+  public var listField: Int
+  /// Index into the list field's `subfields`.
+  public var subfield: Int
+  public var row: Int?
 }
 
 /// A list of choices for an enum, reference or yes/no field.
@@ -133,6 +144,7 @@ public struct ConfirmState: Hashable, Sendable {
     case quit
     case deleteAssessment(String)
     case deleteRow(RecordKind, String)
+    case deleteListRow(recordId: String, listField: Int, row: Int)
   }
   public var dialog: ConfirmDialog
   public var action: Action
@@ -230,6 +242,8 @@ public struct SheetState: Hashable, Sendable {
   public var sortDescending = false
   /// A table row opened as a form (F8), or a record-form worksheet (W11).
   public var detail = false
+  /// The nested-list editor (F9: savings of an opportunity), when open.
+  public var list: ListEditState?
 
   public init() {}
 }
@@ -243,6 +257,21 @@ public struct EditorState: Hashable, Sendable {
     self.target = target
     self.field = field
     self.message = message
+  }
+}
+
+/// The nested-list editor of one row: which list, the selected sub-row and column, the cell being typed.
+public struct ListEditState: Hashable, Sendable {
+  public var recordId: String
+  /// Index into the worksheet's `fields` (the list field).
+  public var listField: Int
+  public var row = 0
+  public var col = 0
+  public var editor: TextField?
+  public var message: String?
+  public init(recordId: String, listField: Int) {
+    self.recordId = recordId
+    self.listField = listField
   }
 }
 

@@ -16,6 +16,10 @@ public enum AppUpdate {
         ed.field.insert(text)
         d.sheet.editor = ed
         s.doc = d
+      } else if var d = s.doc, var ed = d.sheet.list?.editor {
+        ed.insert(text)
+        d.sheet.list?.editor = ed
+        s.doc = d
       } else if case .prompt(var p) = s.overlay {
         p.field.insert(text)
         s.overlay = .prompt(p)
@@ -33,7 +37,7 @@ public enum AppUpdate {
     if case .palette = s.overlay { return true }
     if s.route == .home { return s.home.searching }
     guard let d = s.doc else { return false }
-    return d.sheet.editor != nil || d.sheet.query != nil || d.calc.editor != nil
+    return d.sheet.editor != nil || d.sheet.query != nil || d.calc.editor != nil || d.sheet.list?.editor != nil
   }
 
   static func update(_ s: inout AppState, _ key: Key) -> [Effect] {
@@ -121,6 +125,8 @@ public enum AppUpdate {
       if let i = rows.firstIndex(where: { $0.id == n.id }) { d.sheet.row = i }
     }
     d.sheet.editor = nil
+    d.sheet.list?.editor = nil
+    d.sheet.list?.message = nil
     s.doc = d
     s.saveState = .saved
     s.say(Strings.saved(s.language) + ": " + label, .ok)

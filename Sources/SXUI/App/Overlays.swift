@@ -21,7 +21,7 @@ enum Overlays {
         (Strings.kResults(l) + " (F4)", .key(.f(4))), (Strings.kBalance(l) + " (F5)", .key(.f(5))), (Strings.kOpps(l) + " (F6)", .key(.f(6))),
         (Strings.kCalc(l) + " (F7)", .key(.f(7))), (Strings.kAdd(l) + " (Ins)", .key(.insert)), (Strings.kDelete(l) + " (Del)", .key(.delete)),
         (Strings.kCopy(l) + " (^K)", .key(.ctrl("k"))), (Strings.kSort(l) + " (s)", .key(.char("s"))), (Strings.kFilter(l) + " (f)", .key(.char("f"))),
-        (Strings.kDetail(l) + " (F8)", .key(.f(8))), (Strings.kBack(l) + " (Esc)", .key(.escape)),
+        (Strings.kDetail(l) + " (F8)", .key(.f(8))), (Strings.kList(l) + " (F9)", .key(.f(9))), (Strings.kBack(l) + " (Esc)", .key(.escape)),
       ]
       for (i, sheet) in s.catalog.sheets.enumerated() { out.append((sheet.id + " " + sheet.title.text(l), .sheet(i))) }
     }
@@ -65,6 +65,8 @@ enum Overlays {
       case .deleteRow(let kind, let id):
         let name = s.doc?.assessment.records(of: kind).first { $0.id == id }?.displayName ?? id
         return [.commit([.delete(kind, id: id)], label: Strings.rowDeleted(s.language) + ": " + name)]
+      case .deleteListRow(let id, let field, let row):
+        return ListEditor.deleteRow(&s, recordId: id, listField: field, row: row)
       }
     case .prompt(var p):
       switch key {
@@ -236,6 +238,7 @@ enum Overlays {
       ("F3", "giải thích số liệu tính toán", "explain the computed figure"), ("F4", "kết quả (năng lượng, CO₂, chỉ số, chi phí thải)", "results (energy, CO₂, indicators, waste cost)"),
       ("F5", "cân bằng vào/ra theo công đoạn", "input/output balance per step"), ("F6", "cơ hội SXSH", "CP opportunities"),
       ("F7", "máy tính tiện ích", "utility calculators"), ("F8", "mở dòng thành biểu mẫu", "open the row as a form"),
+      ("F9", "sửa danh sách tiết kiệm của cơ hội", "edit the savings list of an opportunity"),
       ("F10 ^Q", "thoát (mọi thay đổi đã lưu)", "quit (every change is saved)"), ("^C", "hỏi rồi thoát", "asks, then quits"),
       ("↑↓ ←→ Tab", "di chuyển", "move"), ("Enter", "sửa / xác nhận", "edit / confirm"), ("Esc", "bỏ / quay lại", "cancel / back"),
       ("Ins ^N", "thêm dòng / tạo đánh giá", "add row / new assessment"), ("Del ^D", "xóa (có hỏi lại)", "delete (asks first)"),

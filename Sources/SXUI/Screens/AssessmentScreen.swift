@@ -57,6 +57,11 @@ enum AssessmentScreen {
       _ = ed
       return [k("Enter", Strings.kSave), k("Esc", Strings.kCancel), k("F1", Strings.kHelp), k("^U", LocalizedText(vi: "Xóa ô", en: "Clear"))]
     }
+    if d.view == .sheet, let st = d.sheet.list {
+      if st.editor != nil { return [k("Enter", Strings.kSave), k("Esc", Strings.kCancel), k("F1", Strings.kHelp)] }
+      return [k("Enter", Strings.kEdit), k("Ins", Strings.kAdd), k("Del", Strings.kDelete), k("←→", Strings.kNext), k("^Z", Strings.kUndo),
+        k("Esc", Strings.kBack), k("F1", Strings.kHelp), k("F10", Strings.kQuit)]
+    }
     if d.view == .sheet, d.sheet.query != nil {
       return [k("Enter", Strings.kChoose), k("Esc", Strings.kCancel), k("F1", Strings.kHelp)]
     }
@@ -68,12 +73,13 @@ enum AssessmentScreen {
           k("F7", Strings.kCalc), k("^Z", Strings.kUndo), k(":", Strings.kPalette), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
       }
       guard let spec = SheetScreen.spec(s) else { return common }
+      let list = ListEditor.listFields(spec).isEmpty ? [] : [k("F9", Strings.kList)]
       if SheetScreen.isForm(spec, d.sheet) {
-        var items = common + [k("Enter", Strings.kEdit), k("↑↓", Strings.kNext)]
+        var items = common + [k("Enter", Strings.kEdit), k("↑↓", Strings.kNext)] + list
         if spec.record != nil { items += [k("PgDn", LocalizedText(vi: "Dòng sau", en: "Next row")), k("Ins", Strings.kAdd)] }
         return items + [k("^Z", Strings.kUndo), k("^Y", Strings.kRedo), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
       }
-      return common + [k("Enter", Strings.kEdit), k("Ins", Strings.kAdd), k("Del", Strings.kDelete), k("^K", Strings.kCopy),
+      return common + [k("Enter", Strings.kEdit)] + list + [k("Ins", Strings.kAdd), k("Del", Strings.kDelete), k("^K", Strings.kCopy),
         k("M-j/k", Strings.kMove), k("s", Strings.kSort), k("f", Strings.kFilter), k("/", Strings.kSearch), k("F8", Strings.kDetail),
         k("^Z", Strings.kUndo), k("^Y", Strings.kRedo), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
     case .balance:

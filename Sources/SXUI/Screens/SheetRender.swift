@@ -19,6 +19,10 @@ enum SheetRender {
       if w + DisplayWidth.width(of: title) + 2 < rect.width { b.put(info, row: rect.row, col: rect.right - w, style: .muted) }
     }
     let body = Rect(row: rect.row + 1, col: rect.col, height: rect.height - 1, width: rect.width)
+    if let st = d.sheet.list {
+      ListEditor.render(s, d, spec, st, into: &b, in: body)
+      return
+    }
     if SheetScreen.isForm(spec, d.sheet) {
       let record: AnyRecord? = spec.record == nil ? nil : (rows.isEmpty ? nil : rows[min(d.sheet.row, rows.count - 1)])
       if spec.record != nil && record == nil {
@@ -66,7 +70,8 @@ enum SheetRender {
     }
     for f in spec.fields where f.kind == .list {
       let raw = FieldCodec.value(in: obj, at: f.pathSegments)
-      formRows.append(FormRow(label: f.label.text(lang), value: FieldCodec.display(raw, f, language: lang, assessment: d.assessment), isReadOnly: true))
+      let count = FieldCodec.display(raw, f, language: lang, assessment: d.assessment)
+      formRows.append(FormRow(label: f.label.text(lang), value: (count.isEmpty ? "—" : count) + " · F9", isReadOnly: true))
     }
     var form = FormView(rows: formRows, focusedIndex: focused ? d.sheet.col : nil, labelWidth: min(30, rect.width / 3))
     form.render(into: &b, in: area, editor: focused ? d.sheet.editor?.field : nil)

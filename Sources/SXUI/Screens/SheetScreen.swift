@@ -40,7 +40,9 @@ enum SheetScreen {
       }
       return []
     }
-    // 2. Search or filter line.
+    // 2. The nested-list editor (F9).
+    if d.sheet.list != nil { return ListEditor.update(&s, &d, spec, key) }
+    // 3. Search or filter line.
     if var q = d.sheet.query {
       switch key {
       case .enter, .tab:
@@ -131,6 +133,8 @@ enum SheetScreen {
     case .char("/") where !form:
       d.sheet.query = TextField()
       d.sheet.queryIsFilter = false
+    case .f(9):
+      ListEditor.open(&s, &d, spec, record: current)
     case .f(8) where spec.record != nil && spec.layout == .table:
       d.sheet.detail.toggle()
       d.sheet.col = 0
@@ -292,6 +296,7 @@ enum SheetScreen {
     case .bool(let b): raw = b
     }
     if p.multiple { raw = Array(p.chosen).sorted() }
+    if let lt = p.target.list { return ListEditor.choose(&s, p.target, lt, raw) }
     do throws(FieldCodec.Failure) {
       let edit = try SheetModel.edit(setting: raw, field: f, target: p.target, spec: spec, a: d.assessment, language: lang)
       d.sheet.editor = nil

@@ -60,5 +60,6 @@ extension FieldSpec {
       min: f.min, max: f.max, dimensions: f.dimensions, units: f.units, defaultUnit: f.defaultUnit, perUnits: f.perUnits,
       defaultPerUnit: f.defaultPerUnit, options: options, targets: targets, multiple: f.multiple, openList: f.openList || (kind == .reference && targets.isEmpty && options.isEmpty),
       width: f.width)
+    subfields = f.fields.map { FieldSpec($0, fuelOptions: fuelOptions) }
   }
 }

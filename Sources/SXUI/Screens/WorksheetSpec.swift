@@ -50,6 +50,8 @@ public struct FieldSpec: Sendable, Hashable {
   public var computed: Bool
   /// Preferred table column width.
   public var width: Int?
+  /// List fields: the fields of one nested row (W10/W11 `savings`: resource, quantity, carrier, value).
+  public var subfields: [FieldSpec] = []
 
   public init(
     key: String, kind: FieldKind, label: LocalizedText, help: LocalizedText = LocalizedText(vi: "", en: ""),
