@@ -19,6 +19,8 @@ import Testing
     ("ResultsWaste", [.enter, .f(4), .tab, .tab, .tab]),
     ("Opportunities", [.enter, .f(6)]),
     ("OpportunityDetail", [.enter, .f(6), .enter]),
+    ("OpportunityCalc", [.enter, .f(6), .enter, .char("c"), .down, .enter]),
+    ("SavingsList", [.enter] + Array(repeating: Key.down, count: 11) + [.enter, .f(9)]),
     ("Explain", [.enter, .f(5), .f(3)]),
     ("Help", [.enter, .f(1)]),
     ("Keys", [.char("?")]),

@@ -127,6 +127,8 @@ public struct PickerState: Hashable, Sendable {
   /// Multiple-choice fields: the values currently chosen (toggled with Enter).
   public var multiple: Bool
   public var chosen: Set<String>
+  /// Set when the choice applies a calculator output as a saving of this resource (the output's name).
+  public var applyOutput: String?
 }
 
 /// A one-line question (new assessment name).
@@ -285,6 +287,8 @@ public struct OppState: Hashable, Sendable {
   public var screening = 0
   public var row = 0
   public var detail = false
+  /// The calculator panel of the opportunity in detail (`c`).
+  public var calc: OppCalcState?
   public init() {}
 }
 

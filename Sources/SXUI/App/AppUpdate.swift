@@ -16,6 +16,10 @@ public enum AppUpdate {
         ed.field.insert(text)
         d.sheet.editor = ed
         s.doc = d
+      } else if var d = s.doc, var ed = d.opp.calc?.editor {
+        ed.insert(text)
+        d.opp.calc?.editor = ed
+        s.doc = d
       } else if var d = s.doc, var ed = d.sheet.list?.editor {
         ed.insert(text)
         d.sheet.list?.editor = ed
@@ -37,7 +41,7 @@ public enum AppUpdate {
     if case .palette = s.overlay { return true }
     if s.route == .home { return s.home.searching }
     guard let d = s.doc else { return false }
-    return d.sheet.editor != nil || d.sheet.query != nil || d.calc.editor != nil || d.sheet.list?.editor != nil
+    return d.sheet.editor != nil || d.sheet.query != nil || d.calc.editor != nil || d.sheet.list?.editor != nil || d.opp.calc?.editor != nil
   }
 
   static func update(_ s: inout AppState, _ key: Key) -> [Effect] {

@@ -100,6 +100,7 @@ enum Overlays {
           return []
         }
         s.overlay = nil
+        if let output = p.applyOutput { return OppCalcPanel.apply(&s, output: output, p.values[i]) }
         return SheetScreen.choose(&s, p, p.values[i])
       default:
         _ = p.list.handle(key, pageSize: 10)

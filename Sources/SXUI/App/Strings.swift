@@ -177,5 +177,13 @@ public enum Strings {
   public static let paletteTitle = t("Lệnh (gõ để tìm)", "Commands (type to search)")
   public static let calcTitle = t("Máy tính tiện ích", "Utility calculators")
   public static let noCalculators = t("Chưa có máy tính nào trong bản này", "No calculators in this build")
+  public static let calcFor = t("Máy tính cho cơ hội", "Calculator for")
+  public static let calcHint = t("Enter trên ô vào: sửa (số trần theo đơn vị bên cạnh); Enter trên kết quả (=): áp dụng làm tiết kiệm", "Enter on an input: edit (a bare number is in the unit shown); Enter on a result (=): apply as a saving")
+  public static let calcApplyAs = t("Áp dụng làm tiết kiệm tài nguyên", "Apply as a saving of")
+  public static let calcApplied = t("Đã áp dụng máy tính", "Calculator applied")
+  public static let calcNoValue = t("Chưa có kết quả để áp dụng (kiểm tra số liệu vào)", "No result to apply (check the inputs)")
+  public static let calcNotASaving = t("Kết quả này không phải lượng năng lượng, khối lượng, thể tích hay tiền", "This result is not an energy, mass, volume or money amount")
+  public static let kEditApply = t("Sửa / áp dụng", "Edit / apply")
+  public static let kClose = t("Đóng", "Close")
   public static let closeHint = t("Esc đóng", "Esc closes")
 }

@@ -87,6 +87,14 @@ enum AssessmentScreen {
     case .results:
       return common + [k("Tab", Strings.kTab), k("↑↓", Strings.kChoose), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
     case .opportunities:
+      if let c = d.opp.calc, d.opp.detail {
+        if c.editor != nil { return [k("Enter", Strings.kSave), k("Esc", Strings.kCancel), k("F1", Strings.kHelp)] }
+        return common + [k("↑↓", Strings.kChoose), k("Enter", c.picking ? Strings.kOpen : Strings.kEditApply), k("Esc", Strings.kBack), k("c", Strings.kClose),
+          k("F10", Strings.kQuit)]
+      }
+      if d.opp.detail {
+        return common + [k("c", Strings.kCalc), k("Enter", Strings.kBack), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
+      }
       return common + [k("Enter", Strings.kDetail), k("s", Strings.kSort), k("f", Strings.kFilter), k("v", Strings.colScreening),
         k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
     case .calculators:

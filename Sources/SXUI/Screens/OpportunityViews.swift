@@ -45,9 +45,14 @@ enum OpportunitiesView {
 
   static func update(_ s: inout AppState, _ key: Key) -> [Effect] {
     guard var d = s.doc else { return [] }
+    if d.opp.detail && d.opp.calc != nil { return OppCalcPanel.update(&s, key) }
     let n = rows(d).count
     let lang = s.language
     switch key {
+    case .char("c") where d.opp.detail:
+      let rs = rows(d)
+      guard !rs.isEmpty else { return [] }
+      d.opp.calc = OppCalcPanel.open(rs[min(d.opp.row, rs.count - 1)].opp)
     case .up, .char("k"): d.opp.row = max(0, d.opp.row - 1)
     case .down, .char("j"): d.opp.row = min(max(0, n - 1), d.opp.row + 1)
     case .enter: d.opp.detail.toggle()
@@ -89,7 +94,12 @@ enum OpportunitiesView {
     }
     let sel = min(d.opp.row, rs.count - 1)
     if d.opp.detail {
-      renderDetail(s, rs[sel], into: &b, in: Rect(row: rect.row + 1, col: rect.col, height: rect.height - 1, width: rect.width))
+      let area = Rect(row: rect.row + 1, col: rect.col, height: rect.height - 1, width: rect.width)
+      if let st = d.opp.calc {
+        OppCalcPanel.render(s, st, d.assessment.opportunities.first { $0.id == st.oppId }, into: &b, in: area)
+      } else {
+        renderDetail(s, rs[sel], into: &b, in: area)
+      }
       return
     }
     let wide = rect.width >= 90
