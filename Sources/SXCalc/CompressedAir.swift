@@ -5,7 +5,7 @@ import SXCore
 /// discharge-pressure reduction.
 enum CompressedAirCalculators {
   static let all: [Calculator] = [
-    leakOrifice, leakBag, leakDecibel, leakEstimate, reductionFlowMeter, reductionBag, reductionOther, pressureReduction,
+    leakOrifice, leakBag, leakDecibel, leakEstimate, reductionFlowMeter, reductionBag, reductionNozzle, reductionOther, pressureReduction,
   ]
 
   /// Free-air density of the orifice table: 0.07494 lb/ft³ at 14.7 psia and 70 °F taken as 530 °R (the table's
@@ -202,6 +202,81 @@ enum CompressedAirCalculators {
     body: { a in
       let q = bagFlow(a)
       return reductionResult(a, flow: q, volume: q * a["hours"] * a["units"])
+    })
+
+  /// MEASUR's nozzle table (CompressedAirReduction.cpp, `PressureMethodData::calculate`): one nozzle's flow in
+  /// scfm = a·P² + b·P + c with P in psig, one row (a, b, c) per nozzle type. Row names from the MEASUR desktop
+  /// form (compressed-air-reduction-form.component.ts); row 12 is the older second air-knife entry (MEASUR maps a
+  /// saved 12 to 11), same coefficients.
+  static let nozzleTable: [(a: Double, b: Double, c: Double)] = [
+    (-2.2e-07, 0.018893, 0.268476), (-2.8e-05, 0.038377, 1.061905), (-7.6e-05, 1.537424, 14.3), (-2.2e-05, 0.345931, 5.780952),
+    (0.000682, 0.643182, 13.83333), (5.41e-06, 0.228851, 2.968095), (-2.1e-06, 0.075463, 1.089857), (-2.8e-05, 0.14871, 1.841905),
+    (0.002652, 2.250152, 46.56667), (0.000747, 0.842056, 15.95714), (0.000411, 0.560649, 10.1619), (0.000935, 0.130792, 4.429524),
+    (0.000935, 0.130792, 4.429524),
+  ]
+
+  static let nozzleChoices: [CalcChoice] = [
+    CalcChoice("nozzle_1mm", vi: "vòi phun 1,0 mm", en: "1.0 mm nozzle"),
+    CalcChoice("nozzle_1_5mm", vi: "vòi phun 1,5 mm", en: "1.5 mm nozzle"),
+    CalcChoice("pipe_1_4in_open", vi: "ống 1/4\" hở đầu", en: "1/4\" pipe, open"),
+    CalcChoice("tubing_1_4in", vi: "ống mềm 1/4\"", en: "1/4\" tubing"),
+    CalcChoice("pipe_1_8in_open", vi: "ống 1/8\" hở đầu", en: "1/8\" pipe, open"),
+    CalcChoice("tubing_1_8in", vi: "ống mềm 1/8\"", en: "1/8\" tubing"),
+    CalcChoice("nozzle_2mm", vi: "vòi phun 2,0 mm", en: "2.0 mm nozzle"),
+    CalcChoice("nozzle_2_5mm", vi: "vòi phun 2,5 mm", en: "2.5 mm nozzle"),
+    CalcChoice("pipe_3_8in_open", vi: "ống 3/8\" hở đầu", en: "3/8\" pipe, open"),
+    CalcChoice("tubing_3_8in", vi: "ống mềm 3/8\"", en: "3/8\" tubing"),
+    CalcChoice("tubing_5_16in", vi: "ống mềm 5/16\"", en: "5/16\" tubing"),
+    CalcChoice("air_knife", vi: "dao gió (air knife)", en: "air knife"),
+    CalcChoice("air_knife_legacy", vi: "dao gió (mã cũ 12 của MEASUR, cùng hệ số)", en: "air knife (MEASUR's older index 12, same coefficients)"),
+  ]
+
+  /// Free-air flow of one nozzle (m³/s) at gauge pressure `gauge` (Pa), MEASUR's fit for nozzle `type`.
+  public static func nozzleFlow(type: Int, gauge: Double) -> Double? {
+    guard nozzleTable.indices.contains(type) else { return nil }
+    let p = gauge / 6_894.757_293_168
+    let r = nozzleTable[type]
+    return (r.a * p * p + r.b * p + r.c) * pow(0.3048, 3) / 60
+  }
+
+  static let reductionNozzle = Calculator(
+    id: "air.reduction.nozzle",
+    title: .t("Giảm tiêu thụ khí nén — vòi phun/áp suất", "Compressed-air use reduction — nozzle/pressure method"),
+    help: .t(
+      "Lưu lượng một vòi (scfm) = a·P² + b·P + c, P là áp suất cấp theo psig, (a, b, c) theo loại vòi trong bảng 13 dòng của MEASUR (nozzleType = chỉ số 0–12 hoặc tên: 1.0/1.5/2.0/2.5 mm, ống hở 1/8\" 1/4\" 3/8\", ống mềm 1/8\" 1/4\" 5/16\" 3/8\", dao gió). Tổng = một vòi × số vòi; khí mỗi năm = tổng × giờ (MEASUR bỏ qua số thiết bị ở phương pháp này, nên không có đầu vào units). Các hệ số là đường cong khớp dữ liệu của MEASUR, không phải công thức vật lý; áp suất xa vùng làm việc thường là ngoại suy. Nguồn: MEASUR CompressedAirReduction (phương pháp orifice/pressure); calculators.md §1.2. "
+        + energyNote.vi,
+      "One nozzle's flow (scfm) = a·P² + b·P + c, P = supply pressure in psig, (a, b, c) by nozzle type from MEASUR's 13-row table (nozzleType = index 0–12 or name: 1.0/1.5/2.0/2.5 mm nozzles, open 1/8\" 1/4\" 3/8\" pipe, 1/8\" 1/4\" 5/16\" 3/8\" tubing, air knife). Total = one nozzle × number of nozzles; air per year = total × hours (MEASUR ignores the units count in this method, so there is no units input). The coefficients are MEASUR's curve fits, not physics; pressures far from usual shop pressures are extrapolation. Source: MEASUR CompressedAirReduction (orifice/pressure method); calculators.md §1.2. "
+        + energyNote.en),
+    inputs: [
+      CalcInput(
+        "nozzleType", "", default: 0,
+        vi: "Loại vòi (chỉ số bảng MEASUR 0–12): " + nozzleChoices.map(\.key).joined(separator: " | "),
+        en: "Nozzle type (MEASUR table index 0–12): " + nozzleChoices.map(\.key).joined(separator: " | "),
+        kind: .choice(nozzleChoices)),
+      Common.pressure("supplyPressure", "barg", 6, vi: "Áp suất cấp tại vòi (ghi được psig)", en: "Supply pressure at the nozzle (psig accepted)"),
+      Common.count("nozzles", vi: "Số vòi giống nhau", en: "Number of identical nozzles"),
+    ] + costInputs(),
+    outputs: [
+      CalcOutputSpec("singleNozzleFlow", "m³/min", vi: "Lưu lượng một vòi (khí tự do)", en: "Flow of one nozzle (free air)"),
+      CalcOutputSpec("flowRate", "m³/min", vi: "Lưu lượng tổng (mọi vòi)", en: "Total flow (all nozzles)"),
+    ] + Array(reductionOutputs.dropFirst()),
+    body: { a in
+      let gauge = a["supplyPressure"] - 101_325
+      guard gauge > 0 else {
+        throw CalcError.invalid("supplyPressure", vi: "phải cao hơn áp suất khí quyển (áp suất dư > 0)", en: "must be above atmospheric (gauge pressure > 0)")
+      }
+      guard let one = nozzleFlow(type: a.choice("nozzleType"), gauge: gauge) else {
+        throw CalcError.invalid("nozzleType", vi: "không có trong bảng 0–12", en: "is not in the 0–12 table")
+      }
+      guard one > 0 else {
+        throw CalcError.invalid(
+          "supplyPressure", vi: "đường cong của loại vòi này cho lưu lượng âm ở áp suất này (ngoài vùng khớp)",
+          en: "this nozzle type's curve gives a negative flow at this pressure (outside the fitted range)")
+      }
+      let total = one * a["nozzles"]
+      var r = reductionResult(a, flow: total, volume: total * a["hours"])
+      r.values["singleNozzleFlow"] = one
+      return r
     })
 
   static let reductionOther = Calculator(

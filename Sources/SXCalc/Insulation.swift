@@ -117,7 +117,7 @@ public enum PipeHeatLoss {
 }
 
 enum InsulationCalculators {
-  static let all: [Calculator] = [pipe, table]
+  static let all: [Calculator] = [pipe, table, tankMeasur]
 
   static let insulationChoices = [
     CalcChoice("mineral_fibre", vi: "sợi khoáng/bông thủy tinh (đa thức k(T) ví dụ của MEASUR)", en: "mineral fibre/glass wool (MEASUR example k(T) polynomial)"),

@@ -41,6 +41,61 @@ final class CompressedAirTests: XCTestCase {
     }
   }
 
+  func testReductionNozzleMultiple() {
+    for v in Vectors.family("treasure_hunt.compressed_air_reduction.nozzle_multiple") {
+      // utilityType 1 (electricity); MEASUR ignores `units` in the nozzle method, so the calculator has no such input.
+      XCTAssertEqual(v.input("utilityType"), 1)
+      XCTAssertEqual(v.input("measurementMethod"), 2)
+      guard
+        let psig = try? CalcUnits.toSI(v.input("supplyPressure"), "psig"),
+        let r = calc(
+          "air.reduction.nozzle",
+          [
+            "nozzleType": v.input("nozzleType"), "supplyPressure": psig, "nozzles": v.input("numberOfNozzles"),
+            "hours": v.input("hoursPerYear") * U.hour, "specificPower": v.input("compressorSpecificPower") * kWPerCfm,
+            "electricityPrice": v.input("utilityCost") / U.kWh,
+          ])
+      else {
+        XCTFail("nozzle vector did not compute")
+        continue
+      }
+      v.check("singleNozzleFlowRate", r.values["singleNozzleFlow"], scale: U.cfm)
+      v.check("flowRate", r.values["flowRate"], scale: U.cfm)
+      v.check("consumption", r.values["annualVolume"], scale: U.ft3)
+      v.check("energyUse", r.values["annualEnergy"], scale: U.kWh)
+      v.check("energyCost", r.values["annualCost"])
+    }
+  }
+
+  func testNozzleTableRowsAndRefusals() throws {
+    // Row 0 at 100 psig by hand: −2.2e-7·1e4 + 0.018893·100 + 0.268476 = 2.155576 scfm.
+    XCTAssertEqual((CompressedAirCalculators.nozzleFlow(type: 0, gauge: 100 * U.psi) ?? 0) / U.cfm, 2.155576, accuracy: 1e-9)
+    // Rows 11 and 12 are the same air knife; 13 rows in all, each with a name.
+    XCTAssertEqual(CompressedAirCalculators.nozzleTable.count, 13)
+    XCTAssertEqual(CompressedAirCalculators.nozzleChoices.count, 13)
+    XCTAssertNil(CompressedAirCalculators.nozzleFlow(type: 13, gauge: 1e5))
+    let c = try XCTUnwrap(CalculatorCatalog.calculator("air.reduction.nozzle"))
+    XCTAssertNil(c.input("units"), "MEASUR ignores units in the nozzle method")
+    for t in 0..<13 {
+      let r = try c.compute(["nozzleType": Double(t), "supplyPressure": 101_325 + 6e5])
+      XCTAssertGreaterThan(r.values["flowRate"] ?? 0, 0, "row \(t)")
+    }
+    for bad in [13.0, -1, 2.5] {
+      XCTAssertThrowsError(try c.compute(["nozzleType": bad])) { e in
+        let m = (e as? CalcError)?.message
+        XCTAssertEqual((e as? CalcError)?.input, "nozzleType")
+        XCTAssertTrue(m?.en.contains("air_knife") == true && m?.vi.contains("air_knife") == true)
+      }
+    }
+    XCTAssertThrowsError(try c.compute(["supplyPressure": 101_325])) { e in
+      XCTAssertEqual((e as? CalcError)?.input, "supplyPressure")
+      XCTAssertFalse((e as? CalcError)?.message.vi.isEmpty ?? true)
+    }
+    // The CLI reads a choice by name.
+    let i = try XCTUnwrap(c.input("nozzleType"))
+    XCTAssertEqual(try CalcCLI.value("pipe_1_4in_open", for: i, language: .en), 2)
+  }
+
   func leakSurvey(_ family: String, _ id: String, _ extra: (Vector) -> [String: Double]) {
     for v in Vectors.family(family) {
       var x: [String: Double] = [
