@@ -1,5 +1,6 @@
 import Foundation
 import SXCore
+import SXEngine
 import SXStore
 import SXTerminal
 import SXUI
@@ -15,7 +16,11 @@ import SXWorksheets
 @MainActor
 enum AppRunner {
   static func run(db: AppDatabase, assessmentId: String?, language: Language) throws {
-    let catalog = WorksheetCatalog(try WorksheetLoader.resolve(cliDir: nil).set)
+    let resolved = try WorksheetLoader.resolve(cliDir: nil)
+    let catalog = WorksheetCatalog(resolved.set)
+    let factors = EngineFactors.from(resolved.set.reference)
+    // The knowledge base (Worksheets/rules) for the proposals; a broken rules folder leaves them out, never the app.
+    let rules = (try? RulesLoader.resolve(cliDir: nil)) ?? []
     let env = ProcessInfo.processInfo.environment
     let logDir = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
     let session = try TerminalSession(options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log"))
@@ -23,6 +28,7 @@ enum AppRunner {
     let size = session.terminalSize
     let state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: catalog)
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
+    driver.compute = { Engine.compute($0, factors: factors, rules: rules) }
     driver.start(assessmentId: assessmentId)
     session.present(driver.render())
     while !driver.shouldQuit {

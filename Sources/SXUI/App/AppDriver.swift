@@ -8,6 +8,9 @@ import SXEngine
 public final class AppDriver {
   public private(set) var state: AppState
   public let repository: any AssessmentRepository
+  /// Computes the results of an assessment; the app passes the reference factors and the knowledge-base rules so
+  /// that `Results.proposals` is filled (the default has no rules, hence no proposals).
+  public var compute: (Assessment) -> Results = { Engine.compute($0) }
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -135,7 +138,7 @@ public final class AppDriver {
   /// Recomputes engine results and validation issues for the open assessment.
   func recompute() {
     guard let a = state.doc?.assessment else { return }
-    state.doc?.results = Engine.compute(a)
+    state.doc?.results = compute(a)
     state.doc?.issues = Validator.validate(a)
   }
 }

@@ -162,6 +162,12 @@ public enum Strings {
     t("thứ tự nhập", "entry order"), t("hoàn vốn", "payback"), t("NPV", "NPV"), t("tiết kiệm", "savings"), t("công sức", "effort"),
   ]
   public static let filterAll = t("tất cả", "all")
+  public static let proposedTitle = t("Đề xuất", "Proposed")
+  public static let kAccept = t("Chấp nhận", "Accept")
+  public static let kDismiss = t("Bỏ qua", "Dismiss")
+  public static let proposalAccepted = t("Đã chấp nhận đề xuất", "Proposal accepted")
+  public static let proposalDismissed = t("Đã bỏ qua đề xuất (không đề xuất lại)", "Proposal dismissed (never proposed again)")
+  public static let noProposalSelected = t("Chọn một đề xuất (↓ xuống mục Đề xuất) rồi nhấn a hoặc x", "Select a proposal (↓ to the Proposed section), then a or x")
   public static let whyProposed = t("Lý do đề xuất", "Why proposed")
 
   // MARK: Explain / help / palette / calculators

@@ -95,6 +95,8 @@ enum AssessmentScreen {
       if d.opp.detail {
         return common + [k("c", Strings.kCalc), k("Enter", Strings.kBack), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
       }
+      if !(d.results?.proposals ?? []).isEmpty { return common + [k("Enter", Strings.kDetail), k("a", Strings.kAccept), k("x", Strings.kDismiss),
+        k("s", Strings.kSort), k("f", Strings.kFilter), k("v", Strings.colScreening), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)] }
       return common + [k("Enter", Strings.kDetail), k("s", Strings.kSort), k("f", Strings.kFilter), k("v", Strings.colScreening),
         k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
     case .calculators:

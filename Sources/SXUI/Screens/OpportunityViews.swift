@@ -46,16 +46,21 @@ enum OpportunitiesView {
   static func update(_ s: inout AppState, _ key: Key) -> [Effect] {
     guard var d = s.doc else { return [] }
     if d.opp.detail && d.opp.calc != nil { return OppCalcPanel.update(&s, key) }
-    let n = rows(d).count
+    let n = rows(d).count + OppProposals.list(d).count
     let lang = s.language
     switch key {
+    case .char("a") where !d.opp.detail, .char("x") where !d.opp.detail:
+      s.doc = d
+      return OppProposals.act(&s, accept: key == .char("a"))
     case .char("c") where d.opp.detail:
       let rs = rows(d)
       guard !rs.isEmpty else { return [] }
       d.opp.calc = OppCalcPanel.open(rs[min(d.opp.row, rs.count - 1)].opp)
     case .up, .char("k"): d.opp.row = max(0, d.opp.row - 1)
     case .down, .char("j"): d.opp.row = min(max(0, n - 1), d.opp.row + 1)
-    case .enter: d.opp.detail.toggle()
+    case .enter:
+      guard d.opp.detail || d.opp.row < rows(d).count else { return [] }
+      d.opp.detail.toggle()
     case .char("s"):
       d.opp.sort = (d.opp.sort + 1) % Strings.sortLabels.count
       s.say(Strings.sortedBy(lang) + " " + Strings.sortLabels[d.opp.sort](lang))
@@ -77,8 +82,8 @@ enum OpportunitiesView {
 
   static func explainPath(_ d: DocState) -> String? {
     let rs = rows(d)
-    guard !rs.isEmpty else { return nil }
-    return rs[min(d.opp.row, rs.count - 1)].econ?.simplePayback.path
+    guard !rs.isEmpty, d.opp.row < rs.count else { return nil }
+    return rs[d.opp.row].econ?.simplePayback.path
   }
 
   static func render(_ s: AppState, _ d: DocState, into b: inout ScreenBuffer, in rect: Rect) {
@@ -88,11 +93,12 @@ enum OpportunitiesView {
     if d.opp.technique > 0 { head += " · " + CPTechnique.allCases[d.opp.technique - 1].label.text(lang) }
     if d.opp.screening > 0 { head += " · " + ScreeningClass.allCases[d.opp.screening - 1].label.text(lang) }
     b.put(TextLayout.truncate(head, to: rect.width), row: rect.row, col: rect.col, style: Style.title.bolded)
-    guard !rs.isEmpty else {
+    let proposals = OppProposals.list(d)
+    guard !rs.isEmpty || !proposals.isEmpty else {
       b.put(d.assessment.opportunities.isEmpty ? Strings.noOpps(lang) : Strings.noMatch(lang), row: rect.row + 2, col: rect.col, style: .muted)
       return
     }
-    let sel = min(d.opp.row, rs.count - 1)
+    let sel = max(0, min(d.opp.row, rs.count - 1))
     if d.opp.detail {
       let area = Rect(row: rect.row + 1, col: rect.col, height: rect.height - 1, width: rect.width)
       if let st = d.opp.calc {
@@ -120,7 +126,7 @@ enum OpportunitiesView {
       if wide { c += [money(r.econ?.npv, lang), r.opp.effort.map(String.init) ?? "—"] }
       return c
     }
-    var t = TableView(columns: cols, rows: cells, selected: sel, highlight: .row)
+    var t = TableView(columns: cols, rows: cells, selected: sel, highlight: .row, emptyText: Strings.noOpps(lang))
     if let e = d.results?.economics {
       var foot = [Strings.total(lang)]
       if wide { foot.append("") }
@@ -128,7 +134,13 @@ enum OpportunitiesView {
       if wide { foot += [money(e.totalNPV, lang), ""] }
       t.footer = foot
     }
-    t.render(into: &b, in: Rect(row: rect.row + 1, col: rect.col, height: rect.height - 1, width: rect.width))
+    // With proposals: the register on top (its rows, header and total), "Đề xuất / Proposed" below.
+    var height = rect.height - 1
+    if !proposals.isEmpty { height = max(3, min(height - 6, max(rs.count, 1) + 2, (rect.height - 1) / 2)) }
+    t.render(into: &b, in: Rect(row: rect.row + 1, col: rect.col, height: height, width: rect.width), focused: d.opp.row < rs.count)
+    if !proposals.isEmpty {
+      OppProposals.render(s, d, into: &b, in: Rect(row: rect.row + 1 + height, col: rect.col, height: rect.height - 1 - height, width: rect.width))
+    }
   }
 
   /// Money in millions of VND ("12,5 tr" / "12.5 M").
