@@ -91,6 +91,12 @@ extension TerminalSession {
         ("kLFT", .left), ("kRIT", .right), ("kUP", .up), ("kDN", .down), ("kHOM", .home), ("kEND", .end),
         ("kDC", .delete), ("kIC", .insert), ("kNXT", .pageDown), ("kPRV", .pageUp),
       ]
+      // kUP3/kDN3 (Alt), kUP5/kDN5 (Ctrl); 4 is Shift+Alt, 6–8 add Ctrl.
+      if name.hasPrefix("kUP") || name.hasPrefix("kDN"), let m = Int(name.dropFirst(3)), m >= 3 {
+        let up = name.hasPrefix("kUP")
+        if m >= 5 { return up ? .ctrlUp : .ctrlDown }
+        return up ? .altUp : .altDown
+      }
       for (prefix, key) in map where name.hasPrefix(prefix) { return key }
     }
     return nil

@@ -243,7 +243,7 @@ enum Overlays {
       ("F10 ^Q", "thoát (mọi thay đổi đã lưu)", "quit (every change is saved)"), ("^C", "hỏi rồi thoát", "asks, then quits"),
       ("↑↓ ←→ Tab", "di chuyển", "move"), ("Enter", "sửa / xác nhận", "edit / confirm"), ("Esc", "bỏ / quay lại", "cancel / back"),
       ("Ins ^N", "thêm dòng / tạo đánh giá", "add row / new assessment"), ("Del ^D", "xóa (có hỏi lại)", "delete (asks first)"),
-      ("^K", "chép dòng / nhân bản đánh giá", "copy row / duplicate assessment"), ("M-k M-j", "chuyển dòng lên/xuống", "move row up/down"),
+      ("^K", "chép dòng / nhân bản đánh giá", "copy row / duplicate assessment"), ("M-↑↓ ^↑↓ M-k M-j", "chuyển dòng lên/xuống", "move row up/down"),
       ("s", "sắp xếp theo cột (khi không gõ chữ)", "sort by column (when not typing)"), ("f", "lọc", "filter"), ("/", "tìm", "search"),
       (":", "bảng lệnh", "command palette"), ("u ^Z", "hoàn tác (cả đợt đánh giá, lưu bền)", "undo (whole assessment, persisted)"),
       ("^Y", "làm lại", "redo"), ("^U", "xóa ô đang gõ", "clear the field being typed"),

@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable {
   case ctrl(Character)
   /// Alt (Meta) chord: ESC followed quickly by a character.
   case alt(Character)
+  /// Alt-↑/↓ and Ctrl-↑/↓ (xterm `ESC [1;3A`, `ESC [1;5B`; terminfo `kUP3`, `kDN5`): move a row.
+  case altUp, altDown, ctrlUp, ctrlDown
 
   /// A short name for key bars and help: "F2", "Enter", "^S", "Alt-x", "↑".
   public func label(asciiOnly: Bool = false) -> String {
@@ -35,6 +37,10 @@ public enum Key: Hashable, Sendable {
     case .f(let n): return "F\(n)"
     case .ctrl(let c): return "^" + String(c).uppercased()
     case .alt(let c): return "Alt-" + String(c)
+    case .altUp: return asciiOnly ? "Alt-Up" : "Alt-↑"
+    case .altDown: return asciiOnly ? "Alt-Down" : "Alt-↓"
+    case .ctrlUp: return asciiOnly ? "Ctrl-Up" : "Ctrl-↑"
+    case .ctrlDown: return asciiOnly ? "Ctrl-Down" : "Ctrl-↓"
     }
   }
 

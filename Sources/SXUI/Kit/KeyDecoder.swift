@@ -178,10 +178,15 @@ public struct KeyDecoder: Sendable {
   }
 
   private mutating func decodeCSI(params: String, final: Character) -> [InputEvent] {
-    let first = Int(params.split(separator: ";").first ?? "") ?? 0
+    let parts = params.split(separator: ";", omittingEmptySubsequences: false)
+    let first = Int(parts.first ?? "") ?? 0
+    // xterm modifier parameter: 1 + (Shift 1 | Alt 2 | Ctrl 4).
+    let modifier = parts.count > 1 ? max(0, (Int(parts[1]) ?? 1) - 1) : 0
+    let ctrl = modifier & 4 != 0
+    let alt = modifier & 2 != 0
     switch final {
-    case "A": return [.key(.up)]
-    case "B": return [.key(.down)]
+    case "A": return [.key(ctrl ? .ctrlUp : alt ? .altUp : .up)]
+    case "B": return [.key(ctrl ? .ctrlDown : alt ? .altDown : .down)]
     case "C": return [.key(.right)]
     case "D": return [.key(.left)]
     case "H": return [.key(.home)]

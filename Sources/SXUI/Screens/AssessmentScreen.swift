@@ -80,7 +80,7 @@ enum AssessmentScreen {
         return items + [k("^Z", Strings.kUndo), k("^Y", Strings.kRedo), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
       }
       return common + [k("Enter", Strings.kEdit)] + list + [k("Ins", Strings.kAdd), k("Del", Strings.kDelete), k("^K", Strings.kCopy),
-        k("M-j/k", Strings.kMove), k("s", Strings.kSort), k("f", Strings.kFilter), k("/", Strings.kSearch), k("F8", Strings.kDetail),
+        k("M-↑↓", Strings.kMove), k("s", Strings.kSort), k("f", Strings.kFilter), k("/", Strings.kSearch), k("F8", Strings.kDetail),
         k("^Z", Strings.kUndo), k("^Y", Strings.kRedo), k("F3", Strings.kExplain), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]
     case .balance:
       return common + [k("←→", Strings.kStep), k("F3", Strings.kExplain), k("F5", Strings.kSheet), k("Esc", Strings.kBack), k("F10", Strings.kQuit)]

@@ -101,14 +101,14 @@ enum SheetScreen {
         s.doc = d
         return [.commit([.upsert(c, position: pos)], label: Strings.rowCopied(lang) + ": " + r.displayName)]
       }
-    case .alt("k"), .alt("j"), .alt("K"), .alt("J"):
+    case .alt("k"), .alt("j"), .alt("K"), .alt("J"), .altUp, .altDown, .ctrlUp, .ctrlDown:
       guard let r = current else { break }
       guard d.sheet.sortField == nil, d.sheet.filter.isEmpty, spec.filterKey == nil else {
         s.say(Strings.sortedNoMove(lang), .warning)
         break
       }
       let pos = d.assessment.position(of: r.kind, id: r.id) ?? 0
-      let up = key == .alt("k") || key == .alt("K")
+      let up = [.alt("k"), .alt("K"), .altUp, .ctrlUp].contains(key)
       let to = up ? pos - 1 : pos + 1
       guard to >= 0, to < rows.count else { break }
       d.sheet.row = to
