@@ -3,7 +3,7 @@ import SXCore
 
 /// The assessment indexed once (dictionaries, no quadratic scans) plus the unit system and factors.
 struct Context {
-  let a: Assessment
+  private(set) var a: Assessment
   let f: EngineFactors
   let units: UnitSystem
   /// Reasons that apply to the whole run (e.g. a broken unit system).
@@ -11,7 +11,8 @@ struct Context {
   let stepById: [String: ProcessStep]
   /// Flow indexes by step id, in input order.
   let flowsByStep: [String: [Int]]
-  let flowById: [String: Int]
+  /// Flow index by id (the first flow of an id), only for the ids waste streams name (the only lookups by flow id).
+  let streamFlowById: [String: Int]
   let carrierById: [String: EnergyCarrier]
   let materialById: [String: Material]
   /// Unit definitions by the exact symbol typed (looked up once per distinct string).
@@ -42,8 +43,6 @@ struct Context {
     for (k, s) in a.steps.enumerated() where si[s.id] == nil { si[s.id] = k }
     stepIndex = si
     var fbs: [String: [Int]] = [:]
-    var fid: [String: Int] = [:]
-    fid.reserveCapacity(a.flows.count)
     // Flows usually come grouped by step: reuse the previous flow's group while the step id repeats.
     var lastStep: String?
     var lastGroup: [Int] = []
@@ -56,11 +55,20 @@ struct Context {
       }
       lastGroup.append(i)
     }
-    // In reverse, so the first flow of a duplicated id wins (one hash per flow).
-    for i in a.flows.indices.reversed() { fid[a.flows[i].id] = i }
     if let l = lastStep { fbs[l, default: []].append(contentsOf: lastGroup) }
     flowsByStep = fbs
-    flowById = fid
+    // Only the ids the waste streams name; a flow id is hashed only when its length is one of theirs.
+    var fid: [String: Int] = [:]
+    let wanted = Set(a.wasteStreams.compactMap(\.flowId))
+    if !wanted.isEmpty {
+      var lengths = Set<Int>()
+      for w in wanted { lengths.insert(w.utf8.count) }
+      for i in a.flows.indices {
+        let id = a.flows[i].id
+        if lengths.contains(id.utf8.count), fid[id] == nil, wanted.contains(id) { fid[id] = i }
+      }
+    }
+    streamFlowById = fid
     var cb: [String: EnergyCarrier] = [:]
     for c in a.energyCarriers where cb[c.id] == nil { cb[c.id] = c }
     carrierById = cb
@@ -72,8 +80,12 @@ struct Context {
     var uc: [String: UnitDef] = [:]
     var unknown = Set<String>()
     let us = units
+    // The last strings noted (rows repeat the same few units): an equal string needs no hashing.
+    var recent: (String, String) = ("", "")
     func note(_ s: String?) {
-      guard let s, uc[s] == nil, !unknown.contains(s) else { return }
+      guard let s, s != recent.0, s != recent.1 else { return }
+      recent = (s, recent.0)
+      guard uc[s] == nil, !unknown.contains(s) else { return }
       if let d = us.unit(s) { uc[s] = d } else { unknown.insert(s) }
     }
     func note(_ p: UnitPrice?) {
@@ -91,6 +103,7 @@ struct Context {
     let gas = f.gasDensity
     var factStep = ""
     var lastStepIndex = -1
+    var lastUnit: (symbol: String, def: UnitDef?)?
     for i in a.flows.indices {
       var x = FlowFacts()
       let sid = a.flows[i].stepId
@@ -101,10 +114,16 @@ struct Context {
       x.step = lastStepIndex
       note(a.flows[i].unitPrice)
       if let q = a.flows[i].quantity {
-        var def = uc[q.unit]
-        if def == nil, !unknown.contains(q.unit) {
-          def = us.unit(q.unit)
-          if let d = def { uc[q.unit] = d } else { unknown.insert(q.unit) }
+        var def: UnitDef?
+        if let l = lastUnit, l.symbol == q.unit {
+          def = l.def
+        } else {
+          def = uc[q.unit]
+          if def == nil, !unknown.contains(q.unit) {
+            def = us.unit(q.unit)
+            if let d = def { uc[q.unit] = d } else { unknown.insert(q.unit) }
+          }
+          lastUnit = (q.unit, def)
         }
         if let d = def {
           x.dim = d.dimension
@@ -128,6 +147,13 @@ struct Context {
     }
     unitCache = uc
     self.facts = facts
+  }
+
+  /// The same index over the assessment with other opportunities (the context indexes no opportunity).
+  func replacingOpportunities(_ o: [Opportunity]) -> Context {
+    var c = self
+    c.a.opportunities = o
+    return c
   }
 
   /// The unit definition of a typed symbol (cached).

@@ -31,7 +31,7 @@ enum QualityArea {
     for w in c.a.water { water.add(w.dataSource, weight: c.waterM3(w.annualQuantity, name: w.name).value) }
     var waste = Acc()
     for w in c.a.wasteStreams {
-      let q = w.quantity ?? w.flowId.flatMap { c.flowById[$0] }.flatMap { c.a.flows[$0].quantity }
+      let q = w.quantity ?? w.flowId.flatMap { c.streamFlowById[$0] }.flatMap { c.a.flows[$0].quantity }
       // Energy streams (heat, GJ) weigh nothing here.
       waste.add(w.dataSource, weight: c.massKg(q, kind: w.kind, name: w.name).value)
     }

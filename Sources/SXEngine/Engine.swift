@@ -8,7 +8,12 @@ import SXCore
 /// (`Context`), so the work is linear in the number of rows.
 public enum Engine {
   public static func compute(_ assessment: Assessment, factors: EngineFactors = .builtinDefaults) -> Results {
-    let c = Context(assessment, factors)
+    compute(Context(assessment, factors)).results
+  }
+
+  /// The results of an indexed assessment, with its water outcome (reused by the opportunity layer).
+  static func compute(_ c: Context) -> (results: Results, water: WaterOutcome) {
+    let assessment = c.a
     var ledger = Ledger()
     let flowEnergy = EnergyArea.flowAmounts(c)
     let balance = BalanceArea.compute(c, flowEnergy: flowEnergy, ledger: &ledger)
@@ -35,7 +40,7 @@ public enum Engine {
       water: water.results, wasteCost: waste, indicators: indicators, policy: policy, economics: economics,
       dataQuality: quality, issues: issues)
     r.book = ExplainBook(entries: ledger.entries, names: ledger.names)
-    return r
+    return (r, water)
   }
 }
 

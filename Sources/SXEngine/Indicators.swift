@@ -75,7 +75,7 @@ enum IndicatorArea {
       wasteSource = "W7 flows (solid/hazardous outputs)"
     } else {
       for w in w8 {
-        let q = w.quantity ?? w.flowId.flatMap { c.flowById[$0] }.flatMap { c.a.flows[$0].quantity }
+        let q = w.quantity ?? w.flowId.flatMap { c.streamFlowById[$0] }.flatMap { c.a.flows[$0].quantity }
         waste.add(c.massKg(q, kind: w.kind, name: w.name))
       }
     }

@@ -52,7 +52,7 @@ enum WasteCostArea {
       let name = w.name.isEmpty ? w.id : w.name
       let base = "wasteCost.streams[\(w.id)]"
       ledger.name("wasteCost.streams", id: w.id, name: w.name)
-      let flowIndex = w.flowId.flatMap { c.flowById[$0] }
+      let flowIndex = w.flowId.flatMap { c.streamFlowById[$0] }
       let stepId = w.sourceStepId ?? flowIndex.map { c.a.flows[$0].stepId }
       let q = w.quantity ?? flowIndex.flatMap { c.a.flows[$0].quantity }
       let isWater = w.kind == .wastewater

@@ -36,6 +36,11 @@ public enum Derivation {
     let c = Context(a, factors)
     var scratch = Ledger()
     let water = WaterArea.compute(c, ledger: &scratch)
+    return derive(c, results: results, water: water, rules: rules)
+  }
+
+  static func derive(_ c: Context, results: Results, water: WaterOutcome, rules: [OpportunityRule]) -> [Proposal] {
+    let a = c.a
     let book = FigureBook(c, results: results, water: water)
     let dismissed = Set(a.header.dismissedRules)
     let accepted = Set(a.opportunities.compactMap(\.ruleId))
@@ -54,9 +59,7 @@ public enum Derivation {
     }
     guard !drafts.isEmpty else { return [] }
     // Economics through the engine's own opportunity area, on a copy holding the proposals as opportunities.
-    var copy = a
-    copy.opportunities = drafts.map(\.4)
-    let cc = Context(copy, factors)
+    let cc = c.replacingOpportunities(drafts.map(\.4))
     var ledger = Ledger()
     let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger)
     let byId = Dictionary(econ.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

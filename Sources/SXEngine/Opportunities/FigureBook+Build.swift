@@ -79,7 +79,7 @@ extension FigureBook {
     let streamById = Dictionary(a.wasteStreams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     col["wasteCost.stream"] = r.wasteCost.streams.map { x in
       let ws = streamById[x.id]
-      let q = ws?.quantity ?? ws?.flowId.flatMap { c.flowById[$0] }.map { c.a.flows[$0].quantity } ?? nil
+      let q = ws?.quantity ?? ws?.flowId.flatMap { c.streamFlowById[$0] }.map { c.a.flows[$0].quantity } ?? nil
       let m = FigureBook.measures(q, c)
       return Row(
         attrs: ["id": x.id, "name": x.name, "kind": ws?.kind.rawValue ?? "", "step": x.stepId.map(c.stepName) ?? "",
@@ -101,13 +101,20 @@ extension FigureBook {
       ])
     }
     s["materials.chemicalCost"] = chemicalCost
-    col["flow"] = a.flows.map { fl in
-      let m = FigureBook.measures(fl.quantity, c)
-      let cost = c.flowPrice(fl) == nil ? nil : c.cost(fl.quantity, c.flowPrice(fl), name: fl.name, waterLike: Context.waterLikeKinds.contains(fl.kind)).value
-      return Row(
-        attrs: ["id": fl.id, "name": fl.name, "kind": fl.kind.rawValue, "direction": fl.direction.rawValue, "step": c.stepName(fl.stepId)],
-        values: ["kg": m.kg, "m3": m.m3, "gj": m.gj, "kwh": m.gj.map { $0 * 1e9 / 3.6e6 }, "cost": cost])
+    var flowRows: [Row] = []
+    flowRows.reserveCapacity(a.flows.count)
+    for (i, fl) in a.flows.enumerated() {
+      // The precomputed dimension and step index are the ones `measures` and `stepName` would look up.
+      let m = FigureBook.measures(fl.quantity, dimension: c.facts[i].dim)
+      let st = c.facts[i].step
+      let stepName = st >= 0 ? (a.steps[st].name.isEmpty ? a.steps[st].id : a.steps[st].name) : fl.stepId
+      let p = c.flowPrice(fl)
+      let cost = p == nil ? nil : c.cost(fl.quantity, p, name: fl.name, waterLike: Context.waterLikeKinds.contains(fl.kind)).value
+      flowRows.append(Row(
+        attrs: ["id": fl.id, "name": fl.name, "kind": fl.kind.rawValue, "direction": fl.direction.rawValue, "step": stepName],
+        values: ["kg": m.kg, "m3": m.m3, "gj": m.gj, "kwh": m.gj.map { $0 * 1e9 / 3.6e6 }, "cost": cost]))
     }
+    col["flow"] = flowRows
     col["dataQuality.area"] = r.dataQuality.areas.map { d in
       Row(attrs: ["area": d.area], values: [
         "byCountPercent": d.byCountPercent.value, "byWeightPercent": d.byWeightPercent.value, "records": Double(d.records),
@@ -120,7 +127,11 @@ extension FigureBook {
 
   /// A quantity as kg, m³ or GJ, whichever its dimension allows.
   static func measures(_ q: Quantity?, _ c: Context) -> (kg: Double?, m3: Double?, gj: Double?) {
-    guard let q, let d = c.dimension(q) else { return (nil, nil, nil) }
+    measures(q, dimension: q.flatMap { c.dimension($0) })
+  }
+
+  static func measures(_ q: Quantity?, dimension: SXCore.Dimension?) -> (kg: Double?, m3: Double?, gj: Double?) {
+    guard let q, let d = dimension else { return (nil, nil, nil) }
     switch d {
     case .mass: return (q.si, nil, nil)
     case .volume: return (nil, q.si, nil)

@@ -43,8 +43,8 @@ public struct DictionaryFigures: FigureSource {
 /// rules loader checks references against.
 public struct FigureBook: FigureSource {
   struct Row: Sendable {
-    var attrs: [String: String]
-    var values: [String: Double?]
+    var attrs: FieldMap<String>
+    var values: FieldMap<Double?>
   }
 
   var scalars: [String: Double?] = [:]
@@ -233,7 +233,25 @@ public struct FigureBook: FigureSource {
   }
 }
 
+/// The few named fields of a figure row, looked up by a linear scan (a row has at most a dozen fields, so this is
+/// cheaper than hashing them into a dictionary for each of thousands of rows). Written as a dictionary literal.
+struct FieldMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+  var pairs: [(key: String, value: Value)]
+
+  init(dictionaryLiteral elements: (String, Value)...) {
+    pairs = elements.map { (key: $0.0, value: $0.1) }
+  }
+
+  subscript(key: String) -> Value? {
+    for p in pairs where p.key == key { return p.value }
+    return nil
+  }
+}
+
 /// A parsed row selector: `key=value`, `key!=value`, `key~a|b`, or a bare id/name, joined by `,`.
+///
+/// The values are kept as search keys (`Selector.key`, for `~` also trimmed), computed once at parsing, so matching
+/// a row computes only the row's own keys.
 struct Selector: Sendable {
   enum Test: Sendable {
     case equal(String, String)
@@ -260,14 +278,15 @@ struct Selector: Sendable {
     for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
       let p = part.trimmingCharacters(in: .whitespaces)
       if let r = p.range(of: "!=") {
-        tests.append(.notEqual(String(p[..<r.lowerBound]).trimmingCharacters(in: .whitespaces), String(p[r.upperBound...]).trimmingCharacters(in: .whitespaces)))
+        tests.append(.notEqual(String(p[..<r.lowerBound]).trimmingCharacters(in: .whitespaces), key(String(p[r.upperBound...]).trimmingCharacters(in: .whitespaces))))
       } else if let r = p.range(of: "=") {
-        tests.append(.equal(String(p[..<r.lowerBound]).trimmingCharacters(in: .whitespaces), String(p[r.upperBound...]).trimmingCharacters(in: .whitespaces)))
+        tests.append(.equal(String(p[..<r.lowerBound]).trimmingCharacters(in: .whitespaces), key(String(p[r.upperBound...]).trimmingCharacters(in: .whitespaces))))
       } else if let r = p.range(of: "~") {
         let alts = p[r.upperBound...].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        tests.append(.contains(String(p[..<r.lowerBound]).trimmingCharacters(in: .whitespaces), alts))
+        // As `TextRules.matches` prepares its needle.
+        tests.append(.contains(String(p[..<r.lowerBound]).trimmingCharacters(in: .whitespaces), alts.map { key($0).trimmingCharacters(in: .whitespaces) }))
       } else if !p.isEmpty {
-        tests.append(.idOrName(p))
+        tests.append(.idOrName(key(p)))
       } else {
         return .failure(RuleFailure(vi: "bộ chọn «[\(text)]» có phần rỗng", en: "selector «[\(text)]» has an empty part"))
       }
@@ -278,15 +297,24 @@ struct Selector: Sendable {
     return .success(Selector(tests: tests))
   }
 
-  func matches(_ attrs: [String: String]) -> Bool {
+  func matches(_ attrs: FieldMap<String>) -> Bool {
     tests.allSatisfy { t in
       switch t {
-      case .equal(let k, let v): TextRules.searchKey(attrs[k] ?? "") == TextRules.searchKey(v)
-      case .notEqual(let k, let v): TextRules.searchKey(attrs[k] ?? "") != TextRules.searchKey(v)
-      case .contains(let k, let alts): alts.contains { TextRules.matches(attrs[k] ?? "", $0) }
-      case .idOrName(let x):
-        TextRules.searchKey(attrs["id"] ?? "") == TextRules.searchKey(x) || TextRules.searchKey(attrs["name"] ?? "") == TextRules.searchKey(x)
+      case .equal(let k, let v): Selector.key(attrs[k] ?? "") == v
+      case .notEqual(let k, let v): Selector.key(attrs[k] ?? "") != v
+      case .contains(let k, let alts):
+        alts.contains { $0.isEmpty } || {
+          let h = Selector.key(attrs[k] ?? "")
+          return alts.contains { h.contains($0) }
+        }()
+      case .idOrName(let x): Selector.key(attrs["id"] ?? "") == x || Selector.key(attrs["name"] ?? "") == x
       }
     }
+  }
+
+  /// `TextRules.searchKey`, without its Unicode work for ASCII text (where it only lower-cases).
+  static func key(_ s: String) -> String {
+    for b in s.utf8 where b >= 0x80 { return TextRules.searchKey(s) }
+    return s.lowercased()
   }
 }

@@ -189,10 +189,14 @@ extension Engine {
   /// Computes the results and adds the opportunity layer: each opportunity evaluated (`opportunities`), the knowledge
   /// base's proposals (`proposals`, dismissed and accepted rules left out) and the summary (`opportunitySummary`).
   public static func compute(_ a: Assessment, factors: EngineFactors, rules: [OpportunityRule]) -> Results {
-    var r = compute(a, factors: factors)
-    r.opportunities = evaluateOpportunities(a, results: r, factors: factors)
+    // One index of the assessment and one water outcome for the whole run (both are pure functions of the input).
+    let c = Context(a, factors)
+    let run = compute(c)
+    var r = run.results
+    let water = run.water
+    r.opportunities = evaluateOpportunities(c, results: r, water: water)
     r.opportunitySummary = OpportunitySummary.of(r.opportunities ?? [], results: r)
-    r.proposals = Derivation.derive(a, results: r, factors: factors, rules: rules)
+    r.proposals = Derivation.derive(c, results: r, water: water, rules: rules)
     return r
   }
 
@@ -201,6 +205,11 @@ extension Engine {
     let c = Context(a, factors)
     var scratch = Ledger()
     let water = WaterArea.compute(c, ledger: &scratch)
+    return evaluateOpportunities(c, results: r, water: water)
+  }
+
+  static func evaluateOpportunities(_ c: Context, results r: Results, water: WaterOutcome) -> [OpportunityResult] {
+    let a = c.a
     let baseline = Baselines(c, results: r, water: water)
     let econ = Dictionary(r.economics.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
     return a.opportunities.compactMap { o in
