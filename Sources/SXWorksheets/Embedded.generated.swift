@@ -1955,8 +1955,12 @@ rules:
       "$ref": "#/$defs/Assessment"
     },
     "results": {
-      "type": "object",
-      "description": "Engine results, added on export; not read back on import."
+      "description": "Engine results, added on export; not read back on import. The same layout as sxsh results ID --json (see $defs/Results).",
+      "allOf": [
+        {
+          "$ref": "#/$defs/Results"
+        }
+      ]
     }
   },
   "required": [
@@ -3213,6 +3217,1852 @@ rules:
         "actions",
         "indicators",
         "earlierPeriods"
+      ],
+      "additionalProperties": false
+    },
+    "FigureStatus": {
+      "type": "string",
+      "description": "Whether a figure could be computed from complete data: ok, or incomplete (missing or unusable inputs; see reasons).",
+      "enum": [
+        "ok",
+        "incomplete"
+      ]
+    },
+    "Figure": {
+      "type": "object",
+      "description": "One computed number with its unit (Sources/SXEngine/Figure.swift). value is never NaN or infinite; it is absent when the figure cannot be computed. A partial sum keeps its value but is incomplete. Flags are figures with unit \"flag\" (1 = yes, 0 = no).",
+      "properties": {
+        "path": {
+          "description": "The explain path of the figure (sxsh results ID --explain PATH).",
+          "type": "string"
+        },
+        "value": {
+          "description": "The value in unit; absent when unknown.",
+          "type": "number"
+        },
+        "unit": {
+          "description": "Unit symbol, e.g. kg, GJ, TOE, t CO2e, m³, VND, %, yr.",
+          "type": "string"
+        },
+        "status": {
+          "$ref": "#/$defs/FigureStatus"
+        },
+        "reasons": {
+          "description": "Why the figure is incomplete; empty when ok.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/LocalizedText"
+          }
+        }
+      },
+      "required": [
+        "path",
+        "unit",
+        "status",
+        "reasons"
+      ],
+      "additionalProperties": false
+    },
+    "MassBalance": {
+      "type": "object",
+      "description": "The mass balance of one step or of the plant (kg; water at its density; energy in GJ, balanced apart from mass).",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "massIn": {
+          "$ref": "#/$defs/Figure"
+        },
+        "massOut": {
+          "$ref": "#/$defs/Figure"
+        },
+        "stockChange": {
+          "$ref": "#/$defs/Figure",
+          "description": "Increase of stock in the step, kg."
+        },
+        "unaccounted": {
+          "$ref": "#/$defs/Figure",
+          "description": "in − out − stock change, kg."
+        },
+        "closurePercent": {
+          "$ref": "#/$defs/Figure",
+          "description": "(out + stock change) / in × 100."
+        },
+        "flagged": {
+          "description": "|unaccounted| / in > thresholdPercent.",
+          "type": "boolean"
+        },
+        "biggestMissing": {
+          "$ref": "#/$defs/LocalizedText",
+          "description": "The stream most likely missing, when flagged; absent otherwise."
+        },
+        "waterIn": {
+          "$ref": "#/$defs/Figure"
+        },
+        "waterOut": {
+          "$ref": "#/$defs/Figure"
+        },
+        "energyIn": {
+          "$ref": "#/$defs/Figure"
+        },
+        "energyOut": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "massIn",
+        "massOut",
+        "stockChange",
+        "unaccounted",
+        "closurePercent",
+        "flagged",
+        "waterIn",
+        "waterOut",
+        "energyIn",
+        "energyOut"
+      ],
+      "additionalProperties": false
+    },
+    "BalanceResults": {
+      "type": "object",
+      "description": "Mass balances by step (assessment row order) and for the plant.",
+      "properties": {
+        "thresholdPercent": {
+          "type": "number"
+        },
+        "steps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/MassBalance"
+          }
+        },
+        "plant": {
+          "$ref": "#/$defs/MassBalance"
+        }
+      },
+      "required": [
+        "thresholdPercent",
+        "steps",
+        "plant"
+      ],
+      "additionalProperties": false
+    },
+    "TOEMethod": {
+      "type": "string",
+      "description": "How a carrier's TOE was found: moit (the MOIT conversion factor), derived (from its energy content), none.",
+      "enum": [
+        "moit",
+        "derived",
+        "none"
+      ]
+    },
+    "CarrierEnergy": {
+      "type": "object",
+      "description": "Energy of one carrier (W4).",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "fuel": {
+          "type": "string"
+        },
+        "quantity": {
+          "$ref": "#/$defs/Figure",
+          "description": "The amount as typed."
+        },
+        "gj": {
+          "$ref": "#/$defs/Figure"
+        },
+        "kwhEq": {
+          "$ref": "#/$defs/Figure"
+        },
+        "toe": {
+          "$ref": "#/$defs/Figure"
+        },
+        "toeMethod": {
+          "$ref": "#/$defs/TOEMethod"
+        },
+        "cost": {
+          "$ref": "#/$defs/Figure"
+        },
+        "sharePercent": {
+          "$ref": "#/$defs/Figure",
+          "description": "Share of the plant's energy (GJ), %."
+        },
+        "unallocatedGJ": {
+          "$ref": "#/$defs/Figure",
+          "description": "Carrier total − Σ step flows of this carrier, GJ."
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "fuel",
+        "quantity",
+        "gj",
+        "kwhEq",
+        "toe",
+        "toeMethod",
+        "cost",
+        "sharePercent",
+        "unallocatedGJ"
+      ],
+      "additionalProperties": false
+    },
+    "StepEnergy": {
+      "type": "object",
+      "description": "Energy of one process step.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "gj": {
+          "$ref": "#/$defs/Figure"
+        },
+        "kwhEq": {
+          "$ref": "#/$defs/Figure"
+        },
+        "toe": {
+          "$ref": "#/$defs/Figure"
+        },
+        "electricityKWh": {
+          "$ref": "#/$defs/Figure"
+        },
+        "thermalGJ": {
+          "$ref": "#/$defs/Figure"
+        },
+        "cost": {
+          "$ref": "#/$defs/Figure"
+        },
+        "sharePercent": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "gj",
+        "kwhEq",
+        "toe",
+        "electricityKWh",
+        "thermalGJ",
+        "cost",
+        "sharePercent"
+      ],
+      "additionalProperties": false
+    },
+    "EnergyTotals": {
+      "type": "object",
+      "description": "Plant energy totals.",
+      "properties": {
+        "gj": {
+          "$ref": "#/$defs/Figure"
+        },
+        "kwhEq": {
+          "$ref": "#/$defs/Figure"
+        },
+        "toe": {
+          "$ref": "#/$defs/Figure"
+        },
+        "electricityKWh": {
+          "$ref": "#/$defs/Figure"
+        },
+        "thermalGJ": {
+          "$ref": "#/$defs/Figure"
+        },
+        "cost": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "gj",
+        "kwhEq",
+        "toe",
+        "electricityKWh",
+        "thermalGJ",
+        "cost"
+      ],
+      "additionalProperties": false
+    },
+    "EnergyResults": {
+      "type": "object",
+      "description": "Energy by carrier, by step and in total.",
+      "properties": {
+        "carriers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/CarrierEnergy"
+          }
+        },
+        "steps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/StepEnergy"
+          }
+        },
+        "total": {
+          "$ref": "#/$defs/EnergyTotals"
+        },
+        "keyEnergyUser": {
+          "description": "Plant TOE/yr > keyEnergyUserThresholdTOE (key energy user, Circular 25/2020/TT-BCT).",
+          "type": "boolean"
+        },
+        "keyEnergyUserThresholdTOE": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "carriers",
+        "steps",
+        "total",
+        "keyEnergyUser",
+        "keyEnergyUserThresholdTOE"
+      ],
+      "additionalProperties": false
+    },
+    "EmissionRow": {
+      "type": "object",
+      "description": "Greenhouse-gas emissions of a carrier, a step or the plant, t.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "co2": {
+          "$ref": "#/$defs/Figure",
+          "description": "Fossil CO2, t."
+        },
+        "ch4": {
+          "$ref": "#/$defs/Figure"
+        },
+        "n2o": {
+          "$ref": "#/$defs/Figure"
+        },
+        "co2e": {
+          "$ref": "#/$defs/Figure",
+          "description": "CO2 + GWP × CH4 + GWP × N2O, t CO2e."
+        },
+        "biogenicCO2": {
+          "$ref": "#/$defs/Figure",
+          "description": "Biogenic CO2 (memo, not in the total), t."
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "co2",
+        "ch4",
+        "n2o",
+        "co2e",
+        "biogenicCO2"
+      ],
+      "additionalProperties": false
+    },
+    "CO2Results": {
+      "type": "object",
+      "description": "CO2 and CO2e by carrier, by step and in total, with the factors used.",
+      "properties": {
+        "gridFactor": {
+          "$ref": "#/$defs/Figure"
+        },
+        "gridFactorYear": {
+          "type": "integer"
+        },
+        "gridFactorSource": {
+          "type": "string"
+        },
+        "gwpCH4": {
+          "type": "number"
+        },
+        "gwpN2O": {
+          "type": "number"
+        },
+        "gwpSource": {
+          "type": "string"
+        },
+        "carriers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/EmissionRow"
+          }
+        },
+        "steps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/EmissionRow"
+          }
+        },
+        "total": {
+          "$ref": "#/$defs/EmissionRow"
+        },
+        "scope1": {
+          "$ref": "#/$defs/Figure",
+          "description": "Fuels burnt on site, t CO2e."
+        },
+        "scope2": {
+          "$ref": "#/$defs/Figure",
+          "description": "Electricity and purchased steam, t CO2e."
+        }
+      },
+      "required": [
+        "gridFactor",
+        "gridFactorYear",
+        "gridFactorSource",
+        "gwpCH4",
+        "gwpN2O",
+        "gwpSource",
+        "carriers",
+        "steps",
+        "total",
+        "scope1",
+        "scope2"
+      ],
+      "additionalProperties": false
+    },
+    "WaterLine": {
+      "type": "object",
+      "description": "A line of the water worksheet (W5): source, consumer or output.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "stepId": {
+          "type": "string"
+        },
+        "volume": {
+          "$ref": "#/$defs/Figure"
+        },
+        "cost": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "volume",
+        "cost"
+      ],
+      "additionalProperties": false
+    },
+    "StepWater": {
+      "type": "object",
+      "description": "Water consumption of one step.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "consumption": {
+          "$ref": "#/$defs/Figure",
+          "description": "W5 consumers of the step, else its water input flows, m³."
+        },
+        "sharePercent": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "consumption",
+        "sharePercent"
+      ],
+      "additionalProperties": false
+    },
+    "WaterTotals": {
+      "type": "object",
+      "description": "Plant water totals.",
+      "properties": {
+        "supply": {
+          "$ref": "#/$defs/Figure"
+        },
+        "consumption": {
+          "$ref": "#/$defs/Figure"
+        },
+        "outputs": {
+          "$ref": "#/$defs/Figure"
+        },
+        "unaccounted": {
+          "$ref": "#/$defs/Figure",
+          "description": "supply − outputs, m³."
+        },
+        "closurePercent": {
+          "$ref": "#/$defs/Figure",
+          "description": "outputs / supply × 100."
+        },
+        "wastewater": {
+          "$ref": "#/$defs/Figure"
+        },
+        "supplyCost": {
+          "$ref": "#/$defs/Figure"
+        },
+        "wastewaterCharge": {
+          "$ref": "#/$defs/Figure"
+        },
+        "totalCost": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "supply",
+        "consumption",
+        "outputs",
+        "unaccounted",
+        "closurePercent",
+        "wastewater",
+        "supplyCost",
+        "wastewaterCharge",
+        "totalCost"
+      ],
+      "additionalProperties": false
+    },
+    "WaterResults": {
+      "type": "object",
+      "description": "Water by line, by step and in total.",
+      "properties": {
+        "sources": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/WaterLine"
+          }
+        },
+        "consumers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/WaterLine"
+          }
+        },
+        "outputs": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/WaterLine"
+          }
+        },
+        "steps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/StepWater"
+          }
+        },
+        "total": {
+          "$ref": "#/$defs/WaterTotals"
+        }
+      },
+      "required": [
+        "sources",
+        "consumers",
+        "outputs",
+        "steps",
+        "total"
+      ],
+      "additionalProperties": false
+    },
+    "StreamCost": {
+      "type": "object",
+      "description": "The true cost of one waste stream (material, energy, system and waste-management parts).",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "stepId": {
+          "type": "string"
+        },
+        "mass": {
+          "$ref": "#/$defs/Figure"
+        },
+        "material": {
+          "$ref": "#/$defs/Figure"
+        },
+        "energy": {
+          "$ref": "#/$defs/Figure"
+        },
+        "system": {
+          "$ref": "#/$defs/Figure"
+        },
+        "wasteManagement": {
+          "$ref": "#/$defs/Figure"
+        },
+        "total": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "mass",
+        "material",
+        "energy",
+        "system",
+        "wasteManagement",
+        "total"
+      ],
+      "additionalProperties": false
+    },
+    "StepWasteCost": {
+      "type": "object",
+      "description": "Waste cost of one step.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "material": {
+          "$ref": "#/$defs/Figure"
+        },
+        "energy": {
+          "$ref": "#/$defs/Figure"
+        },
+        "system": {
+          "$ref": "#/$defs/Figure"
+        },
+        "wasteManagement": {
+          "$ref": "#/$defs/Figure"
+        },
+        "total": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "material",
+        "energy",
+        "system",
+        "wasteManagement",
+        "total"
+      ],
+      "additionalProperties": false
+    },
+    "ParetoClass": {
+      "type": "string",
+      "description": "A (cumulative ≤ 80 %), B (≤ 95 %), C.",
+      "enum": [
+        "A",
+        "B",
+        "C"
+      ]
+    },
+    "ParetoEntry": {
+      "type": "object",
+      "description": "One waste stream in the Pareto ranking by total cost.",
+      "properties": {
+        "rank": {
+          "type": "integer"
+        },
+        "streamId": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "total": {
+          "$ref": "#/$defs/Figure"
+        },
+        "sharePercent": {
+          "$ref": "#/$defs/Figure"
+        },
+        "cumulativePercent": {
+          "$ref": "#/$defs/Figure"
+        },
+        "paretoClass": {
+          "$ref": "#/$defs/ParetoClass"
+        }
+      },
+      "required": [
+        "rank",
+        "streamId",
+        "name",
+        "total",
+        "sharePercent",
+        "cumulativePercent",
+        "paretoClass"
+      ],
+      "additionalProperties": false
+    },
+    "WasteCostResults": {
+      "type": "object",
+      "description": "Waste costs by stream, by step, in total, and the Pareto ranking.",
+      "properties": {
+        "streams": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/StreamCost"
+          }
+        },
+        "steps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/StepWasteCost"
+          }
+        },
+        "total": {
+          "$ref": "#/$defs/Figure"
+        },
+        "pareto": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/ParetoEntry"
+          }
+        }
+      },
+      "required": [
+        "streams",
+        "steps",
+        "total",
+        "pareto"
+      ],
+      "additionalProperties": false
+    },
+    "BenchmarkUse": {
+      "type": "object",
+      "description": "The benchmark an indicator is compared with.",
+      "properties": {
+        "unit": {
+          "type": "string"
+        },
+        "typicalLow": {
+          "type": "number"
+        },
+        "typicalHigh": {
+          "type": "number"
+        },
+        "goodPractice": {
+          "type": "number"
+        },
+        "source": {
+          "type": "string"
+        },
+        "indicative": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "unit",
+        "source",
+        "indicative"
+      ],
+      "additionalProperties": false
+    },
+    "BenchmarkRating": {
+      "type": "string",
+      "description": "How a value sits against its benchmark.",
+      "enum": [
+        "atOrBelowGoodPractice",
+        "withinTypical",
+        "aboveTypical",
+        "belowTypical",
+        "noBenchmark",
+        "unknown"
+      ]
+    },
+    "EarlierComparison": {
+      "type": "object",
+      "description": "The indicator against an earlier period's value.",
+      "properties": {
+        "period": {
+          "type": "string"
+        },
+        "value": {
+          "type": "number"
+        },
+        "unit": {
+          "type": "string"
+        },
+        "source": {
+          "type": "string"
+        },
+        "changePercent": {
+          "$ref": "#/$defs/Figure",
+          "description": "(current − earlier) / earlier × 100."
+        }
+      },
+      "required": [
+        "period",
+        "unit",
+        "source",
+        "changePercent"
+      ],
+      "additionalProperties": false
+    },
+    "TargetComparison": {
+      "type": "object",
+      "description": "The indicator against the assessment's target.",
+      "properties": {
+        "baseline": {
+          "type": "number"
+        },
+        "target": {
+          "type": "number"
+        },
+        "unit": {
+          "type": "string"
+        },
+        "gapToTarget": {
+          "$ref": "#/$defs/Figure",
+          "description": "current − target, in the indicator's unit."
+        }
+      },
+      "required": [
+        "unit",
+        "gapToTarget"
+      ],
+      "additionalProperties": false
+    },
+    "StepIndicator": {
+      "type": "object",
+      "description": "An indicator's value for one step.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "value": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "value"
+      ],
+      "additionalProperties": false
+    },
+    "Indicator": {
+      "type": "object",
+      "description": "A specific-consumption indicator (per unit of the reference product).",
+      "properties": {
+        "key": {
+          "type": "string"
+        },
+        "name": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "value": {
+          "$ref": "#/$defs/Figure"
+        },
+        "benchmark": {
+          "$ref": "#/$defs/BenchmarkUse"
+        },
+        "rating": {
+          "$ref": "#/$defs/BenchmarkRating"
+        },
+        "exceedsTypical": {
+          "type": "boolean"
+        },
+        "aboveGoodPractice": {
+          "type": "boolean"
+        },
+        "earlier": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/EarlierComparison"
+          }
+        },
+        "target": {
+          "$ref": "#/$defs/TargetComparison"
+        },
+        "steps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/StepIndicator"
+          }
+        }
+      },
+      "required": [
+        "key",
+        "name",
+        "value",
+        "rating",
+        "exceedsTypical",
+        "aboveGoodPractice",
+        "earlier",
+        "steps"
+      ],
+      "additionalProperties": false
+    },
+    "IndicatorResults": {
+      "type": "object",
+      "description": "Indicators and their denominator.",
+      "properties": {
+        "production": {
+          "$ref": "#/$defs/Figure",
+          "description": "Reference product quantity, t."
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/Indicator"
+          }
+        }
+      },
+      "required": [
+        "production",
+        "items"
+      ],
+      "additionalProperties": false
+    },
+    "PolicyResource": {
+      "type": "string",
+      "description": "A resource of the policy baselines: energy (TOE), water (m³), materials (kg).",
+      "enum": [
+        "energy",
+        "water",
+        "materials"
+      ]
+    },
+    "PolicyBaseline": {
+      "type": "object",
+      "description": "A resource's baseline and the planned saving against it.",
+      "properties": {
+        "resource": {
+          "$ref": "#/$defs/PolicyResource"
+        },
+        "baseline": {
+          "$ref": "#/$defs/Figure"
+        },
+        "baselinePerUnit": {
+          "$ref": "#/$defs/Figure"
+        },
+        "plannedSaving": {
+          "$ref": "#/$defs/Figure"
+        },
+        "plannedPercent": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "resource",
+        "baseline",
+        "baselinePerUnit",
+        "plannedSaving",
+        "plannedPercent"
+      ],
+      "additionalProperties": false
+    },
+    "PolicyGap": {
+      "type": "object",
+      "description": "The planned saving of one resource against a policy band.",
+      "properties": {
+        "resource": {
+          "$ref": "#/$defs/PolicyResource"
+        },
+        "gapToLow": {
+          "$ref": "#/$defs/Figure",
+          "description": "max(0, low − planned), percentage points."
+        },
+        "gapToHigh": {
+          "$ref": "#/$defs/Figure"
+        },
+        "meetsLow": {
+          "type": "boolean"
+        },
+        "meetsHigh": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "resource",
+        "gapToLow",
+        "gapToHigh",
+        "meetsLow",
+        "meetsHigh"
+      ],
+      "additionalProperties": false
+    },
+    "PolicyTargetResult": {
+      "type": "object",
+      "description": "A policy target (e.g. a national programme's saving band) and the gaps to it.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "lowPercent": {
+          "type": "number"
+        },
+        "highPercent": {
+          "type": "number"
+        },
+        "byYear": {
+          "type": "integer"
+        },
+        "source": {
+          "type": "string"
+        },
+        "gaps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/PolicyGap"
+          }
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "lowPercent",
+        "highPercent",
+        "byYear",
+        "source",
+        "gaps"
+      ],
+      "additionalProperties": false
+    },
+    "PolicyResults": {
+      "type": "object",
+      "description": "Baselines and policy targets.",
+      "properties": {
+        "baselines": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/PolicyBaseline"
+          }
+        },
+        "targets": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/PolicyTargetResult"
+          }
+        }
+      },
+      "required": [
+        "baselines",
+        "targets"
+      ],
+      "additionalProperties": false
+    },
+    "OpportunityEconomics": {
+      "type": "object",
+      "description": "Economics of one opportunity (VND; years; savings per year).",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "investment": {
+          "$ref": "#/$defs/Figure"
+        },
+        "annualSaving": {
+          "$ref": "#/$defs/Figure"
+        },
+        "addedOM": {
+          "$ref": "#/$defs/Figure"
+        },
+        "annualNetSaving": {
+          "$ref": "#/$defs/Figure"
+        },
+        "lifetimeYears": {
+          "$ref": "#/$defs/Figure"
+        },
+        "discountRate": {
+          "type": "number"
+        },
+        "simplePayback": {
+          "$ref": "#/$defs/Figure"
+        },
+        "npv": {
+          "$ref": "#/$defs/Figure"
+        },
+        "irr": {
+          "$ref": "#/$defs/Figure"
+        },
+        "discountedPayback": {
+          "$ref": "#/$defs/Figure"
+        },
+        "annualisedSaving": {
+          "$ref": "#/$defs/Figure"
+        },
+        "toeSaving": {
+          "$ref": "#/$defs/Figure",
+          "description": "Physical saving used by the policy gap, TOE."
+        },
+        "waterSaving": {
+          "$ref": "#/$defs/Figure",
+          "description": "m³."
+        },
+        "materialSaving": {
+          "$ref": "#/$defs/Figure",
+          "description": "kg."
+        },
+        "counted": {
+          "description": "Counted in the planned savings (not rejected).",
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "id",
+        "title",
+        "investment",
+        "annualSaving",
+        "addedOM",
+        "annualNetSaving",
+        "lifetimeYears",
+        "discountRate",
+        "simplePayback",
+        "npv",
+        "irr",
+        "discountedPayback",
+        "annualisedSaving",
+        "toeSaving",
+        "waterSaving",
+        "materialSaving",
+        "counted"
+      ],
+      "additionalProperties": false
+    },
+    "EconomicsResults": {
+      "type": "object",
+      "description": "Economics of every opportunity and the totals.",
+      "properties": {
+        "opportunities": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/OpportunityEconomics"
+          }
+        },
+        "totalInvestment": {
+          "$ref": "#/$defs/Figure"
+        },
+        "totalAnnualNetSaving": {
+          "$ref": "#/$defs/Figure"
+        },
+        "totalNPV": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "opportunities",
+        "totalInvestment",
+        "totalAnnualNetSaving",
+        "totalNPV"
+      ],
+      "additionalProperties": false
+    },
+    "DataQualityArea": {
+      "type": "object",
+      "description": "Data quality of one area: how much is measured-grade (measured, records, calculated).",
+      "properties": {
+        "area": {
+          "type": "string"
+        },
+        "records": {
+          "type": "integer"
+        },
+        "measuredRecords": {
+          "type": "integer"
+        },
+        "byCountPercent": {
+          "$ref": "#/$defs/Figure"
+        },
+        "byWeightPercent": {
+          "$ref": "#/$defs/Figure",
+          "description": "Share of the area's weight (kg, GJ, m³) that is measured-grade, %."
+        }
+      },
+      "required": [
+        "area",
+        "records",
+        "measuredRecords",
+        "byCountPercent",
+        "byWeightPercent"
+      ],
+      "additionalProperties": false
+    },
+    "DataQualityResults": {
+      "type": "object",
+      "description": "Data quality by area and overall.",
+      "properties": {
+        "areas": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/DataQualityArea"
+          }
+        },
+        "overallByCountPercent": {
+          "$ref": "#/$defs/Figure"
+        }
+      },
+      "required": [
+        "areas",
+        "overallByCountPercent"
+      ],
+      "additionalProperties": false
+    },
+    "ResultIssue": {
+      "type": "object",
+      "description": "One incomplete figure: its path and why.",
+      "properties": {
+        "path": {
+          "type": "string"
+        },
+        "reasons": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/LocalizedText"
+          }
+        }
+      },
+      "required": [
+        "path",
+        "reasons"
+      ],
+      "additionalProperties": false
+    },
+    "CostClass": {
+      "type": "string",
+      "description": "No-cost / low-cost (≤ VND 500 M) / investment, by the investment.",
+      "enum": [
+        "noCost",
+        "lowCost",
+        "investment"
+      ]
+    },
+    "PaybackBucket": {
+      "type": "string",
+      "description": "Simple-payback bucket: < 1, 1–2, 2–3, > 3 years, or never/unknown.",
+      "enum": [
+        "under1",
+        "from1to2",
+        "from2to3",
+        "over3",
+        "never"
+      ]
+    },
+    "RuleArea": {
+      "type": "string",
+      "description": "The area of a knowledge-base rule.",
+      "enum": [
+        "wetProcessing",
+        "boilerSteam",
+        "condensate",
+        "insulation",
+        "compressedAir",
+        "motorsDrives",
+        "lighting",
+        "water",
+        "materialsChemicals",
+        "solidWaste",
+        "dataQuality"
+      ]
+    },
+    "SavingMeasure": {
+      "type": "object",
+      "description": "One saving of an opportunity measured for the summary; physical and baseline in GJ (energy carriers), m³ (water) or kg (materials).",
+      "properties": {
+        "resource": {
+          "$ref": "#/$defs/SavedResource"
+        },
+        "key": {
+          "description": "Savings with the same key touch the same stream (see opportunitySummary.overlapRule).",
+          "type": "string"
+        },
+        "physical": {
+          "type": "number"
+        },
+        "baseline": {
+          "description": "The plant's yearly use of that stream; absent when there is none to cap against.",
+          "type": "number"
+        },
+        "value": {
+          "description": "VND/yr.",
+          "type": "number"
+        },
+        "toe": {
+          "type": "number"
+        },
+        "co2t": {
+          "type": "number"
+        },
+        "waterM3": {
+          "type": "number"
+        },
+        "materialKg": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "resource",
+        "key"
+      ],
+      "additionalProperties": false
+    },
+    "OpportunityResult": {
+      "type": "object",
+      "description": "An opportunity as evaluated: economics, CO2, screening, scores, estimated vs actual.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "technique": {
+          "$ref": "#/$defs/CPTechnique"
+        },
+        "tags": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/CPTechnique"
+          }
+        },
+        "status": {
+          "$ref": "#/$defs/OpportunityStatus"
+        },
+        "ruleId": {
+          "type": "string"
+        },
+        "economics": {
+          "$ref": "#/$defs/OpportunityEconomics"
+        },
+        "co2Saving": {
+          "description": "CO2e avoided by the energy savings, t/yr.",
+          "type": "number"
+        },
+        "costClass": {
+          "$ref": "#/$defs/CostClass"
+        },
+        "paybackBucket": {
+          "$ref": "#/$defs/PaybackBucket"
+        },
+        "screening": {
+          "$ref": "#/$defs/ScreeningClass",
+          "description": "As recorded; when the record is unscreened, the suggested class (screeningSuggested)."
+        },
+        "screeningReason": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "screeningSuggested": {
+          "type": "boolean"
+        },
+        "technicallyFeasible": {
+          "type": "boolean"
+        },
+        "scores": {
+          "description": "Scores 1–5 by criterion id; missing ones derived (listed in derivedScores).",
+          "type": "object",
+          "additionalProperties": {
+            "type": "integer"
+          }
+        },
+        "derivedScores": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "weightedScore": {
+          "description": "Σ wᵢ·sᵢ / Σ wᵢ (1–5); absent when technically infeasible.",
+          "type": "number"
+        },
+        "estimatedCost": {
+          "type": "number"
+        },
+        "actualCost": {
+          "type": "number"
+        },
+        "estimatedSaving": {
+          "type": "number"
+        },
+        "actualSaving": {
+          "type": "number"
+        },
+        "followUpDate": {
+          "type": "string"
+        },
+        "measures": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SavingMeasure"
+          }
+        }
+      },
+      "required": [
+        "id",
+        "title",
+        "technique",
+        "tags",
+        "status",
+        "economics",
+        "costClass",
+        "paybackBucket",
+        "screening",
+        "screeningReason",
+        "screeningSuggested",
+        "technicallyFeasible",
+        "scores",
+        "derivedScores",
+        "estimatedCost",
+        "followUpDate",
+        "measures"
+      ],
+      "additionalProperties": false
+    },
+    "TriggerComparison": {
+      "type": "object",
+      "description": "One comparison of a rule's condition as evaluated: left op right with both sides' values.",
+      "properties": {
+        "left": {
+          "type": "string"
+        },
+        "leftValue": {
+          "type": "number"
+        },
+        "op": {
+          "type": "string"
+        },
+        "right": {
+          "type": "string"
+        },
+        "rightValue": {
+          "type": "number"
+        },
+        "holds": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "left",
+        "op",
+        "right",
+        "holds"
+      ],
+      "additionalProperties": false
+    },
+    "TriggerFigure": {
+      "type": "object",
+      "description": "A figure of a rule's condition (or show:) with its value and unit.",
+      "properties": {
+        "name": {
+          "description": "The reference as written in the rule.",
+          "type": "string"
+        },
+        "label": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "value": {
+          "type": "number"
+        },
+        "unit": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "name",
+        "label",
+        "unit"
+      ],
+      "additionalProperties": false
+    },
+    "Proposal": {
+      "type": "object",
+      "description": "An opportunity proposed by a knowledge-base rule, with why it was proposed and its evaluation as if accepted.",
+      "properties": {
+        "ruleId": {
+          "type": "string"
+        },
+        "area": {
+          "$ref": "#/$defs/RuleArea"
+        },
+        "technique": {
+          "$ref": "#/$defs/CPTechnique"
+        },
+        "tags": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/CPTechnique"
+          }
+        },
+        "title": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "rationale": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "explanation": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "comparisons": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/TriggerComparison"
+          }
+        },
+        "triggers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/TriggerFigure"
+          }
+        },
+        "investmentLow": {
+          "description": "VND.",
+          "type": "number"
+        },
+        "investmentHigh": {
+          "description": "VND.",
+          "type": "number"
+        },
+        "source": {
+          "type": "string"
+        },
+        "opportunity": {
+          "$ref": "#/$defs/Opportunity",
+          "description": "The record sxsh accept adds (id kb-<rule id>)."
+        },
+        "evaluation": {
+          "$ref": "#/$defs/OpportunityResult"
+        }
+      },
+      "required": [
+        "ruleId",
+        "area",
+        "technique",
+        "tags",
+        "title",
+        "rationale",
+        "explanation",
+        "comparisons",
+        "triggers",
+        "investmentLow",
+        "investmentHigh",
+        "source",
+        "opportunity",
+        "evaluation"
+      ],
+      "additionalProperties": false
+    },
+    "SummaryBucket": {
+      "type": "object",
+      "description": "Totals of a group of opportunities (savings after the overlap rule): VND, VND/yr, TOE, m³, kg, t CO2e.",
+      "properties": {
+        "key": {
+          "type": "string"
+        },
+        "label": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "count": {
+          "type": "integer"
+        },
+        "investment": {
+          "type": "number"
+        },
+        "annualSaving": {
+          "type": "number"
+        },
+        "annualNetSaving": {
+          "description": "Annual saving − added O&M, VND/yr.",
+          "type": "number"
+        },
+        "toe": {
+          "type": "number"
+        },
+        "waterM3": {
+          "type": "number"
+        },
+        "materialKg": {
+          "type": "number"
+        },
+        "co2t": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "key",
+        "label",
+        "count",
+        "investment",
+        "annualSaving",
+        "annualNetSaving",
+        "toe",
+        "waterM3",
+        "materialKg",
+        "co2t"
+      ],
+      "additionalProperties": false
+    },
+    "PolicyBandCheck": {
+      "type": "object",
+      "description": "A policy band and whether the planned saving reaches it.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "name": {
+          "$ref": "#/$defs/LocalizedText"
+        },
+        "lowPercent": {
+          "type": "number"
+        },
+        "highPercent": {
+          "type": "number"
+        },
+        "meetsLow": {
+          "type": "boolean"
+        },
+        "meetsHigh": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "id",
+        "name",
+        "lowPercent",
+        "highPercent",
+        "meetsLow",
+        "meetsHigh"
+      ],
+      "additionalProperties": false
+    },
+    "BaselineSaving": {
+      "type": "object",
+      "description": "Planned savings of one resource against the plant baseline, per unit product.",
+      "properties": {
+        "resource": {
+          "$ref": "#/$defs/PolicyResource"
+        },
+        "unit": {
+          "type": "string"
+        },
+        "baseline": {
+          "type": "number"
+        },
+        "saved": {
+          "type": "number"
+        },
+        "percent": {
+          "type": "number"
+        },
+        "perUnitBefore": {
+          "type": "number"
+        },
+        "perUnitAfter": {
+          "type": "number"
+        },
+        "bands": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/PolicyBandCheck"
+          }
+        }
+      },
+      "required": [
+        "resource",
+        "unit",
+        "saved",
+        "bands"
+      ],
+      "additionalProperties": false
+    },
+    "MACCPoint": {
+      "type": "object",
+      "description": "One point of the marginal abatement cost curve.",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "title": {
+          "type": "string"
+        },
+        "co2t": {
+          "description": "CO2e avoided, t/yr.",
+          "type": "number"
+        },
+        "costPerTCO2": {
+          "description": "− annualised saving / CO2e avoided, VND per t CO2e (negative = saves money).",
+          "type": "number"
+        },
+        "cumulativeFrom": {
+          "type": "number"
+        },
+        "cumulativeTo": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "id",
+        "title",
+        "co2t",
+        "costPerTCO2",
+        "cumulativeFrom",
+        "cumulativeTo"
+      ],
+      "additionalProperties": false
+    },
+    "OpportunitySummary": {
+      "type": "object",
+      "description": "Opportunity totals by technique, status, payback bucket and cost class; savings against the baselines; the MACC.",
+      "properties": {
+        "overlapRule": {
+          "$ref": "#/$defs/LocalizedText",
+          "description": "How overlapping savings are counted once."
+        },
+        "count": {
+          "type": "integer"
+        },
+        "counted": {
+          "description": "Opportunities counted in the totals: technically feasible, not rejected, not K.",
+          "type": "integer"
+        },
+        "total": {
+          "$ref": "#/$defs/SummaryBucket"
+        },
+        "byTechnique": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SummaryBucket"
+          }
+        },
+        "byStatus": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SummaryBucket"
+          }
+        },
+        "byPayback": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SummaryBucket"
+          }
+        },
+        "byCostClass": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/SummaryBucket"
+          }
+        },
+        "baselines": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/BaselineSaving"
+          }
+        },
+        "macc": {
+          "description": "Sorted by cost per t CO2e, cheapest first.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/MACCPoint"
+          }
+        }
+      },
+      "required": [
+        "overlapRule",
+        "count",
+        "counted",
+        "total",
+        "byTechnique",
+        "byStatus",
+        "byPayback",
+        "byCostClass",
+        "baselines",
+        "macc"
+      ],
+      "additionalProperties": false
+    },
+    "Results": {
+      "type": "object",
+      "description": "Everything the engine computes for one assessment (Sources/SXEngine/Results.swift): the output of sxsh results ID --json and the \"results\" member of an export. Property names are the Swift property names; optional properties are absent when nil. Collections are arrays in the assessment's row order. The opportunity layer (opportunities, proposals, opportunitySummary) is present when computed with the knowledge-base rules, as the CLI does.",
+      "properties": {
+        "schemaVersion": {
+          "const": 1
+        },
+        "assessmentId": {
+          "type": "string"
+        },
+        "complete": {
+          "description": "True when no figure is incomplete.",
+          "type": "boolean"
+        },
+        "balance": {
+          "$ref": "#/$defs/BalanceResults"
+        },
+        "energy": {
+          "$ref": "#/$defs/EnergyResults"
+        },
+        "co2": {
+          "$ref": "#/$defs/CO2Results"
+        },
+        "water": {
+          "$ref": "#/$defs/WaterResults"
+        },
+        "wasteCost": {
+          "$ref": "#/$defs/WasteCostResults"
+        },
+        "indicators": {
+          "$ref": "#/$defs/IndicatorResults"
+        },
+        "policy": {
+          "$ref": "#/$defs/PolicyResults"
+        },
+        "economics": {
+          "$ref": "#/$defs/EconomicsResults"
+        },
+        "dataQuality": {
+          "$ref": "#/$defs/DataQualityResults"
+        },
+        "issues": {
+          "description": "Every incomplete figure, sorted by path.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/ResultIssue"
+          }
+        },
+        "opportunities": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/OpportunityResult"
+          }
+        },
+        "proposals": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/Proposal"
+          }
+        },
+        "opportunitySummary": {
+          "$ref": "#/$defs/OpportunitySummary"
+        }
+      },
+      "required": [
+        "schemaVersion",
+        "assessmentId",
+        "complete",
+        "balance",
+        "energy",
+        "co2",
+        "water",
+        "wasteCost",
+        "indicators",
+        "policy",
+        "economics",
+        "dataQuality",
+        "issues"
       ],
       "additionalProperties": false
     }
