@@ -97,6 +97,10 @@ public final class TerminalSession {
     wtimeout(win, Int32(max(1, options.tickMilliseconds)))
     _ = curs_set(0)
     leaveok(win, true)
+    // No insert/delete-line or -character optimisation: present() already sends only changed cells, and scrolled
+    // regions were sometimes left stale under tmux (a table shrinking above new text).
+    idlok(win, false)
+    idcok(win, false)
     // 6. Colours.
     let wantsColor = !options.monochrome && has_colors()
     theme = Theme.resolve(environment: env, terminalHasColors: wantsColor)

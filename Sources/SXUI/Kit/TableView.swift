@@ -126,7 +126,9 @@ public struct TableView: Hashable, Sendable {
     guard !rect.isEmpty else { return }
     buffer.fill(rect)
     let gutter = min(gutterWidth, rect.width)
-    let widths = columnWidths(available: rect.width - gutter)
+    // The scroll indicator gets its own column, so it never covers the last cell (numbers are never cut).
+    let scrolls = rows.count > max(0, rect.height - 1 - (footer == nil ? 0 : 1))
+    let widths = columnWidths(available: rect.width - gutter - (scrolls ? 1 : 0))
     // Header.
     drawRow(columns.map(\.title), widths: widths, into: &buffer, row: rect.row, col: rect.col + gutter, width: rect.width - gutter, style: .header)
     buffer.setStyle(.header, in: Rect(row: rect.row, col: rect.col, height: 1, width: gutter))
