@@ -103,7 +103,7 @@ struct Context {
     let gas = f.gasDensity
     var factStep = ""
     var lastStepIndex = -1
-    var lastUnit: (symbol: String, def: UnitDef?)?
+    var lastUnit: (symbol: String, dim: SXCore.Dimension?, nm3: Bool)?
     for i in a.flows.indices {
       var x = FlowFacts()
       let sid = a.flows[i].stepId
@@ -114,27 +114,29 @@ struct Context {
       x.step = lastStepIndex
       note(a.flows[i].unitPrice)
       if let q = a.flows[i].quantity {
-        var def: UnitDef?
+        // The unit's dimension and whether it is Nm³, from the previous flow when it typed the same unit.
+        let unitFacts: (dim: SXCore.Dimension?, nm3: Bool)
         if let l = lastUnit, l.symbol == q.unit {
-          def = l.def
+          unitFacts = (l.dim, l.nm3)
         } else {
-          def = uc[q.unit]
+          var def = uc[q.unit]
           if def == nil, !unknown.contains(q.unit) {
             def = us.unit(q.unit)
             if let d = def { uc[q.unit] = d } else { unknown.insert(q.unit) }
           }
-          lastUnit = (q.unit, def)
+          unitFacts = (def?.dimension, def?.symbol == Context.normalCubicMetre)
+          lastUnit = (q.unit, unitFacts.dim, unitFacts.nm3)
         }
-        if let d = def {
-          x.dim = d.dimension
+        if let dimension = unitFacts.dim {
+          x.dim = dimension
           let kind = a.flows[i].kind
-          switch d.dimension {
+          switch dimension {
           case .mass:
             x.kg = q.si
             x.m3 = q.si / wd
           case .volume:
             x.m3 = q.si
-            if d.symbol == Context.normalCubicMetre {
+            if unitFacts.nm3 {
               if Context.gasKinds.contains(kind) { x.kg = q.si * gas }
             } else if Context.waterLikeKinds.contains(kind) {
               x.kg = q.si * wd

@@ -236,14 +236,13 @@ public struct FigureBook: FigureSource {
 /// The few named fields of a figure row, looked up by a linear scan (a row has at most a dozen fields, so this is
 /// cheaper than hashing them into a dictionary for each of thousands of rows). Written as a dictionary literal.
 struct FieldMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
-  var pairs: [(key: String, value: Value)]
+  /// Keys with their values, in the literal's order (the literal's own array, not copied).
+  var pairs: [(String, Value)]
 
-  init(dictionaryLiteral elements: (String, Value)...) {
-    pairs = elements.map { (key: $0.0, value: $0.1) }
-  }
+  init(dictionaryLiteral elements: (String, Value)...) { pairs = elements }
 
   subscript(key: String) -> Value? {
-    for p in pairs where p.key == key { return p.value }
+    for (k, v) in pairs where k == key { return v }
     return nil
   }
 }
