@@ -52,11 +52,13 @@ let package = Package(
     .executableTarget(name: "sxsh-bench", dependencies: ["SXCore", "SXEngine", "SXStore", "SXWorksheets", "SXCalc"]),
     .testTarget(name: "SXCoreTests", dependencies: ["SXCore"]),
     .testTarget(name: "SXCalcTests", dependencies: ["SXCalc", "SXCore"]),
-    .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"]),
+    .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"], exclude: ["Fixtures"]),
     .testTarget(name: "SXWorksheetsTests", dependencies: ["SXWorksheets", "SXCore", "SXEngine"]),
     .testTarget(name: "SXStoreTests", dependencies: ["SXStore", "SXCore", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "SXUITests", dependencies: ["SXUI", "SXCore", "SXEngine", "SXWorksheets", "SXStore", "SXCalc"]),
-    .testTarget(name: "SXExportTests", dependencies: ["SXExport", "SXCore", "SXEngine"]),
+    .testTarget(
+      name: "SXUITests", dependencies: ["SXUI", "SXCore", "SXEngine", "SXWorksheets", "SXStore", "SXCalc"],
+      exclude: ["__Snapshots__"]),
+    .testTarget(name: "SXExportTests", dependencies: ["SXExport", "SXCore", "SXEngine"], exclude: ["Fixtures"]),
     .testTarget(name: "CLITests", dependencies: ["SXCore"]),
   ],
   swiftLanguageModes: [.v6]
