@@ -54,6 +54,11 @@ import Testing
     let money = try Quantity(3_938_283_080, "VND")
     #expect(DisplayUnits.text(money, mode: .si, .vi) == "3,938 tỷ VND")
     #expect(DisplayUnits.text(money, mode: .si, .en) == "3.938 bn VND")
+    // Normal cubic metres stay as typed; other units go to their SI-derived family.
+    let air = try Quantity(2_900_000, "Nm³")
+    #expect(DisplayUnits.text(air, mode: .si, .vi) == "2.900.000 Nm³")
+    let steam = try Quantity(12, "Gcal")
+    #expect(DisplayUnits.text(steam, mode: .si, .vi) == "50,24 GJ")
   }
 
   @Test func paletteTogglesUnitModeAndStatusLine() throws {

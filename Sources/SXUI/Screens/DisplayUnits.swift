@@ -16,6 +16,8 @@ public enum DisplayUnits {
     "m³", "L", "kg/s", "kg/h", "t/h", "m³/s", "m³/h", "Pa", "kPa", "MPa",
   ]
 
+  static let keptAsTyped: Set<String> = ["Nm³", "pcs", "nghìn pcs", "%", "1", "ppm"]
+
   /// The unit a value (in SI of `dimension`) reads best in. `electric` prefers kWh/MWh for energy.
   public static func sensibleUnit(si: Double, _ dimension: SXCore.Dimension, electric: Bool = false) -> String {
     let a = abs(si)
@@ -49,7 +51,8 @@ public enum DisplayUnits {
 
   /// A quantity as text in the active mode: as typed, or in a sensible unit.
   public static func text(_ q: Quantity, mode: UnitMode, _ language: Language, units: UnitSystem = .standard) -> String {
-    guard mode == .si, let def = units.unit(q.unit) else { return q.formatted(language) }
+    // Normal cubic metres, pieces and ratios stay as typed: converting them would change their meaning.
+    guard mode == .si, let def = units.unit(q.unit), !keptAsTyped.contains(def.symbol) else { return q.formatted(language) }
     let electric = ["Wh", "kWh", "MWh", "GWh"].contains(def.symbol)
     let target = sensibleUnit(si: q.si, def.dimension, electric: electric)
     guard target != def.symbol, let v = try? units.fromSI(q.si, unit: target) else { return q.formatted(language) }
