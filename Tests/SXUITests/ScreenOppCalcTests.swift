@@ -51,4 +51,15 @@ import Testing
     #expect(undone.savings.count == opp.savings.count)
     #expect(undone.calculatorId == opp.calculatorId)
   }
+
+  /// F7 runs calculators in their units: inputs to SI (100 °C is not 100 K), outputs back to the output unit.
+  @Test func standaloneCalculatorUsesUnits() throws {
+    let (d, _) = try ScreenFixture.driver()
+    d.send([.enter, .f(7)])
+    let index = try #require(CalculatorCatalog.all.firstIndex { c in c.inputs.first?.unit == "°C" && c.outputs.contains { $0.unit == "bar" } })
+    for _ in 0..<index { d.send([.down]) }
+    d.send([.enter])
+    let text = d.render().snapshotText()
+    #expect(text.contains("1,014 bar"), "\(text)")
+  }
 }

@@ -251,31 +251,30 @@ enum CalculatorsView {
     }
     let calc = all[sel]
     b.put(TextLayout.truncate(calc.title.text(lang), to: rect.width), row: rect.row + 1, col: rect.col, style: .header)
-    var values: [String: Double] = [:]
     var rows: [FormRow] = []
     for input in calc.inputs {
       let typed = d.calc.inputs[input.name]
-      let v = typed.flatMap { try? NumberParser.parse($0, lang) } ?? input.defaultValue
-      if let v { values[input.name] = v }
       rows.append(FormRow(label: input.name, value: typed ?? input.defaultValue.map { NumberFormat.format($0, lang, maxFractionDigits: 6) } ?? "", unit: input.unit))
     }
+    // Typed values carry their unit (a bare number is in the input's unit) and go to SI; untyped ones use the default.
+    var panel = OppCalcState(oppId: "")
+    panel.inputs = d.calc.inputs
+    let run = OppCalcPanel.run(calc, panel, lang)
     let outTop = rect.row + 2 + min(calc.inputs.count, max(1, rect.height / 2))
     var form = FormView(rows: rows, focusedIndex: d.calc.field, labelWidth: min(24, rect.width / 3))
     form.render(into: &b, in: Rect(row: rect.row + 2, col: rect.col, height: outTop - rect.row - 2, width: rect.width), editor: d.calc.editor)
     b.horizontalLine(row: outTop, col: rect.col, width: rect.width, style: .muted)
     var y = outTop + 1
-    do {
-      let result = try calc.compute(values)
+    switch run {
+    case .success(let out):
       for o in calc.outputs where y < rect.bottom {
-        let v = result.values[o.name].map { NumberFormat.format($0, lang, maxFractionDigits: 3) } ?? "—"
+        let v = out[o.name].map { NumberFormat.auto($0, lang) } ?? "—"
         b.put(o.name, row: y, col: rect.col, width: min(24, rect.width / 3), alignment: .left, style: .header)
         b.put(v + " " + o.unit, row: y, col: rect.col + min(24, rect.width / 3) + 2)
         y += 1
       }
-    } catch let e as LocalizedFailure {
-      b.put(TextLayout.truncate(e.text(lang), to: rect.width), row: y, col: rect.col, style: Style.error.bolded)
-    } catch {
-      b.put("\(error)", row: y, col: rect.col, style: Style.error.bolded)
+    case .failure(let e):
+      b.put(TextLayout.truncate(e.text, to: rect.width), row: y, col: rect.col, style: Style.error.bolded)
     }
   }
 }
