@@ -108,8 +108,8 @@ final class ResultsTests: XCTestCase {
     XCTAssertTrue(en.contains("Energy"))
   }
 
-  /// Linear work: 10 000 flows compute quickly (debug build, generous bound) and 20 000 take about twice as long.
-  func testScalesLinearly() {
+  /// Large assessments (10 000 and 20 000 flows) compute completely. Speed is measured by sxsh-bench, not here.
+  func testLargeAssessmentsCompute() {
     func big(_ steps: Int) -> Assessment {
       var a = newAssessment()
       a.products = [product(1_000)]
@@ -133,17 +133,13 @@ final class ResultsTests: XCTestCase {
     }
     let small = big(100)
     let large = big(200)
-    _ = Engine.compute(small, factors: .builtinDefaults)
-    let t0 = Date()
     let r1 = Engine.compute(small, factors: .builtinDefaults)
-    let t1 = Date().timeIntervalSince(t0)
-    let t2s = Date()
     let r2 = Engine.compute(large, factors: .builtinDefaults)
-    let t2 = Date().timeIntervalSince(t2s)
-    print("engine: 10 000 flows \(t1 * 1000) ms, 20 000 flows \(t2 * 1000) ms (debug build)")
     XCTAssertEqual(r1.balance.steps.count, 100)
     XCTAssertEqual(r2.wasteCost.pareto.count, 200)
-    XCTAssertLessThan(t1, 5.0)
-    XCTAssertLessThan(t2 / max(t1, 1e-3), 4.0, "work should grow about linearly")
+    // Each step, k = 0…99: even k are inputs (50), of which k % 10 == 0 are energy (10 × 1 000 kWh, never mass),
+    // leaving 40 raw-material inputs × 100 kg = 4 000 kg in; odd k are 50 solid-waste outputs × 100 kg = 5 000 kg out.
+    XCTAssertEqual(r1.balance.steps[0].massIn.value ?? -1, 4_000, accuracy: 1e-6)
+    XCTAssertEqual(r2.balance.steps[199].massOut.value ?? -1, 5_000, accuracy: 1e-6)
   }
 }
