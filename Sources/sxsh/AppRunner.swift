@@ -26,9 +26,11 @@ enum AppRunner {
     let session = try TerminalSession(options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log"))
     defer { session.restore() }
     let size = session.terminalSize
-    let state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: catalog)
+    var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: catalog)
+    state.exportDirectory = FileManager.default.currentDirectoryPath
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
     driver.compute = { Engine.compute($0, factors: factors, rules: rules) }
+    driver.exporter = ExportJob.tui(worksheets: resolved.set, rules: { rules })
     driver.start(assessmentId: assessmentId)
     session.present(driver.render())
     while !driver.shouldQuit {

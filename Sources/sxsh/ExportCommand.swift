@@ -35,25 +35,16 @@ struct ExportCommand: ParsableCommand {
       let a = try db.load(try db.resolveId(id))
       let set = try WorksheetLoader.resolve(cliDir: worksheets).set
       // The same results as `sxsh results`: factors from the reference tables, proposals from the rules.
-      let results = Engine.compute(
-        a, factors: EngineFactors.from(set.reference), rules: try RulesLoader.resolve(cliDir: worksheets))
-      switch format {
-      case .json:
-        // The assessment document plus the computed results (`import` reads the document and ignores "results").
-        let data = try AssessmentDocument(assessment: a, generator: BuildInfo.generator)
-          .encoded(results: try JSONCoding.encoder().encode(results))
-        try emit(data + Data("\n".utf8))
-      default:
-        let input = ExportInput(assessment: a, results: results, worksheets: set, language: global.language, generator: BuildInfo.generator)
-        let zip = output.lowercased().hasSuffix(".zip")
-        switch try Exporter.export(format, input, zip: zip, rawCSV: rawCSV) {
-        case .file(let data): try emit(data)
-        case .folder(let files):
-          guard output != "-" else {
-            throw CLIError(vi: "csv là một thư mục; cho --output một thư mục hoặc tệp .zip", en: "csv is a folder; give --output a folder or a .zip file")
-          }
-          try writeFolderSafely(files, to: output, force: force)
+      let zip = output.lowercased().hasSuffix(".zip")
+      let built = try ExportJob.build(
+        a, worksheets: set, rules: try RulesLoader.resolve(cliDir: worksheets), format: format, language: global.language, zip: zip, rawCSV: rawCSV)
+      switch built {
+      case .file(let data): try emit(data)
+      case .folder(let files):
+        guard output != "-" else {
+          throw CLIError(vi: "csv là một thư mục; cho --output một thư mục hoặc tệp .zip", en: "csv is a folder; give --output a folder or a .zip file")
         }
+        try writeFolderSafely(files, to: output, force: force)
       }
     }
   }

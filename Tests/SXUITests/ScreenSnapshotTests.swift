@@ -27,6 +27,7 @@ import Testing
     ("Palette", [.char(":")]),
     ("Calculators", [.enter, .f(7)]),
     ("ConfirmQuit", [.ctrl("c")]),
+    ("Export", [.enter, .ctrl("e"), .down, .down, .down]),
   ]
 
   @Test(arguments: [Language.vi, Language.en])

@@ -11,6 +11,9 @@ public final class AppDriver {
   /// Computes the results of an assessment; the app passes the reference factors and the knowledge-base rules so
   /// that `Results.proposals` is filled (the default has no rules, hence no proposals).
   public var compute: (Assessment) -> Results = { Engine.compute($0) }
+  /// Writes an export (the app wires `sxsh export`'s writer here: atomic, owner-only, no symlinks); nil when the
+  /// session cannot export. It is given the assessment as stored.
+  public var exporter: ((Assessment, ExportRequest) throws -> ExportOutcome)?
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -120,6 +123,8 @@ public final class AppDriver {
         let saved = SavedUIState(sheet: state.catalog.sheets[d.sheetIndex].id, view: d.view.rawValue, row: d.sheet.row, col: d.sheet.col, language: lang.rawValue,
           unitMode: state.unitMode.rawValue)
         if let data = try? JSONEncoder().encode(saved) { try repository.saveUIState(d.assessment.id, String(decoding: data, as: UTF8.self)) }
+      case .export(let request):
+        try export(request)
       case .quit:
         state.shouldQuit = true
       }
@@ -127,6 +132,36 @@ public final class AppDriver {
       state.say(Strings.notSaved(lang) + ": " + e.text(lang), .error)
     } catch {
       state.say(Strings.notSaved(lang) + ": \(error)", .error)
+    }
+  }
+
+  /// Runs an export; an existing path asks before it is replaced, a failure says NOT EXPORTED with the reason.
+  func export(_ request: ExportRequest) throws {
+    let lang = state.language
+    guard let exporter else {
+      state.say(Strings.exportUnavailable(lang), .warning)
+      return
+    }
+    do {
+      let a = try repository.load(request.assessmentId)
+      switch try exporter(a, request) {
+      case .written(let path):
+        state.say(Strings.exported(lang) + " " + request.format + " (" + request.language.rawValue + "): " + path, .ok)
+      case .exists(let path):
+        state.overlay = .confirm(
+          ConfirmState(
+            dialog: ConfirmDialog(title: Strings.exportExistsTitle(lang), message: path + "\n" + Strings.exportExistsMessage(lang), language: lang),
+            action: .overwriteExport(request)))
+      }
+    } catch {
+      let reason = (error as? LocalizedFailure)?.text(lang) ?? "\(error)"
+      state.say(Strings.notExported(lang) + ": " + reason, .error)
+      // Back to the dialog with the path as typed and the reason, so it can be corrected and retried.
+      if var d = state.lastExport, d.assessmentId == request.assessmentId {
+        d.message = reason
+        d.focus = .path
+        state.overlay = .export(d)
+      }
     }
   }
 

@@ -60,7 +60,34 @@ public enum Effect: Hashable, Sendable {
   case undo
   case redo
   case saveUIState
+  case export(ExportRequest)
   case quit
+}
+
+/// What to export, where, in which language (the export dialog, `^E` or the palette).
+public struct ExportRequest: Hashable, Sendable {
+  public var assessmentId: String
+  /// `xlsx`, `csv`, `json`, `html`, `md` or `blank` (the names of `sxsh export --format`).
+  public var format: String
+  public var language: Language
+  public var path: String
+  /// Replace an existing file (asked first in a confirm dialog, like `--force`).
+  public var overwrite: Bool
+  public init(assessmentId: String, format: String, language: Language, path: String, overwrite: Bool = false) {
+    self.assessmentId = assessmentId
+    self.format = format
+    self.language = language
+    self.path = path
+    self.overwrite = overwrite
+  }
+}
+
+/// What an export did.
+public enum ExportOutcome: Hashable, Sendable {
+  /// Written (atomically, owner-only) at this path.
+  case written(String)
+  /// The path exists; nothing was written (the app asks before overwriting).
+  case exists(String)
 }
 
 /// The top-level screens.
@@ -147,6 +174,7 @@ public struct ConfirmState: Hashable, Sendable {
     case deleteAssessment(String)
     case deleteRow(RecordKind, String)
     case deleteListRow(recordId: String, listField: Int, row: Int)
+    case overwriteExport(ExportRequest)
   }
   public var dialog: ConfirmDialog
   public var action: Action
@@ -158,6 +186,22 @@ public struct PaletteState: Hashable, Sendable {
   public var list = ListView()
 }
 
+/// The export dialog: format, language and output path.
+public struct ExportDialogState: Hashable, Sendable {
+  public enum Focus: Int, Hashable, Sendable { case format, language, path }
+  public var assessmentId: String
+  /// The base of the default file name (the plant name folded to ASCII).
+  public var baseName: String
+  public var directory: String
+  public var formats: ListView
+  public var language: Language
+  public var path: TextField
+  public var focus: Focus = .format
+  /// True once the user typed in the path: changing the format then keeps it as typed.
+  public var pathEdited = false
+  public var message: String?
+}
+
 /// Overlays drawn above the current screen; they take the keys first.
 public enum Overlay: Hashable, Sendable {
   case help(scroll: Int)
@@ -167,6 +211,7 @@ public enum Overlay: Hashable, Sendable {
   case picker(PickerState)
   case prompt(PromptState)
   case explain(path: String, scroll: Int)
+  case export(ExportDialogState)
 }
 
 /// The whole state of the app. Pure data; `update` changes it and returns effects.
@@ -185,6 +230,10 @@ public struct AppState: Sendable {
   public var shouldQuit = false
   /// Quantities as typed or in sensible SI-derived units (palette; shown on the status line).
   public var unitMode: UnitMode = .si
+  /// Where the export dialog proposes to write (the app sets the working folder).
+  public var exportDirectory = "."
+  /// The export dialog as last confirmed: reopened with the same choices, and with the error when writing failed.
+  public var lastExport: ExportDialogState?
 
   /// The smallest usable terminal.
   public static let minRows = 24

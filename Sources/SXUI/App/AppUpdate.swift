@@ -39,6 +39,7 @@ public enum AppUpdate {
   public static func textFocused(_ s: AppState) -> Bool {
     if case .prompt = s.overlay { return true }
     if case .palette = s.overlay { return true }
+    if case .export(let d) = s.overlay { return d.focus == .path }
     if s.route == .home { return s.home.searching }
     guard let d = s.doc else { return false }
     return d.sheet.editor != nil || d.sheet.query != nil || d.calc.editor != nil || d.sheet.list?.editor != nil || d.opp.calc?.editor != nil
@@ -62,6 +63,7 @@ public enum AppUpdate {
       return [.saveUIState]
     case .char("?") where !text: s.overlay = .keys(scroll: 0); return []
     case .char(":") where !text: s.overlay = .palette(Overlays.palette(s, filter: "")); return []
+    case .ctrl("e") where !text: return openExport(&s)
     case .ctrl("z") where !(s.doc?.sheet.editor != nil), .char("u") where !text:
       return s.route == .assessment ? [.undo] : []
     case .ctrl("y") where !(s.doc?.sheet.editor != nil):
@@ -82,6 +84,17 @@ public enum AppUpdate {
     case .home: return HomeScreen.update(&s, key)
     case .assessment: return AssessmentScreen.update(&s, key)
     }
+  }
+
+  /// `^E`: the export dialog for the open assessment, or for the one selected on the home screen.
+  static func openExport(_ s: inout AppState) -> [Effect] {
+    if s.route == .assessment, let d = s.doc {
+      ExportDialog.open(&s, assessmentId: d.assessment.id, plant: d.assessment.header.profile.name)
+    } else if s.route == .home, s.home.selected < s.home.visible.count {
+      let item = s.home.visible[s.home.selected]
+      ExportDialog.open(&s, assessmentId: item.id, plant: item.plant)
+    }
+    return []
   }
 
   /// F3: the explanation of the figure in view.

@@ -4,7 +4,7 @@ import SXEngine
 /// Keys and drawing of the overlays: help, key list, palette, confirm, picker, prompt, explain.
 enum Overlays {
   /// A palette command: a key replayed through the normal update, or a worksheet to open.
-  enum Command { case key(Key), sheet(Int), unitMode }
+  enum Command { case key(Key), sheet(Int), unitMode, export }
 
   static func commands(_ s: AppState) -> [(String, Command)] {
     let l = s.language
@@ -15,6 +15,7 @@ enum Overlays {
     ]
     if s.route == .home {
       out += [(Strings.kNew(l) + " (Ins)", .key(.insert)), (Strings.kDuplicate(l) + " (^K)", .key(.ctrl("k"))), (Strings.kDelete(l) + " (Del)", .key(.delete)), (Strings.kSearch(l) + " (/)", .key(.char("/")))]
+      if !s.home.visible.isEmpty { out.append((Strings.kExport(l) + " (^E)", .export)) }
     } else {
       out += [
         (Strings.kUndo(l) + " (^Z)", .key(.ctrl("z"))), (Strings.kRedo(l) + " (^Y)", .key(.ctrl("y"))), (Strings.kExplain(l) + " (F3)", .key(.f(3))),
@@ -22,6 +23,7 @@ enum Overlays {
         (Strings.kCalc(l) + " (F7)", .key(.f(7))), (Strings.kAdd(l) + " (Ins)", .key(.insert)), (Strings.kDelete(l) + " (Del)", .key(.delete)),
         (Strings.kCopy(l) + " (^K)", .key(.ctrl("k"))), (Strings.kSort(l) + " (s)", .key(.char("s"))), (Strings.kFilter(l) + " (f)", .key(.char("f"))),
         (Strings.kDetail(l) + " (F8)", .key(.f(8))), (Strings.kList(l) + " (F9)", .key(.f(9))), (Strings.kBack(l) + " (Esc)", .key(.escape)),
+        (Strings.kExport(l) + " (^E)", .export),
       ]
       for (i, sheet) in s.catalog.sheets.enumerated() { out.append((sheet.id + " " + sheet.title.text(l), .sheet(i))) }
     }
@@ -67,6 +69,9 @@ enum Overlays {
         return [.commit([.delete(kind, id: id)], label: Strings.rowDeleted(s.language) + ": " + name)]
       case .deleteListRow(let id, let field, let row):
         return ListEditor.deleteRow(&s, recordId: id, listField: field, row: row)
+      case .overwriteExport(var request):
+        request.overwrite = true
+        return [.export(request)]
       }
     case .prompt(var p):
       switch key {
@@ -107,6 +112,8 @@ enum Overlays {
         s.overlay = .picker(p)
         return []
       }
+    case .export(let d):
+      return ExportDialog.update(&s, d, key)
     case .palette(var p):
       switch key {
       case .escape:
@@ -122,6 +129,8 @@ enum Overlays {
         guard let i = p.list.selectedIndex, i < matching.count else { return [] }
         switch matching[i].1 {
         case .key(let k): return AppUpdate.update(&s, .key(k))
+        case .export:
+          return AppUpdate.openExport(&s)
         case .unitMode:
           s.unitMode = s.unitMode == .si ? .typed : .si
           s.say(s.unitMode == .si ? Strings.unitsSI(s.language) : Strings.unitsTyped(s.language), .ok)
@@ -186,6 +195,8 @@ enum Overlays {
       textBox(helpText(s), title: Strings.helpTitle(lang), scroll: scroll, lang: lang, into: &b, in: area)
     case .keys(let scroll):
       textBox(keysText(s), title: Strings.keysTitle(lang), scroll: scroll, lang: lang, into: &b, in: area)
+    case .export(let d):
+      ExportDialog.render(s, d, into: &b, in: area)
     case .explain(let path, let scroll):
       let text = s.doc?.results?.explain(path: path)?.text(lang) ?? Strings.nothingToExplain(lang)
       textBox(path + "\n\n" + text, title: Strings.explainTitle(lang), scroll: scroll, lang: lang, into: &b, in: area)
@@ -245,7 +256,7 @@ enum Overlays {
       ("Ins ^N", "thêm dòng / tạo đánh giá", "add row / new assessment"), ("Del ^D", "xóa (có hỏi lại)", "delete (asks first)"),
       ("^K", "chép dòng / nhân bản đánh giá", "copy row / duplicate assessment"), ("M-↑↓ ^↑↓ M-k M-j", "chuyển dòng lên/xuống", "move row up/down"),
       ("s", "sắp xếp theo cột (khi không gõ chữ)", "sort by column (when not typing)"), ("f", "lọc", "filter"), ("/", "tìm", "search"),
-      (":", "bảng lệnh", "command palette"), ("u ^Z", "hoàn tác (cả đợt đánh giá, lưu bền)", "undo (whole assessment, persisted)"),
+      (":", "bảng lệnh", "command palette"), ("^E", "xuất xlsx/csv/json/html/md/phiếu trống", "export xlsx/csv/json/html/md/blank"), ("u ^Z", "hoàn tác (cả đợt đánh giá, lưu bền)", "undo (whole assessment, persisted)"),
       ("^Y", "làm lại", "redo"), ("^U", "xóa ô đang gõ", "clear the field being typed"),
     ]
     let note = vi ? "Khi đang gõ trong ô, chữ cái luôn là chữ (bộ gõ Telex/VNI an toàn)." : "While a field is being typed in, letters are always text (Telex/VNI safe)."
