@@ -4505,11 +4505,15 @@ rules:
         },
         "materialKg": {
           "type": "number"
+        },
+        "units": {
+          "$ref": "#/$defs/FieldUnits"
         }
       },
       "required": [
         "resource",
-        "key"
+        "key",
+        "units"
       ],
       "additionalProperties": false
     },
@@ -4601,6 +4605,9 @@ rules:
           "items": {
             "$ref": "#/$defs/SavingMeasure"
           }
+        },
+        "units": {
+          "$ref": "#/$defs/FieldUnits"
         }
       },
       "required": [
@@ -4620,7 +4627,8 @@ rules:
         "derivedScores",
         "estimatedCost",
         "followUpDate",
-        "measures"
+        "measures",
+        "units"
       ],
       "additionalProperties": false
     },
@@ -4737,6 +4745,9 @@ rules:
         },
         "evaluation": {
           "$ref": "#/$defs/OpportunityResult"
+        },
+        "units": {
+          "$ref": "#/$defs/FieldUnits"
         }
       },
       "required": [
@@ -4753,7 +4764,8 @@ rules:
         "investmentHigh",
         "source",
         "opportunity",
-        "evaluation"
+        "evaluation",
+        "units"
       ],
       "additionalProperties": false
     },
@@ -4791,6 +4803,9 @@ rules:
         },
         "co2t": {
           "type": "number"
+        },
+        "units": {
+          "$ref": "#/$defs/FieldUnits"
         }
       },
       "required": [
@@ -4803,7 +4818,8 @@ rules:
         "toe",
         "waterM3",
         "materialKg",
-        "co2t"
+        "co2t",
+        "units"
       ],
       "additionalProperties": false
     },
@@ -4903,6 +4919,9 @@ rules:
         },
         "cumulativeTo": {
           "type": "number"
+        },
+        "units": {
+          "$ref": "#/$defs/FieldUnits"
         }
       },
       "required": [
@@ -4911,7 +4930,8 @@ rules:
         "co2t",
         "costPerTCO2",
         "cumulativeFrom",
-        "cumulativeTo"
+        "cumulativeTo",
+        "units"
       ],
       "additionalProperties": false
     },
@@ -5065,6 +5085,13 @@ rules:
         "issues"
       ],
       "additionalProperties": false
+    },
+    "FieldUnits": {
+      "type": "object",
+      "description": "The unit of each plain numeric sibling property, by property name (e.g. {\"investment\": \"VND\", \"co2t\": \"t CO2e/yr\"}).",
+      "additionalProperties": {
+        "type": "string"
+      }
     }
   },
   "x-recordKinds": {

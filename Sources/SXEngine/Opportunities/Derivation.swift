@@ -23,6 +23,8 @@ public struct Proposal: Codable, Hashable, Sendable {
   public var opportunity: Opportunity
   /// Economics, CO2, suggested screening and scores of the proposal as if accepted.
   public var evaluation: OpportunityResult
+  /// The unit of each plain number above, by property name.
+  public var units: [String: String] = ["investmentLow": "VND", "investmentHigh": "VND"]
 }
 
 /// Runs the knowledge base over an assessment.

@@ -55,6 +55,23 @@ public struct SavingMeasure: Codable, Hashable, Sendable {
   public var co2t: Double?
   public var waterM3: Double?
   public var materialKg: Double?
+  /// The unit of each number above, by property name (`physical` and `baseline` depend on the resource).
+  public var units: [String: String] = [:]
+
+  /// Units of a saving of `resource`: GJ for energy carriers, m³ for water, kg for materials, VND otherwise.
+  static func units(for resource: SavedResource) -> [String: String] {
+    let physical: String
+    switch resource {
+    case .electricity, .fuel, .steam: physical = "GJ/yr"
+    case .water: physical = "m3/yr"
+    case .chemicals, .rawMaterial: physical = "kg/yr"
+    case .wasteDisposal, .other: physical = "VND/yr"
+    }
+    return [
+      "physical": physical, "baseline": physical, "value": "VND/yr", "toe": "TOE/yr", "co2t": "t CO2e/yr", "waterM3": "m3/yr",
+      "materialKg": "kg/yr",
+    ]
+  }
 }
 
 /// An opportunity of the assessment as evaluated: economics, CO2, screening, scores and estimated vs actual.
@@ -86,6 +103,13 @@ public struct OpportunityResult: Codable, Hashable, Sendable {
   public var actualSaving: Double?
   public var followUpDate: String
   public var measures: [SavingMeasure]
+  /// The unit of each plain number above, by property name (the economics carry their own units).
+  public var units: [String: String] = OpportunityResult.fieldUnits
+
+  public static let fieldUnits = [
+    "co2Saving": "t CO2e/yr", "weightedScore": "score 1–5", "estimatedCost": "VND", "actualCost": "VND", "estimatedSaving": "VND/yr",
+    "actualSaving": "VND/yr",
+  ]
 }
 
 /// Plant baselines the savings are measured against.
@@ -109,6 +133,7 @@ enum OpportunityAnalysis {
     let electricity = c.a.energyCarriers.first { $0.fuel == "electricity" }
     return o.savings.map { sv in
       var m = SavingMeasure(resource: sv.resource, key: "\(sv.resource.rawValue):\(sv.carrierId ?? o.wasteStreamId ?? o.id)")
+      m.units = SavingMeasure.units(for: sv.resource)
       let what = "\(o.title) / \(sv.resource.label.vi)"
       var carrier = sv.carrierId.flatMap { c.carrierById[$0] }
       if carrier == nil, sv.carrierId.flatMap({ c.materialById[$0] }) == nil, sv.resource == .electricity {

@@ -14,6 +14,13 @@ public struct SummaryBucket: Codable, Hashable, Sendable {
   public var waterM3: Double
   public var materialKg: Double
   public var co2t: Double
+  /// The unit of each number above, by property name.
+  public var units: [String: String] = SummaryBucket.fieldUnits
+
+  public static let fieldUnits = [
+    "count": "1", "investment": "VND", "annualSaving": "VND/yr", "annualNetSaving": "VND/yr", "toe": "TOE/yr", "waterM3": "m3/yr",
+    "materialKg": "kg/yr", "co2t": "t CO2e/yr",
+  ]
 
   init(key: String, label: LocalizedText) {
     self.key = key
@@ -62,6 +69,10 @@ public struct MACCPoint: Codable, Hashable, Sendable {
   public var costPerTCO2: Double
   public var cumulativeFrom: Double
   public var cumulativeTo: Double
+  /// The unit of each number above, by property name.
+  public var units: [String: String] = MACCPoint.fieldUnits
+
+  public static let fieldUnits = ["co2t": "t CO2e/yr", "costPerTCO2": "VND/t CO2e", "cumulativeFrom": "t CO2e/yr", "cumulativeTo": "t CO2e/yr"]
 }
 
 /// Totals by technique, status, payback bucket and cost class; savings against the baseline; the MACC.
