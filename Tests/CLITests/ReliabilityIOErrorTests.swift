@@ -173,4 +173,15 @@ final class ReliabilityIOErrorTests: XCTestCase {
       XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: mnt)), before, "no partial export left behind")
     }
   }
+
+  /// Exporting to a full device (/dev/full semantics: every write fails with ENOSPC) through standard output.
+  func testExportToDevFullIsAClearError() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+    let db = dir.appendingPathComponent("d.sqlite").path
+    let id = try CLI.run(["demo", "--no-open", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let r = try run("/bin/sh", ["-c", "\"$0\" export \"$1\" --db \"$2\" -o - > /dev/full", CLI.binary.path, id, db])
+    XCTAssertNotEqual(r.status, 0, "writing to a full device must not report success")
+    XCTAssertLessThan(r.status, 128, "a clean error, not a crash: \(r.stderr.suffix(300))")
+    XCTAssertTrue(r.stderr.hasPrefix("sxsh: "), r.stderr)
+  }
 }

@@ -1,18 +1,24 @@
 import Foundation
 import XCTest
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The real `sxsh` binary in a pane of a private tmux server (`tmux -L <unique>`), for the reliability tests.
 ///
 /// The command runs inside `sh -c` so the exit status and the terminal settings before and after are written to
 /// files (tmux's `#{pane_dead_status}` is racy). Raw output bytes are recorded with `pipe-pane`.
 final class TmuxPane {
+  nonisolated(unsafe) static var tmuxPath = "/usr/bin/tmux"
   let socket: String
   let dir: URL
 
   init() throws {
-    guard let _ = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+    guard let path = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
       throw XCTSkip("tmux is not installed")
     }
+    Self.tmuxPath = path
     socket = "sxsh-rel-\(getpid())-\(UUID().uuidString.prefix(8))"
     dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(socket)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -25,27 +31,61 @@ final class TmuxPane {
 
   func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 
+  /// Runs one tmux client to completion (at most `timeout` seconds) and returns what it printed.
+  ///
+  /// `posix_spawn` with /dev/null on stdin and stderr and a file on stdout, and every other descriptor closed: the
+  /// tmux server forks from the first client and would otherwise inherit a pipe of this process (and Foundation's
+  /// `Process` termination-watch socket), after which the test never sees the client end (see TUIEndToEndTests).
   @discardableResult
-  func tmux(_ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + args
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = Pipe()
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+  func tmux(_ args: [String], timeout: TimeInterval = 10) throws -> String {
+    let out = dir.appendingPathComponent("out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let argv = [Self.tmuxPath, "-L", socket, "-f", "/dev/null"] + args
+    var env = ProcessInfo.processInfo.environment
+    env["TMUX"] = nil
+    env["TERM"] = "xterm-256color"
+    let envv = env.map { "\($0.key)=\($0.value)" }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let fds = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+    for fd in fds where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
+    var pid: pid_t = 0
+    let cArgs = argv.map { strdup($0) } + [nil]
+    let cEnv = envv.map { strdup($0) } + [nil]
+    defer {
+      cArgs.forEach { free($0) }
+      cEnv.forEach { free($0) }
+    }
+    guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv) == 0 else { throw TmuxError(args: args, why: "spawn failed") }
+    let deadline = Date().addingTimeInterval(timeout)
+    var status: Int32 = 0
+    while Date() < deadline {
+      let r = waitpid(pid, &status, WNOHANG)
+      if r == pid || r < 0 { return (try? String(contentsOf: out, encoding: .utf8)) ?? "" }
+      usleep(5_000)
+    }
+    kill(pid, SIGKILL)
+    _ = waitpid(pid, &status, 0)
+    throw TmuxError(args: args, why: "timed out")
+  }
+
+  struct TmuxError: Error, CustomStringConvertible {
+    var args: [String]
+    var why: String
+    var description: String { "tmux \(args.joined(separator: " ")): \(why)" }
   }
 
   /// Starts `sxsh <args>` with `env` (TERM, LANG, SXSH_DB …) in a `cols`×`rows` pane. The wrapper records
-  /// `stty -a` before and after, the exit status, then keeps the pane open so its last screen can be read.
+  /// `stty -a` before and after, then the exit status (last, so a test that saw it can read both), then keeps the pane open so its last screen can be read.
   func start(_ args: String, env: [String: String], cols: Int = 80, rows: Int = 24) throws {
     let envText = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
     let cmd = """
       stty -a > \(path("stty-before")); env -u LC_ALL -u LC_CTYPE -u LANGUAGE \(envText) \(CLI.binary.path) \(args); \
-      echo $? > \(path("status")); stty -a > \(path("stty-after")); sleep 60
+      s=$?; stty -a > \(path("stty-after")); echo $s > \(path("status")); sleep 60
       """
     try tmux(["new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", cmd])
     try tmux(["pipe-pane", "-t", "t", "-o", "cat >> \(path("raw"))"])
