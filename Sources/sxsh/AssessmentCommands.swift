@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SXCore
+import SXExport
 import SXStore
 
 struct ListCommand: ParsableCommand {
@@ -152,9 +153,14 @@ struct DeleteCommand: ParsableCommand {
 
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "import", abstract: "Nhập tài liệu JSON. Import an assessment document (prints the new id).")
+    commandName: "import", abstract: "Nhập tài liệu JSON. Import an assessment document (prints the new id).",
+    discussion: """
+      The file is a JSON document (schemaVersion 1, as written by `sxsh export --format json`), at most 64 MiB, or a
+      .zip holding exactly one such .json file: at most 1,000 entries, 64 MiB once expanded and 100:1 expansion
+      (counted while inflating, whatever the archive declares). Anything else is refused and nothing is stored.
+      """)
   @OptionGroup var global: GlobalOptions
-  @Argument(help: "JSON file (schemaVersion 1).") var file: String
+  @Argument(help: "JSON file (schemaVersion 1), or a .zip holding one.") var file: String
 
   func run() throws {
     try guarded(global.language) {
@@ -168,7 +174,7 @@ struct ImportCommand: ParsableCommand {
       do { data = try Data(contentsOf: url) } catch {
         throw CLIError(vi: "không đọc được «\(file)»", en: "cannot read «\(file)»")
       }
-      var doc = try AssessmentDocument.decode(data)
+      var doc = try AssessmentDocument.decode(ArchiveImport.looksLikeZip(data) ? try ArchiveImport.document(in: data, name: file) : data)
       // A document always becomes a new assessment: a fresh id, so importing twice never overwrites.
       let existing = Set(try db.listAssessments().map(\.id))
       if existing.contains(doc.assessment.header.id) {

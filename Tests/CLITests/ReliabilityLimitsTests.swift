@@ -61,4 +61,61 @@ final class ReliabilityLimitsTests: XCTestCase {
     XCTAssertEqual(r.status, 1, r.stderr)
     XCTAssertTrue(r.stderr.hasPrefix("sxsh: "), r.stderr)
   }
+
+  // MARK: archives
+
+  /// Writes zips with Python's zipfile (an independent writer): the demo document, a zip bomb, two documents, and an
+  /// entry whose headers declare 1,000 bytes for 3 MB of data.
+  func makeZips(_ json: URL) throws {
+    let script = """
+      import zipfile, struct, sys
+      d = sys.argv[2]
+      with zipfile.ZipFile(d + '/demo.zip', 'w', zipfile.ZIP_DEFLATED) as z: z.write(sys.argv[1], 'demo.json')
+      with zipfile.ZipFile(d + '/bomb.zip', 'w', zipfile.ZIP_DEFLATED) as z: z.writestr('a.json', b' ' * (80 * 1024 * 1024))
+      with zipfile.ZipFile(d + '/two.zip', 'w', zipfile.ZIP_DEFLATED) as z:
+          z.writestr('a.json', '{}'); z.writestr('b.json', '{}')
+      with zipfile.ZipFile(d + '/liar.zip', 'w', zipfile.ZIP_DEFLATED) as z: z.writestr('a.json', b'{"x":"' + b'ab' * 1500000 + b'"}')
+      b = bytearray(open(d + '/liar.zip', 'rb').read())
+      struct.pack_into('<I', b, b.find(b'PK\\x03\\x04') + 22, 1000)
+      struct.pack_into('<I', b, b.find(b'PK\\x01\\x02') + 24, 1000)
+      open(d + '/liar.zip', 'wb').write(b)
+      """
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", script, json.path, dir.path]
+    try p.run()
+    p.waitUntilExit()
+    XCTAssertEqual(p.terminationStatus, 0, "python3 zipfile")
+  }
+
+  /// A zipped JSON export imports like the JSON itself; a zip bomb, a zip with two documents and a zip whose declared
+  /// sizes lie are refused with the reason, and nothing is stored.
+  func testZippedImportAndArchiveExpansionLimits() throws {
+    let src = dir.appendingPathComponent("src.sqlite").path
+    let id = try CLI.run(["demo", "--no-open", "--db", src]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let json = dir.appendingPathComponent("demo.json")
+    XCTAssertEqual(try CLI.run(["export", id, "--format", "json", "-o", json.path, "--db", src]).status, 0)
+    try makeZips(json)
+    let db = dir.appendingPathComponent("z.sqlite").path
+    let ok = try CLI.run(["import", dir.appendingPathComponent("demo.zip").path, "--db", db])
+    XCTAssertEqual(ok.status, 0, ok.stderr)
+    // Same document as the JSON file: exporting the imported copy gives the original's assessment back.
+    let back = try CLI.run(["export", ok.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "--format", "json", "-o", "-", "--db", db])
+    let orig = try String(contentsOf: json, encoding: .utf8)
+    func assessment(_ s: String) -> String { String(s[s.range(of: "\"assessment\"")!.lowerBound...].prefix(20_000)) }
+    XCTAssertEqual(assessment(back.stdout), assessment(orig))
+    let before = try CLI.dump(URL(fileURLWithPath: db))
+    let cases: [(String, String)] = [
+      ("bomb.zip", "«a.json» expands beyond the limit (at most 67108864 bytes, 100:1); not imported"),
+      ("two.zip", "expected exactly one .json file in the zip (found 2)"),
+      ("liar.zip", "«a.json» expands beyond the limit (at most 67108864 bytes, 100:1); not imported"),
+    ]
+    for (name, message) in cases {
+      let path = dir.appendingPathComponent(name).path
+      let r = try CLI.run(["import", path, "--db", db])
+      XCTAssertEqual(r.status, 1, name)
+      XCTAssertEqual(r.stderr, "sxsh: «\(path)»: \(message)\n", name)
+    }
+    XCTAssertEqual(try CLI.dump(URL(fileURLWithPath: db)), before, "a refused archive changes nothing")
+  }
 }
