@@ -74,6 +74,29 @@ final class ReliabilityTerminalTests: XCTestCase {
     }
   }
 
+  /// As documented: on SIGTERM a value still being typed is discarded (only Enter commits), the committed edit before
+  /// it is kept, and the position is saved for the next start.
+  func testSIGTERMDiscardsTheFieldBeingTypedAndKeepsCommittedEdits() throws {
+    let p = try makePane()
+    try p.start("demo", env: baseEnv(p))
+    try p.waitFor("F1Help")
+    // W0, second line (company name): commit one value, then type another without Enter.
+    try p.keys("Enter", "Down", "Enter", "C-u")
+    try p.text("Xưởng Đã Lưu")
+    try p.keys("Enter")
+    try p.waitFor("Saved: W0")
+    try p.keys("Enter", "C-u")
+    try p.text("Đang Gõ Dở")
+    try p.waitFor("Đang Gõ Dở")
+    guard let pid = p.appPid() else { return XCTFail("no sxsh process") }
+    kill(pid, SIGTERM)
+    XCTAssertEqual(p.exitStatus(), "0")
+    let dump = try CLI.dump(URL(fileURLWithPath: p.path("t.sqlite")))
+    XCTAssertTrue(dump.contains("Xưởng Đã Lưu"), "the committed edit is stored")
+    XCTAssertFalse(dump.contains("Đang Gõ Dở"), "the value being typed is discarded")
+    XCTAssertTrue(dump.contains("\"sheet\":\"W0\""), "the position is saved")
+  }
+
   func testSIGWINCHStormKeepsTheAppAlive() throws {
     let p = try makePane()
     try p.start("demo", env: baseEnv(p))
