@@ -153,6 +153,9 @@ public enum WorksheetLoader {
           WorksheetProblem(file: path, line: 1, message: LocalizedText(vi: "đuôi tệp phải là .yaml", en: "the file must end in .yaml")))
       }
     }
+    // The knowledge-base rules depend on nothing else here: they are read on another thread meanwhile (the same result,
+    // sooner when a second core is free).
+    let pendingRules = Concurrently { RulesLoader.parse(files: files) }
     // Worksheets.
     var worksheets: [Worksheet] = []
     var idLines: [String: (file: String, line: Int)] = [:]
@@ -238,7 +241,7 @@ public enum WorksheetLoader {
           message: LocalizedText(vi: "JSON không hợp lệ", en: "malformed JSON")))
     }
     // Knowledge-base rules (rules/*.yaml): checked with the rest of the folder.
-    let rules = RulesLoader.parse(files: files)
+    let rules = pendingRules.value()
     problems += rules.problems
     guard let workflow, readAll else { return (nil, rules.rules, problems) }
     let order = workflow.groups.flatMap(\.worksheetIds)
@@ -322,5 +325,21 @@ enum WorkflowParser {
     }
     guard let version else { return nil }
     return Result(version: version, groups: groups)
+  }
+}
+
+/// Runs `body` on a global queue at once; `value()` waits for its result.
+final class Concurrently<T: Sendable>: @unchecked Sendable {
+  // Written once by the queue before `group` is left; read only after `group.wait()`.
+  private var result: T?
+  private let group = DispatchGroup()
+
+  init(_ body: @escaping @Sendable () -> T) {
+    DispatchQueue.global(qos: .userInitiated).async(group: group) { self.result = body() }
+  }
+
+  func value() -> T {
+    group.wait()
+    return result!
   }
 }

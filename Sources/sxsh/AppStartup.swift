@@ -25,7 +25,8 @@ extension AppStartup {
   /// first frame is computed without the knowledge-base rules (the proposals are most of the computation), presented,
   /// and the assessment is then opened again with the full computation and presented again, all before the first key is
   /// read (keys typed meanwhile wait in the terminal). On any other view the full results come before the first frame.
-  /// TODO when AppDriver can start without computing and compute afterwards, use that instead of opening twice.
+  /// Opening twice is the cost of doing this through the current `AppDriver` API; a driver that can start without
+  /// computing and compute on request would make the second open unnecessary.
   @MainActor
   func start(_ driver: AppDriver, assessmentId: String?, present: (ScreenBuffer) -> Void) {
     let (factors, rules) = (self.factors, self.rules)
