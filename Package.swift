@@ -48,6 +48,13 @@ let package = Package(
       dependencies: [
         "SXCore", "SXCalc", "SXEngine", "SXWorksheets", "SXStore", "SXUI", "SXTerminal", "SXExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The Swift runtime and Foundation linked in: the app starts without loading a dozen shared libraries
+      // (cold start to the first frame is a budget; FoundationNetworking is still not linked).
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lstdc++"],
+          .when(platforms: [.linux]))
       ]),
     .executableTarget(name: "sxsh-bench", dependencies: ["SXCore", "SXEngine", "SXStore", "SXWorksheets", "SXCalc"]),
     .testTarget(name: "SXCoreTests", dependencies: ["SXCore"]),

@@ -1,5 +1,6 @@
 import Foundation
 import SXCore
+import SXEngine
 
 /// Where the worksheet definitions in use came from.
 public enum WorksheetSource: Sendable, Hashable, CustomStringConvertible {
@@ -54,11 +55,14 @@ public struct ResolvedWorksheets: Sendable {
   public let source: WorksheetSource
   /// Folders found on the way (current directory, next to the executable) that had problems; the next source was used.
   public let skipped: [SkippedWorksheets]
+  /// The knowledge-base rules (`rules/*.yaml`) of the same folder, read and checked with it.
+  public let rules: [OpportunityRule]
 
-  public init(set: WorksheetSet, source: WorksheetSource, skipped: [SkippedWorksheets] = []) {
+  public init(set: WorksheetSet, source: WorksheetSource, skipped: [SkippedWorksheets] = [], rules: [OpportunityRule] = []) {
     self.set = set
     self.source = source
     self.skipped = skipped
+    self.rules = rules
   }
 }
 
@@ -75,10 +79,12 @@ extension WorksheetLoader {
     executablePath: String? = nil
   ) throws -> ResolvedWorksheets {
     if let cliDir, !cliDir.isEmpty {
-      return ResolvedWorksheets(set: try load(directory: cliDir), source: .commandLine(cliDir))
+      let l = try loadWithRules(directory: cliDir)
+      return ResolvedWorksheets(set: l.set, source: .commandLine(cliDir), rules: l.rules)
     }
     if let env = environment[environmentVariable], !env.isEmpty {
-      return ResolvedWorksheets(set: try load(directory: env), source: .environment(env))
+      let l = try loadWithRules(directory: env)
+      return ResolvedWorksheets(set: l.set, source: .environment(env), rules: l.rules)
     }
     var skipped: [SkippedWorksheets] = []
     var candidates: [WorksheetSource] = [.currentDirectory(join(currentDirectory, "Worksheets"))]
@@ -91,12 +97,14 @@ extension WorksheetLoader {
       let key = URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
       guard tried.insert(key).inserted, FileManager.default.fileExists(atPath: join(p, workflowFile)) else { continue }
       do {
-        return ResolvedWorksheets(set: try load(directory: p), source: c, skipped: skipped)
+        let l = try loadWithRules(directory: p)
+        return ResolvedWorksheets(set: l.set, source: c, skipped: skipped, rules: l.rules)
       } catch let e as WorksheetLoadError {
         skipped.append(SkippedWorksheets(source: c, problems: e.problems))
       }
     }
-    return ResolvedWorksheets(set: try embedded(), source: .embedded, skipped: skipped)
+    let l = try embeddedWithRules()
+    return ResolvedWorksheets(set: l.set, source: .embedded, skipped: skipped, rules: l.rules)
   }
 
   /// `Worksheets` folders to try near an executable: its own folder, `../share/sxsh`, and the package root of a build

@@ -58,11 +58,10 @@ public enum RulesLoader {
     return rules
   }
 
-  /// The rules of the worksheet set in use (same lookup order as `WorksheetLoader.resolve`).
+  /// The rules of the worksheet set in use (same lookup order as `WorksheetLoader.resolve`); when the worksheets are
+  /// already resolved, use `ResolvedWorksheets.rules` (the folder is read and parsed once for both).
   public static func resolve(cliDir: String?) throws -> [OpportunityRule] {
-    let resolved = try WorksheetLoader.resolve(cliDir: cliDir)
-    if let p = resolved.source.path { return try load(directory: p) }
-    return try load(files: EmbeddedWorksheets.files, source: "(embedded)")
+    try WorksheetLoader.resolve(cliDir: cliDir).rules
   }
 
   // MARK: One rule

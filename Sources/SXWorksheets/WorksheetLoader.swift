@@ -1,5 +1,6 @@
 import Foundation
 import SXCore
+import SXEngine
 
 /// Reads `Worksheets/` folders (or the copy embedded in the binary) into a checked `WorksheetSet`.
 public enum WorksheetLoader {
@@ -15,25 +16,34 @@ public enum WorksheetLoader {
   // MARK: Public entry points
 
   /// Loads and checks a folder. Throws `WorksheetLoadError` listing every problem; nothing partial is returned.
-  public static func load(directory: String) throws -> WorksheetSet {
-    let (files, problems) = readDirectory(directory)
-    guard let files else { throw WorksheetLoadError(source: directory, problems: problems) }
-    let (set, more) = parse(files: files)
-    let all = problems + more
-    guard all.isEmpty, let set else { throw WorksheetLoadError(source: directory, problems: all) }
-    return set
-  }
+  public static func load(directory: String) throws -> WorksheetSet { try loadWithRules(directory: directory).set }
 
   /// Loads the copy of `Worksheets/` embedded in the binary.
-  public static func embedded() throws -> WorksheetSet {
-    try load(files: EmbeddedWorksheets.files, source: "(embedded)")
-  }
+  public static func embedded() throws -> WorksheetSet { try embeddedWithRules().set }
 
   /// Loads from an in-memory map of relative path → file contents (the embedded copy, tests, fuzzing).
   public static func load(files: [String: String], source: String = "(memory)") throws -> WorksheetSet {
-    let (set, problems) = parse(files: files)
-    guard problems.isEmpty, let set else { throw WorksheetLoadError(source: source, problems: problems) }
-    return set
+    try loadWithRules(files: files, source: source).set
+  }
+
+  /// A checked folder with its knowledge-base rules, read and parsed once (the rules are checked with the folder).
+  static func loadWithRules(directory: String) throws -> (set: WorksheetSet, rules: [OpportunityRule]) {
+    let (files, problems) = readDirectory(directory)
+    guard let files else { throw WorksheetLoadError(source: directory, problems: problems) }
+    let parsed = parseAll(files: files)
+    let all = problems + parsed.problems
+    guard all.isEmpty, let set = parsed.set else { throw WorksheetLoadError(source: directory, problems: all) }
+    return (set, parsed.rules)
+  }
+
+  static func embeddedWithRules() throws -> (set: WorksheetSet, rules: [OpportunityRule]) {
+    try loadWithRules(files: EmbeddedWorksheets.files, source: "(embedded)")
+  }
+
+  static func loadWithRules(files: [String: String], source: String) throws -> (set: WorksheetSet, rules: [OpportunityRule]) {
+    let parsed = parseAll(files: files)
+    guard parsed.problems.isEmpty, let set = parsed.set else { throw WorksheetLoadError(source: source, problems: parsed.problems) }
+    return (set, parsed.rules)
   }
 
   /// Every problem of a folder, sorted by file and line; empty when it is valid.
@@ -112,6 +122,12 @@ public enum WorksheetLoader {
 
   /// Parses a folder given as relative path → text. The set is nil when a required part could not be read.
   static func parse(files: [String: String]) -> (set: WorksheetSet?, problems: [WorksheetProblem]) {
+    let parsed = parseAll(files: files)
+    return (parsed.set, parsed.problems)
+  }
+
+  /// `parse(files:)`, also returning the knowledge-base rules it checked on the way (valid when `problems` is empty).
+  static func parseAll(files: [String: String]) -> (set: WorksheetSet?, rules: [OpportunityRule], problems: [WorksheetProblem]) {
     var problems: [WorksheetProblem] = []
     func root(_ file: String) -> (YNode?, Diagnostics) {
       var d = Diagnostics(file: file)
@@ -137,6 +153,9 @@ public enum WorksheetLoader {
           WorksheetProblem(file: path, line: 1, message: LocalizedText(vi: "đuôi tệp phải là .yaml", en: "the file must end in .yaml")))
       }
     }
+    // The knowledge-base rules depend on nothing else here: they are read on another thread meanwhile (the same result,
+    // sooner when a second core is free).
+    let pendingRules = Concurrently { RulesLoader.parse(files: files) }
     // Worksheets.
     var worksheets: [Worksheet] = []
     var idLines: [String: (file: String, line: Int)] = [:]
@@ -222,13 +241,14 @@ public enum WorksheetLoader {
           message: LocalizedText(vi: "JSON không hợp lệ", en: "malformed JSON")))
     }
     // Knowledge-base rules (rules/*.yaml): checked with the rest of the folder.
-    problems += RulesLoader.parse(files: files).problems
-    guard let workflow, readAll else { return (nil, problems) }
+    let rules = pendingRules.value()
+    problems += rules.problems
+    guard let workflow, readAll else { return (nil, rules.rules, problems) }
     let order = workflow.groups.flatMap(\.worksheetIds)
     let ordered = order.compactMap { id in worksheets.first { $0.id == id } }
     let reference = ReferenceTables(
       toeFactors: toe, gridUnit: grid.unit, gridFactors: grid.rows, fuels: fuels, benchmarks: benchmarks, policyTargets: policy)
-    return (WorksheetSet(version: workflow.version, workflow: workflow.groups, worksheets: ordered, reference: reference), problems)
+    return (WorksheetSet(version: workflow.version, workflow: workflow.groups, worksheets: ordered, reference: reference), rules.rules, problems)
   }
 
   /// The `id:` value of a worksheet file.
@@ -305,5 +325,21 @@ enum WorkflowParser {
     }
     guard let version else { return nil }
     return Result(version: version, groups: groups)
+  }
+}
+
+/// Runs `body` on a global queue at once; `value()` waits for its result.
+final class Concurrently<T: Sendable>: @unchecked Sendable {
+  // Written once by the queue before `group` is left; read only after `group.wait()`.
+  private var result: T?
+  private let group = DispatchGroup()
+
+  init(_ body: @escaping @Sendable () -> T) {
+    DispatchQueue.global(qos: .userInitiated).async(group: group) { self.result = body() }
+  }
+
+  func value() -> T {
+    group.wait()
+    return result!
   }
 }

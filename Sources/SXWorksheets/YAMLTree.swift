@@ -32,10 +32,13 @@ struct YNode {
 enum YAMLTree {
   /// Parses one YAML document. Syntax errors are added to `diag` with their line; nil then.
   static func parse(_ text: String, _ diag: inout Diagnostics) -> YNode? {
-    let nfc = TextRules.nfc(text)
+    let nfc = YAMLTree.nfc(text)
     let root: Node?
     do {
-      root = try Yams.compose(yaml: nfc)
+      // The basic resolver: every scalar stays text (the definitions read numbers and booleans themselves, and only
+      // `style` and `string` are used below), which skips Yams's per-scalar regular expressions. Duplicate keys are
+      // still found: two keys are equal exactly when their text is, with either resolver.
+      root = try Yams.compose(yaml: nfc, .basic, .default, .utf8)
     } catch let e as YamlError {
       report(e, text: nfc, &diag)
       return nil
@@ -49,6 +52,35 @@ enum YAMLTree {
     }
     return convert(root, parentLine: 1, parentColumn: 1, depth: 0, &diag)
   }
+
+  /// `TextRules.nfc`, skipping Foundation when the text is already NFC by a quick check: every scalar is a starter
+  /// (canonical combining class 0) from a block whose characters are all NFC_QC=Yes and never combine with a
+  /// preceding character (ASCII, Latin-1, Latin Extended A/B, IPA, Latin Extended Additional with Vietnamese, general
+  /// punctuation from U+2002, super/subscripts, currency, arrows, mathematical operators). Such a string is its own NFC.
+  static func nfc(_ text: String) -> String {
+    for u in text.unicodeScalars where !isNFCStable(u) { return TextRules.nfc(text) }
+    return text
+  }
+
+  /// True for a scalar that is NFC_QC=Yes, a starter, and in a block where no character composes with what precedes.
+  static func isNFCStable(_ u: Unicode.Scalar) -> Bool {
+    switch u.value {
+    case 0..<0x300, 0x1E00..<0x1F00, 0x2002..<0x20D0, 0x2190..<0x2300: true
+    default: false
+    }
+  }
+
+  /// The text without leading and trailing white space, as `trimmingCharacters(in: .whitespacesAndNewlines)` gives it
+  /// (Unicode White_Space — U+0009–000D, U+0085 and the Z* separators — plus U+200B, which Foundation counts as
+  /// white space), by Unicode scalar, without bridging to NSString.
+  static func trimmed(_ s: String) -> String {
+    let v = s.unicodeScalars
+    guard let first = v.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+    let last = v.lastIndex(where: { !isTrimmed($0) })!
+    return String(v[first...last])
+  }
+
+  static func isTrimmed(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace || u.value == 0x200B }
 
   private static func report(_ e: YamlError, text: String, _ diag: inout Diagnostics) {
     switch e {
@@ -162,7 +194,7 @@ struct MapReader {
       diag.add(v, vi: "\(context): «\(key)» phải là chữ", en: "\(context): «\(key)» must be text")
       return nil
     }
-    let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+    let t = YAMLTree.trimmed(s)
     if t.isEmpty {
       if required { missing(key, &diag) }
       return nil
@@ -221,7 +253,7 @@ struct MapReader {
     var vi: String?
     var en: String?
     for (lang, name) in [("vi", "tiếng Việt"), ("en", "tiếng Anh")] {
-      let s = m.value(lang)?.scalar?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+      let s = m.value(lang)?.scalar.map(YAMLTree.trimmed) ?? ""
       if s.isEmpty {
         diag.add(
           at, vi: "\(context): «\(key)» thiếu \(name) (\(lang))",

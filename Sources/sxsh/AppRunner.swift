@@ -16,23 +16,18 @@ import SXWorksheets
 @MainActor
 enum AppRunner {
   static func run(db: AppDatabase, assessmentId: String?, language: Language) throws {
-    let resolved = try WorksheetLoader.resolve(cliDir: nil)
-    let catalog = WorksheetCatalog(resolved.set)
-    let factors = EngineFactors.from(resolved.set.reference)
-    // The knowledge base (Worksheets/rules) for the proposals; a broken rules folder leaves them out, never the app.
-    let rules = (try? RulesLoader.resolve(cliDir: nil)) ?? []
+    let startup = try AppStartup.load()
     let env = ProcessInfo.processInfo.environment
     let logDir = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
     let session = try TerminalSession(options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log"))
     defer { session.restore() }
     let size = session.terminalSize
-    var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: catalog)
+    var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: startup.catalog)
     state.exportDirectory = FileManager.default.currentDirectoryPath
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
-    driver.compute = { Engine.compute($0, factors: factors, rules: rules) }
-    driver.exporter = ExportJob.tui(worksheets: resolved.set, rules: { rules })
-    driver.start(assessmentId: assessmentId)
-    session.present(driver.render())
+    let rules = startup.rules
+    driver.exporter = ExportJob.tui(worksheets: startup.set, rules: { rules })
+    startup.start(driver, assessmentId: assessmentId, present: session.present)
     while !driver.shouldQuit {
       if session.pendingSignal != nil {
         // SIGTERM / SIGHUP (or SIGINT from outside): everything is already committed; keep where the user was.

@@ -27,17 +27,17 @@ struct DemoCommand: ParsableCommand {
   func run() throws {
     try guarded(global.language) {
       let db = try global.open()
-      let demo = DemoAssessment.make(now: Environment.now())
+      // The demo is built only when it is missing (its id is fixed).
       let existing = try db.listAssessments()
-      if !existing.contains(where: { $0.id == demo.id }) {
-        try db.create(demo)
+      if !existing.contains(where: { $0.id == DemoAssessment.id }) {
+        try db.create(DemoAssessment.make(now: Environment.now()))
       }
       if noOpen {
-        print(demo.id)
+        print(DemoAssessment.id)
         return
       }
       _ = try Backups(databasePath: db.path).makeIfChanged(from: db)
-      try Interactive.open(db: db, assessmentId: demo.id, language: global.language)
+      try Interactive.open(db: db, assessmentId: DemoAssessment.id, language: global.language)
     }
   }
 }
