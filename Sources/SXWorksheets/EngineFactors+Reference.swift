@@ -40,7 +40,9 @@ extension EngineFactors {
       let unit = (typical ?? good)?.unit ?? ""
       benchmarks[key] = SXEngine.Benchmark(
         key: key, unit: unit, typicalLow: typical?.low, typicalHigh: typical?.high, goodPractice: good?.high,
-        source: [typical, good].compactMap { $0 }.map { cite($0.citation) }.joined(separator: "; "),
+        // One citation once: the typical range and the good practice often come from the same document.
+        source: [typical, good].compactMap { $0 }.map { cite($0.citation) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+          .joined(separator: "; "),
         indicative: [typical, good].compactMap { $0 }.contains { $0.indicative }, year: (typical ?? good)?.citation.year)
     }
     let policy = r.policyTargets.filter { $0.kind == .reduction && $0.unit == "%" }.map {

@@ -141,13 +141,13 @@ func writeFileSafely(_ data: Data, to path: String, force: Bool) throws {
   }
   let dir = (path as NSString).deletingLastPathComponent
   let tmp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-  guard fm.createFile(atPath: tmp, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+  // O_EXCL | O_NOFOLLOW: never through a link or a file planted under the temporary name; owner-only from the start.
+  let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+  guard fd >= 0 else {
     throw CLIError(vi: "không tạo được tệp trong «\(dir.isEmpty ? "." : dir)»", en: "cannot create a file in «\(dir.isEmpty ? "." : dir)»")
   }
   do {
-    guard let h = FileHandle(forWritingAtPath: tmp) else {
-      throw CLIError(vi: "không ghi được «\(tmp)»", en: "cannot write «\(tmp)»")
-    }
+    let h = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     try h.write(contentsOf: data)
     try h.synchronize()
     try h.close()
