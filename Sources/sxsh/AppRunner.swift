@@ -29,6 +29,9 @@ enum AppRunner {
     let state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: catalog)
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
     driver.compute = { Engine.compute($0, factors: factors, rules: rules) }
+    // A keystroke is answered by the next frame; results, findings and markers are recomputed after it is painted,
+    // when no input is pending (the status line says "updating…" until then).
+    driver.defersDerived = true
     driver.start(assessmentId: assessmentId)
     session.present(driver.render())
     while !driver.shouldQuit {
@@ -37,7 +40,14 @@ enum AppRunner {
         driver.finish()
         break
       }
-      guard let event = session.readEvent() else { continue }
+      let idleWork = driver.needsDerivedUpdate
+      guard let event = session.readEvent(timeoutMs: idleWork ? 0 : nil) else {
+        if idleWork {
+          driver.updateDerived()
+          session.present(driver.render())
+        }
+        continue
+      }
       if event == .key(.ctrl("l")) { session.forceRepaint() }
       driver.send(event)
       session.present(driver.render())

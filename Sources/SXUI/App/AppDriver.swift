@@ -11,6 +11,11 @@ public final class AppDriver {
   /// Computes the results of an assessment; the app passes the reference factors and the knowledge-base rules so
   /// that `Results.proposals` is filled (the default has no rules, hence no proposals).
   public var compute: (Assessment) -> Results = { Engine.compute($0) }
+  /// When true, what is derived from the assessment (results, findings, markers, column widths) is not
+  /// recomputed inside ``send(_:)``: the frame is painted first and the loop calls ``updateDerived()`` when no
+  /// input is pending (the screen says "updating…" meanwhile). When false (the default, for scripted tests) it is
+  /// recomputed before ``send(_:)`` returns.
+  public var defersDerived = false
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -27,6 +32,8 @@ public final class AppDriver {
   public func send(_ event: InputEvent) {
     let effects = AppUpdate.update(&state, event)
     execute(effects)
+    AppUpdate.settle(&state)
+    if !defersDerived { updateDerived() }
   }
 
   /// Convenience for tests: keys, and text typed one Character at a time.
@@ -90,13 +97,13 @@ public final class AppDriver {
         }
         state.doc = d
         state.route = .assessment
-        recompute()
+        AppUpdate.settle(&state)
+        updateDerived()
       case .commit(let edits, let label):
         guard let id = state.doc?.assessment.id else { return }
         do {
           let stored = try repository.commit(edits, to: id, label: label)
           AppUpdate.committed(&state, stored, label: label)
-          recompute()
         } catch let e as LocalizedFailure {
           AppUpdate.commitFailed(&state, e.text(lang))
         } catch {
@@ -114,7 +121,6 @@ public final class AppDriver {
         state.doc?.sheet.list?.editor = nil
         state.saveState = .saved
         state.say((undo ? Strings.undone(lang) : Strings.redone(lang)) + ": " + done.label, .ok)
-        recompute()
       case .saveUIState:
         guard state.route == .assessment, let d = state.doc, d.sheetIndex < state.catalog.sheets.count else { return }
         let saved = SavedUIState(sheet: state.catalog.sheets[d.sheetIndex].id, view: d.view.rawValue, row: d.sheet.row, col: d.sheet.col, language: lang.rawValue,
@@ -135,11 +141,31 @@ public final class AppDriver {
     if let i = state.home.visible.firstIndex(where: { $0.id == id }) { state.home.selected = i }
   }
 
-  /// Recomputes engine results and validation issues for the open assessment.
-  func recompute() {
-    guard let a = state.doc?.assessment else { return }
-    state.doc?.results = compute(a)
-    state.doc?.issues = Validator.validate(a)
+  /// True when something derived from the open assessment is behind it (see ``updateDerived()``).
+  public var needsDerivedUpdate: Bool {
+    guard let d = state.doc else { return false }
+    return d.isUpdating || AppUpdate.columnWidthsKey(state).map { $0 != d.columnWidths.map(ColumnWidthsKey.init) } ?? false
+  }
+
+  /// Recomputes what is derived from the open assessment and is out of date: engine results, validator findings
+  /// and navigation markers (after a change), and the column widths of the table in view (after a change or
+  /// when another table, language or unit mode is shown).
+  public func updateDerived() {
+    guard var d = state.doc else { return }
+    if d.isUpdating {
+      let a = d.assessment
+      d.results = compute(a)
+      d.issues = Validator.validate(a)
+      d.progress = state.catalog.sheets.map { SheetModel.progress($0, a, d.issues) }
+      d.derivedRevision = d.revision
+    }
+    if let key = AppUpdate.columnWidthsKey(state), key != d.columnWidths.map(ColumnWidthsKey.init), let spec = SheetScreen.spec(state) {
+      let rows = SheetModel.visibleRows(spec, d.sheet, d.assessment, key.language)
+      let longest = SheetRender.longestNumbers(spec, rows, d.assessment, key.language, key.unitMode)
+      d.columnWidths = ColumnWidths(
+        sheetIndex: key.sheetIndex, revision: key.revision, language: key.language, unitMode: key.unitMode, filter: key.filter, longest: longest)
+    }
+    state.doc = d
   }
 }
 

@@ -94,11 +94,11 @@ public enum FieldCodec {
       return (raw as? String).map { optionLabel($0, field, language) } ?? ""
     case .reference:
       guard let id = raw as? String else { return "" }
-      if let r = field.targets.lazy.compactMap({ k in assessment.records(of: k).first { $0.id == id } }).first {
+      if let r = field.targets.lazy.compactMap({ k in assessment.record(k, id: id) }).first {
         return r.displayName
       }
       // A focus item may point at a step or a waste stream.
-      if let r = assessment.records.first(where: { $0.id == id }) { return r.displayName }
+      if let r = assessment.record(id: id) { return r.displayName }
       return id
     case .list:
       let n = (raw as? [Any])?.count ?? 0
