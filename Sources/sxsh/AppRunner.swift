@@ -43,7 +43,7 @@ enum AppRunner {
       let idleWork = driver.needsDerivedUpdate
       guard let event = session.readEvent(timeoutMs: idleWork ? 0 : nil) else {
         if idleWork {
-          driver.updateDerived()
+          driver.updateDerived(budget: .milliseconds(4))
           session.present(driver.render())
         }
         continue

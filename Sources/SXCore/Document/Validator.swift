@@ -27,9 +27,7 @@ public enum Validator {
   public static func validateHeader(_ a: Assessment) -> [DataIssue] {
     var v = Run(a)
     v.header()
-    if let data = try? JSONCoding.encoder().encode(a.header), let tree = try? JSONSerialization.jsonObject(with: data) {
-      v.walk(tree, "$.header")
-    }
+    v.longTexts(longTexts(in: a.header, prefix: "$.header"))
     return v.issues
   }
 
@@ -320,27 +318,19 @@ public enum Validator {
       }
       let path = "$.\(arrayName)[\(i)]"
       if r.id.isEmpty { issue(path + ".id", vi: "thiếu mã dòng", en: "row id missing") }
-      if let data = try? r.encoded(), let tree = try? JSONSerialization.jsonObject(with: data) { walk(tree, path) }
+      longTexts(Validator.longTexts(of: r, prefix: path))
     }
 
     /// Every string in the assessment must be at most `Limits.maxTextLength` characters.
-    mutating func textLimits() {
-      guard let data = try? JSONCoding.encoder().encode(a), let tree = try? JSONSerialization.jsonObject(with: data) else { return }
-      walk(tree, "$")
-    }
+    mutating func textLimits() { longTexts(Validator.longTexts(in: a, prefix: "$")) }
 
-    mutating func walk(_ v: Any, _ path: String) {
-      switch v {
-      case let s as String where s.count > Limits.maxTextLength:
+    mutating func longTexts(_ found: [(path: String, count: Int)]) {
+      for (path, n) in found {
         issue(
-          path, vi: "văn bản quá dài (\(s.count) ký tự; tối đa \(Limits.maxTextLength))",
-          en: "text too long (\(s.count) characters; at most \(Limits.maxTextLength))")
-      case let arr as [Any]:
-        for (i, x) in arr.enumerated() { walk(x, "\(path)[\(i)]") }
-      case let d as [String: Any]:
-        for (k, x) in d { walk(x, "\(path).\(k)") }
-      default: break
+          path, vi: "văn bản quá dài (\(n) ký tự; tối đa \(Limits.maxTextLength))",
+          en: "text too long (\(n) characters; at most \(Limits.maxTextLength))")
       }
     }
+
   }
 }

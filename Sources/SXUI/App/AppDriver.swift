@@ -117,6 +117,7 @@ public final class AppDriver {
           return
         }
         state.doc?.assessment = try repository.load(id)
+        state.doc?.changedKinds = nil
         state.doc?.sheet.editor = nil
         state.doc?.sheet.list?.editor = nil
         state.saveState = .saved
@@ -141,29 +142,67 @@ public final class AppDriver {
     if let i = state.home.visible.firstIndex(where: { $0.id == id }) { state.home.selected = i }
   }
 
-  /// True when something derived from the open assessment is behind it (see ``updateDerived()``).
+  /// True when something derived from the open assessment is behind it (see ``updateDerived(budget:)``).
   public var needsDerivedUpdate: Bool {
     guard let d = state.doc else { return false }
-    return d.isUpdating || AppUpdate.columnWidthsKey(state).map { $0 != d.columnWidths.map(ColumnWidthsKey.init) } ?? false
+    if d.isUpdating { return true }
+    guard let key = AppUpdate.columnWidthsKey(state) else { return false }
+    guard let w = d.columnWidths, ColumnWidthsKey(w) == key else { return true }
+    return !w.complete
   }
 
   /// Recomputes what is derived from the open assessment and is out of date: engine results, validator findings
   /// and navigation markers (after a change), and the column widths of the table in view (after a change or
-  /// when another table, language or unit mode is shown).
-  public func updateDerived() {
+  /// when another table, language or unit mode is shown). With a `budget`, the column widths of a large table are
+  /// measured a slice at a time (call again while ``needsDerivedUpdate``), so that a key is never kept waiting
+  /// behind them; without one, everything is brought up to date.
+  public func updateDerived(budget: Duration? = nil) {
     guard var d = state.doc else { return }
+    let clock = ContinuousClock()
+    let start = clock.now
     if d.isUpdating {
       let a = d.assessment
       d.results = compute(a)
       d.issues = Validator.validate(a)
-      d.progress = state.catalog.sheets.map { SheetModel.progress($0, a, d.issues) }
+      // Only the worksheets whose rows (or header) changed are read again for the markers.
+      let sheets = state.catalog.sheets
+      var fill = d.fill ?? []
+      if fill.count != sheets.count {
+        fill = sheets.map { _ in SheetModel.Fill(hasData: false, allFilled: false) }
+        d.changedKinds = nil
+        d.headerChanged = true
+      }
+      for (i, spec) in sheets.enumerated() {
+        let changed = spec.record.map { k in d.changedKinds.map { $0.contains(k) } ?? true } ?? (d.headerChanged || d.changedKinds == nil)
+        if changed { fill[i] = SheetModel.fill(spec, a) }
+      }
+      d.fill = fill
+      d.changedKinds = []
+      d.headerChanged = false
+      d.progress = sheets.indices.map { SheetModel.progress(sheets[$0], fill[$0], d.issues) }
       d.derivedRevision = d.revision
     }
-    if let key = AppUpdate.columnWidthsKey(state), key != d.columnWidths.map(ColumnWidthsKey.init), let spec = SheetScreen.spec(state) {
-      let rows = SheetModel.visibleRows(spec, d.sheet, d.assessment, key.language)
-      let longest = SheetRender.longestNumbers(spec, rows, d.assessment, key.language, key.unitMode)
-      d.columnWidths = ColumnWidths(
-        sheetIndex: key.sheetIndex, revision: key.revision, language: key.language, unitMode: key.unitMode, filter: key.filter, longest: longest)
+    if let key = AppUpdate.columnWidthsKey(state), let spec = SheetScreen.spec(state) {
+      var w = d.columnWidths ?? ColumnWidths(sheetIndex: -1, revision: -1, language: key.language, unitMode: key.unitMode, filter: "", longest: [])
+      if ColumnWidthsKey(w) != key {
+        w = ColumnWidths(
+          sheetIndex: key.sheetIndex, revision: key.revision, language: key.language, unitMode: key.unitMode, filter: key.filter,
+          longest: Array(repeating: 0, count: spec.editableFields.count))
+      }
+      if !w.complete {
+        let rows = SheetModel.visibleRows(spec, d.sheet, d.assessment, key.language)
+        var next = min(w.scanned, rows.count)
+        while next < rows.count {
+          let stop = min(rows.count, next + 64)
+          let part = SheetRender.longestNumbers(spec, rows[next..<stop], d.assessment, key.language, key.unitMode)
+          for i in w.longest.indices where i < part.count { w.longest[i] = max(w.longest[i], part[i]) }
+          next = stop
+          if let budget, clock.now - start >= budget { break }
+        }
+        w.scanned = next
+        w.complete = next >= rows.count
+      }
+      d.columnWidths = w
     }
     state.doc = d
   }

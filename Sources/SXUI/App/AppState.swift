@@ -221,6 +221,13 @@ public struct DocState: Sendable {
   var progress: [SheetModel.Progress]?
   /// The revision that ``results``, ``issues`` and ``progress`` belong to (-1: none yet).
   public var derivedRevision = -1
+  /// What changed since the markers were last derived: the header, and the kinds of rows; nil when anything may
+  /// have (just opened, undo, redo).
+  var changedKinds: Set<RecordKind>?
+  var headerChanged = true
+  /// Per worksheet of the catalogue: whether it has rows (or header values) and whether every required field is
+  /// filled; the part of the navigation marker that reads every row.
+  var fill: [SheetModel.Fill]?
   /// The longest value of each numeric column of the current table over all its rows.
   public var columnWidths: ColumnWidths?
 
@@ -249,8 +256,12 @@ public struct ColumnWidths: Hashable, Sendable {
   public var unitMode: UnitMode
   /// The typed filter in force (the widths are those of the rows it shows).
   public var filter: String
-  /// By editable field; 0 for columns that are not numeric.
+  /// By editable field; 0 for columns that are not numeric. While ``complete`` is false, the longest of the first
+  /// ``scanned`` rows (the rows on screen are measured as they are drawn).
   public var longest: [Int]
+  /// Rows measured so far (the driver measures a large table a slice at a time, between keystrokes).
+  public var scanned = 0
+  public var complete = false
 }
 
 /// Where the user is on one worksheet.

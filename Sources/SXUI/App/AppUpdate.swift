@@ -126,7 +126,14 @@ public enum AppUpdate {
     let spec = SheetScreen.spec(s)
     // Take the document out of the state first, so the edit changes its rows in place instead of copying them.
     s.doc = nil
-    for e in edits { _ = try? d.assessment.apply(e) }
+    for e in edits {
+      _ = try? d.assessment.apply(e)
+      switch e {
+      case .setHeader: d.headerChanged = true
+      case .upsert(let r, _): d.changedKinds?.insert(r.kind)
+      case .delete(let k, _), .move(let k, _, _): d.changedKinds?.insert(k)
+      }
+    }
     if let ed = d.sheet.editor, let n = ed.target.newRecord, let spec {
       let rows = SheetModel.visibleRows(spec, d.sheet, d.assessment, s.language)
       if let i = rows.firstIndex(where: { $0.id == n.id }) { d.sheet.row = i }

@@ -81,24 +81,45 @@ enum SheetModel {
   /// Empty, in progress, complete or with warnings: the marker of a sheet in the navigation.
   enum Progress { case empty, inProgress, complete, warnings }
 
+  /// Whether a sheet has rows (or header values) and whether all its required fields are filled.
+  struct Fill: Hashable, Sendable {
+    var hasData: Bool
+    var allFilled: Bool
+  }
+
   static func progress(_ spec: WorksheetSpec, _ a: Assessment, _ issues: [DataIssue]) -> Progress {
+    progress(spec, fill(spec, a), issues)
+  }
+
+  /// Reads every row of the sheet (or the header).
+  static func fill(_ spec: WorksheetSpec, _ a: Assessment) -> Fill {
     let required = spec.editableFields.filter(\.required)
-    if let kind = spec.record {
+    if spec.record != nil {
       let rows = baseRows(spec, a)
-      if rows.isEmpty { return .empty }
-      let prefix = "$." + arrayName(kind) + "["
-      if issues.contains(where: { $0.path.hasPrefix(prefix) }) { return .warnings }
+      if rows.isEmpty { return Fill(hasData: false, allFilled: false) }
       let allFilled = rows.allSatisfy { r in
         let obj = FieldCodec.json(of: r)
         return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
       }
-      return allFilled ? .complete : .inProgress
+      return Fill(hasData: true, allFilled: allFilled)
     }
     let obj = FieldCodec.json(of: a.header)
+    let filled = spec.editableFields.contains { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
+    return Fill(hasData: filled, allFilled: required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) })
+  }
+
+  /// The marker from the sheet's fill and the validator's findings (the order of the checks is that of the
+  /// navigation: empty, then warnings, then complete or in progress).
+  static func progress(_ spec: WorksheetSpec, _ fill: Fill, _ issues: [DataIssue]) -> Progress {
+    if let kind = spec.record {
+      if !fill.hasData { return .empty }
+      let prefix = "$." + arrayName(kind) + "["
+      if issues.contains(where: { $0.path.hasPrefix(prefix) }) { return .warnings }
+      return fill.allFilled ? .complete : .inProgress
+    }
     if issues.contains(where: { $0.path.hasPrefix("$.header") }) { return .warnings }
-    let filled = spec.editableFields.filter { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
-    if filled.isEmpty { return .empty }
-    return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) } ? .complete : .inProgress
+    if !fill.hasData { return .empty }
+    return fill.allFilled ? .complete : .inProgress
   }
 
   static func isFilled(_ raw: Any?) -> Bool {
