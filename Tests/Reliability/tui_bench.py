@@ -111,16 +111,9 @@ def pct(xs, p):
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
-def selected_lines(p, first=26):
-    """Screen lines highlighted across the main pane (right of the navigation): the selected table row. The
-    selected column's header is highlighted too, but only over one column, so it is not counted."""
-    out = []
-    for y in range(1, p.scr.lines - 2):
-        row = p.scr.buffer[y]
-        lit = sum(1 for x in range(first, p.scr.columns) if row[x].bg == "cyan" or row[x].reverse)
-        if lit > (p.scr.columns - first) * 3 // 4:
-            out.append(y)
-    return out
+def selected_lines(p, first=24):
+    """Screen lines with the table's selection marker ("▶", in the gutter right of the navigation)."""
+    return [y for y in range(1, p.scr.lines - 2) if any(p.scr.buffer[y][x].data == "▶" for x in range(first, p.scr.columns))]
 
 
 try:
@@ -185,7 +178,7 @@ try:
                 p.drain()
             before = selected_lines(p)
             if len(before) != 1:
-                raise SystemExit("no single selected row in the flows table: %r\n%s" % (before, p.text()))
+                raise SystemExit("no single selection marker in the flows table: %r\n%s" % (before, p.text()))
             moves, valid = [], True
             for i in range(20):
                 key, step = (UP, -1) if i % 2 == 0 else (DOWN, 1)
