@@ -45,7 +45,18 @@ public enum Validator {
   struct Run {
     let a: Assessment
     var issues: [DataIssue] = []
-    var units = UnitSystem.standard
+    var units = UnitSystem.standard {
+      didSet { unitCache = [:] }
+    }
+    /// Unit lookups of this run by symbol as written (a lookup normalises the text; rows repeat a few units).
+    var unitCache: [String: UnitDef?] = [:]
+
+    mutating func unit(_ symbol: String) -> UnitDef? {
+      if let known = unitCache[symbol] { return known }
+      let u = units.unit(symbol)
+      unitCache[symbol] = u
+      return u
+    }
 
     init(_ a: Assessment) { self.a = a }
 
@@ -53,9 +64,11 @@ public enum Validator {
       issues.append(DataIssue(path: path, message: LocalizedText(vi: vi, en: en)))
     }
 
-    mutating func required(_ s: String, _ path: String) {
+    mutating func required(_ s: String, _ path: @autoclosure () -> String) {
+      // Most texts start with a letter: only a text that starts with white space can be blank.
+      if let first = s.unicodeScalars.first, !CharacterSet.whitespacesAndNewlines.contains(first) { return }
       if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-        issue(path, vi: "bắt buộc, chưa nhập", en: "required, but empty")
+        issue(path(), vi: "bắt buộc, chưa nhập", en: "required, but empty")
       }
     }
 
@@ -65,7 +78,7 @@ public enum Validator {
         issue(path, vi: "số không hữu hạn (NaN hoặc vô cực)", en: "number is not finite (NaN or infinity)")
         return
       }
-      guard let u = units.unit(q.unit) else {
+      guard let u = unit(q.unit) else {
         issue(path + ".unit", vi: "đơn vị không rõ «\(q.unit)»", en: "unknown unit «\(q.unit)»")
         return
       }
@@ -88,7 +101,7 @@ public enum Validator {
     mutating func price(_ p: UnitPrice?, _ path: String) {
       guard let p else { return }
       quantity(p.amount, path + ".amount", [.money])
-      if units.unit(p.perUnit) == nil {
+      if unit(p.perUnit) == nil {
         issue(path + ".perUnit", vi: "đơn vị không rõ «\(p.perUnit)»", en: "unknown unit «\(p.perUnit)»")
       }
     }
