@@ -25,16 +25,29 @@ enum AppRunner {
     var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: startup.catalog)
     state.exportDirectory = FileManager.default.currentDirectoryPath
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
-    let rules = startup.rules
+    let (factors, rules) = (startup.factors, startup.rules)
+    driver.compute = { Engine.compute($0, factors: factors, rules: rules) }
     driver.exporter = ExportJob.tui(worksheets: startup.set, rules: { rules })
-    startup.start(driver, assessmentId: assessmentId, present: session.present)
+    // A keystroke is answered by the next frame; results, findings and markers are recomputed after it is painted,
+    // when no input is pending (the status line says "updating…" until then). The first frame is painted the same
+    // way: before anything is computed.
+    driver.defersDerived = true
+    driver.start(assessmentId: assessmentId)
+    session.present(driver.render())
     while !driver.shouldQuit {
       if session.pendingSignal != nil {
         // SIGTERM / SIGHUP (or SIGINT from outside): everything is already committed; keep where the user was.
         driver.finish()
         break
       }
-      guard let event = session.readEvent() else { continue }
+      let idleWork = driver.needsDerivedUpdate
+      guard let event = session.readEvent(timeoutMs: idleWork ? 0 : nil) else {
+        if idleWork {
+          driver.updateDerived(budget: .milliseconds(4))
+          session.present(driver.render())
+        }
+        continue
+      }
       if event == .key(.ctrl("l")) { session.forceRepaint() }
       driver.send(event)
       session.present(driver.render())

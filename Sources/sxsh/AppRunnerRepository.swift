@@ -7,6 +7,23 @@ import SXUI
 /// with the user (`$SXSH_USER`/`$USER`), the ISO time and the host name.
 struct DatabaseRepository: AssessmentRepository {
   let db: AppDatabase
+  /// Who and where, looked up once (the host name lookup can take tens of milliseconds) and the ISO clock.
+  let stamps = Stamps()
+
+  final class Stamps {
+    lazy var user: String = {
+      let env = ProcessInfo.processInfo.environment
+      return env["SXSH_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    }()
+    lazy var device: String = ProcessInfo.processInfo.hostName
+    lazy var clock: ISO8601DateFormatter = {
+      let f = ISO8601DateFormatter()
+      f.formatOptions = [.withInternetDateTime]
+      return f
+    }()
+    func now() -> String { clock.string(from: Date()) }
+    func stamp() -> Provenance { Provenance(by: user, at: now(), device: device) }
+  }
 
   func list() throws -> [AssessmentListItem] {
     try db.listAssessments().map {
@@ -20,12 +37,12 @@ struct DatabaseRepository: AssessmentRepository {
   func create(_ assessment: Assessment) throws { try db.create(assessment) }
   func delete(_ id: String) throws { try db.delete(id) }
   func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit] {
-    try db.commit(edits, to: id, label: label, by: Environment.stamp())
+    try db.commit(edits, to: id, label: label, by: stamps.stamp())
   }
-  func undo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.undo(id, at: Environment.now()) }
-  func redo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.redo(id, at: Environment.now()) }
+  func undo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.undo(id, at: stamps.now()) }
+  func redo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.redo(id, at: stamps.now()) }
   func saveUIState(_ id: String, _ state: String) throws { try db.saveUIState(id, state) }
   func loadUIState(_ id: String) throws -> String? { try db.loadUIState(id) }
-  func now() -> String { Environment.now() }
+  func now() -> String { stamps.now() }
   func newId() -> String { UUID().uuidString.lowercased() }
 }

@@ -3,9 +3,10 @@
   * cold start to first painted frame of the demo, 80x24, median (anchor: vim -u NONE, same harness);
   * keystroke (Enter that saves an edit, durable commit + recompute) to painted frame on a large assessment,
     median and p99;
-  * bytes written for a one-row cursor move (median);
+  * bytes written for a one-row cursor move in the flows table (W7) of the large assessment (median); every move
+    is checked to have moved the highlighted row by exactly one line on screen, else the figure is not reported;
   * peak RSS (VmHWM) of sxsh with the large assessment open.
-Usage: tui_bench.py --sxsh PATH --bench PATH [--flows 10000] [--runs 15] [--out figures.json] [--only cold-start]
+Usage: tui_bench.py --sxsh PATH --bench PATH [--flows 10000] [--runs 15] [--out figures.json] [--only start,save,move,rss]
 Needs python3-pexpect and python3-pyte. Prints the figures; writes them as JSON for `sxsh-bench --tui`.
 """
 import argparse, json, os, shutil, statistics, subprocess, tempfile, time
@@ -17,8 +18,9 @@ ap.add_argument("--bench", required=True)
 ap.add_argument("--flows", type=int, default=10000)
 ap.add_argument("--runs", type=int, default=15)
 ap.add_argument("--out")
-ap.add_argument("--only", choices=["all", "cold-start"], default="all", help="cold-start: only the first figure and its vim anchor")
+ap.add_argument("--only", default="start,save,move,rss", help="comma-separated parts: start, save, move, rss")
 opt = ap.parse_args()
+parts = set(opt.only.split(","))
 
 
 class Screen(pyte.Screen):
@@ -30,7 +32,7 @@ class Screen(pyte.Screen):
 work = tempfile.mkdtemp(prefix="sxsh-tui-bench-")
 env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", SXSH_LANG="en", XDG_STATE_HOME=work)
 env.pop("LC_ALL", None)
-DOWN, UP = "\x1bOB", "\x1bOA"
+DOWN, UP, PGDN, HOME, ESC = "\x1bOB", "\x1bOA", "\x1b[6~", "\x1bOH", "\x1b"
 
 
 class Pane:
@@ -109,59 +111,94 @@ def pct(xs, p):
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
-try:
-    demo_db = os.path.join(work, "demo.sqlite")
-    subprocess.run([opt.sxsh, "demo", "--no-open", "--db", demo_db], check=True, capture_output=True, env=env)
-    # Warm the page cache once, then measure.
-    ttfp(opt.sxsh, ["demo", "--db", demo_db], ["W0 · Company profile", "F1Help"], 2)
-    t = ttfp(opt.sxsh, ["demo", "--db", demo_db], ["W0 · Company profile", "F1Help"], opt.runs)
-    fig("TUI: cold start to first painted frame (demo, 80x24), median", statistics.median(t) if t else None, "ms", 20)
-    vim = shutil.which("vim")
-    if vim:
-        v = ttfp(vim, ["-u", "NONE", "-N"], ["VIM - Vi IMproved"], opt.runs)
-        fig("anchor: vim -u NONE first painted frame, median", statistics.median(v) if v else None, "ms", None, "same harness")
-    if opt.only == "cold-start":
-        if opt.out:
-            json.dump(figs, open(opt.out, "w"), indent=2)
-        raise SystemExit(0)
+def selected_lines(p, first=24):
+    """Screen lines with the table's selection marker ("▶", in the gutter right of the navigation)."""
+    return [y for y in range(1, p.scr.lines - 2) if any(p.scr.buffer[y][x].data == "▶" for x in range(first, p.scr.columns))]
 
-    big_db = os.path.join(work, "big.sqlite")
-    r = subprocess.run([opt.bench, "make-db", big_db, str(opt.flows)], check=True, capture_output=True, text=True)
-    big_id = r.stdout.strip()
-    p = Pane(opt.sxsh, ["open", big_id, "--db", big_db])
-    if p.pump_until(lambda p: "W0 · Company profile" in p.text() and "F1Help" in p.text(), 60) is None:
-        raise SystemExit("large assessment did not open: " + p.text())
-    p.drain()
-    # Address row: from the sheet focus (Enter from the navigation), down two rows.
-    p.c.send("\r")
-    p.drain()
-    moves = []
-    for i in range(20):
-        p.c.send(DOWN if i % 2 == 0 else UP)
-        moves.append(p.drain(0.1))
-    fig("TUI: bytes written per one-row cursor move, median", statistics.median(moves), "B", 64, "xterm-256color")
-    p.c.send(DOWN + DOWN)
-    p.drain()
-    lat = []
-    for i in range(opt.runs * 2):
-        p.c.send("\r")  # open the editor
-        p.pump_until(lambda p: "EscCancel" in p.scr.display[-1], 10)
-        p.c.send("\x15bench %d" % i)  # Ctrl-U, then the new text
-        p.drain(0.05)
-        t0 = time.perf_counter()
-        p.c.send("\r")  # save: durable commit + recompute + repaint
-        t1 = p.pump_until(lambda p: "EnterEdit" in p.scr.display[-1] and ("bench %d" % i) in p.text(), 10)
-        if t1 is not None:
-            lat.append((t1 - t0) * 1000)
-        p.drain(0.05)
-    fig("TUI: Enter (durable save) to painted frame, %d flows, median" % opt.flows, pct(lat, 50), "ms", 2)
-    fig("TUI: Enter (durable save) to painted frame, %d flows, p99" % opt.flows, pct(lat, 99), "ms", 8)
-    try:
-        hwm = [l for l in open("/proc/%d/status" % p.c.pid).read().splitlines() if l.startswith("VmHWM")][0]
-        fig("TUI: peak RSS with the %d-flow assessment open" % opt.flows, int(hwm.split()[1]) / 1024, "MiB", 60)
-    except (OSError, IndexError):
-        pass
-    p.close()
+
+try:
+    if "start" in parts:
+        demo_db = os.path.join(work, "demo.sqlite")
+        subprocess.run([opt.sxsh, "demo", "--no-open", "--db", demo_db], check=True, capture_output=True, env=env)
+        # Warm the page cache once, then measure.
+        ttfp(opt.sxsh, ["demo", "--db", demo_db], ["W0 · Company profile", "F1Help"], 2)
+        t = ttfp(opt.sxsh, ["demo", "--db", demo_db], ["W0 · Company profile", "F1Help"], opt.runs)
+        fig("TUI: cold start to first painted frame (demo, 80x24), median", statistics.median(t) if t else None, "ms", 20)
+        vim = shutil.which("vim")
+        if vim:
+            v = ttfp(vim, ["-u", "NONE", "-N"], ["VIM - Vi IMproved"], opt.runs)
+            fig("anchor: vim -u NONE first painted frame, median", statistics.median(v) if v else None, "ms", None, "same harness")
+
+    if parts & {"save", "move", "rss"}:
+        big_db = os.path.join(work, "big.sqlite")
+        r = subprocess.run([opt.bench, "make-db", big_db, str(opt.flows)], check=True, capture_output=True, text=True)
+        big_id = r.stdout.strip()
+        p = Pane(opt.sxsh, ["open", big_id, "--db", big_db])
+        if p.pump_until(lambda p: "W0 · Company profile" in p.text() and "F1Help" in p.text(), 60) is None:
+            raise SystemExit("large assessment did not open: " + p.text())
+        p.drain()
+        if "save" in parts:
+            # Address row of W0: from the sheet focus (Enter from the navigation), down two rows.
+            p.c.send("\r")
+            p.drain()
+            p.c.send(DOWN + DOWN)
+            p.drain()
+            lat = []
+            for i in range(opt.runs * 2):
+                p.c.send("\r")  # open the editor
+                p.pump_until(lambda p: "EscCancel" in p.scr.display[-1], 10)
+                p.c.send("\x15bench %d" % i)  # Ctrl-U, then the new text
+                p.drain(0.05)
+                t0 = time.perf_counter()
+                p.c.send("\r")  # save: durable commit + repaint (results follow when idle)
+                t1 = p.pump_until(lambda p: "EnterEdit" in p.scr.display[-1] and ("bench %d" % i) in p.text(), 10)
+                if t1 is not None:
+                    lat.append((t1 - t0) * 1000)
+                p.drain(0.05)
+            fig("TUI: Enter (durable save) to painted frame, %d flows, median" % opt.flows, pct(lat, 50), "ms", 2)
+            fig("TUI: Enter (durable save) to painted frame, %d flows, p99" % opt.flows, pct(lat, 99), "ms", 8)
+            p.c.send(ESC)  # back to the navigation
+            p.drain()
+        if "move" in parts:
+            # The flows table (W7) of the process sheet: select it in the navigation, focus the table, go a few pages
+            # down (so moves happen inside a scrolled window of a 10,000-row table), then move one row at a time.
+            p.c.send(HOME)
+            p.drain()
+            for _ in range(20):
+                if "W7 · " in p.text():
+                    break
+                p.c.send(DOWN)
+                p.drain()
+            if "W7 · " not in p.text():
+                raise SystemExit("flows table (W7) not reached: " + p.text())
+            p.c.send("\r")
+            p.drain()
+            for _ in range(3):
+                p.c.send(PGDN)
+                p.drain()
+            before = selected_lines(p)
+            if len(before) != 1:
+                raise SystemExit("no single selection marker in the flows table: %r\n%s" % (before, p.text()))
+            moves, valid = [], True
+            for i in range(20):
+                key, step = (UP, -1) if i % 2 == 0 else (DOWN, 1)
+                p.c.send(key)
+                n = p.drain(0.1)
+                after = selected_lines(p)
+                if after != [before[0] + step]:
+                    valid = False
+                    print("move %d: selection %r -> %r, not one line" % (i, before, after))
+                before = after
+                moves.append(n)
+            fig("TUI: bytes written per one-row cursor move (W7, %d rows), median" % opt.flows, statistics.median(moves) if valid else None, "B", 64,
+                "xterm-256color" if valid else "INVALID: the selection did not move one line per key")
+        if "rss" in parts:
+            try:
+                hwm = [l for l in open("/proc/%d/status" % p.c.pid).read().splitlines() if l.startswith("VmHWM")][0]
+                fig("TUI: peak RSS with the %d-flow assessment open" % opt.flows, int(hwm.split()[1]) / 1024, "MiB", 60)
+            except (OSError, IndexError):
+                pass
+        p.close()
 finally:
     shutil.rmtree(work, ignore_errors=True)
 if opt.out:

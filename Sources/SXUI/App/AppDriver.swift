@@ -14,6 +14,11 @@ public final class AppDriver {
   /// Writes an export (the app wires `sxsh export`'s writer here: atomic, owner-only, no symlinks); nil when the
   /// session cannot export. It is given the assessment as stored.
   public var exporter: ((Assessment, ExportRequest) throws -> ExportOutcome)?
+  /// When true, what is derived from the assessment (results, findings, markers, column widths) is not
+  /// recomputed inside ``send(_:)``: the frame is painted first and the loop calls ``updateDerived()`` when no
+  /// input is pending (the screen says "updating…" meanwhile). When false (the default, for scripted tests) it is
+  /// recomputed before ``send(_:)`` returns.
+  public var defersDerived = false
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -30,6 +35,8 @@ public final class AppDriver {
   public func send(_ event: InputEvent) {
     let effects = AppUpdate.update(&state, event)
     execute(effects)
+    AppUpdate.settle(&state)
+    if !defersDerived { updateDerived() }
   }
 
   /// Convenience for tests: keys, and text typed one Character at a time.
@@ -93,13 +100,13 @@ public final class AppDriver {
         }
         state.doc = d
         state.route = .assessment
-        recompute()
+        AppUpdate.settle(&state)
+        updateDerived()
       case .commit(let edits, let label):
         guard let id = state.doc?.assessment.id else { return }
         do {
           let stored = try repository.commit(edits, to: id, label: label)
           AppUpdate.committed(&state, stored, label: label)
-          recompute()
         } catch let e as LocalizedFailure {
           AppUpdate.commitFailed(&state, e.text(lang))
         } catch {
@@ -113,11 +120,11 @@ public final class AppDriver {
           return
         }
         state.doc?.assessment = try repository.load(id)
+        state.doc?.changedKinds = nil
         state.doc?.sheet.editor = nil
         state.doc?.sheet.list?.editor = nil
         state.saveState = .saved
         state.say((undo ? Strings.undone(lang) : Strings.redone(lang)) + ": " + done.label, .ok)
-        recompute()
       case .saveUIState:
         guard state.route == .assessment, let d = state.doc, d.sheetIndex < state.catalog.sheets.count else { return }
         let saved = SavedUIState(sheet: state.catalog.sheets[d.sheetIndex].id, view: d.view.rawValue, row: d.sheet.row, col: d.sheet.col, language: lang.rawValue,
@@ -170,11 +177,69 @@ public final class AppDriver {
     if let i = state.home.visible.firstIndex(where: { $0.id == id }) { state.home.selected = i }
   }
 
-  /// Recomputes engine results and validation issues for the open assessment.
-  func recompute() {
-    guard let a = state.doc?.assessment else { return }
-    state.doc?.results = compute(a)
-    state.doc?.issues = Validator.validate(a)
+  /// True when something derived from the open assessment is behind it (see ``updateDerived(budget:)``).
+  public var needsDerivedUpdate: Bool {
+    guard let d = state.doc else { return false }
+    if d.isUpdating { return true }
+    guard let key = AppUpdate.columnWidthsKey(state) else { return false }
+    guard let w = d.columnWidths, ColumnWidthsKey(w) == key else { return true }
+    return !w.complete
+  }
+
+  /// Recomputes what is derived from the open assessment and is out of date: engine results, validator findings
+  /// and navigation markers (after a change), and the column widths of the table in view (after a change or
+  /// when another table, language or unit mode is shown). With a `budget`, the column widths of a large table are
+  /// measured a slice at a time (call again while ``needsDerivedUpdate``), so that a key is never kept waiting
+  /// behind them; without one, everything is brought up to date.
+  public func updateDerived(budget: Duration? = nil) {
+    guard var d = state.doc else { return }
+    let clock = ContinuousClock()
+    let start = clock.now
+    if d.isUpdating {
+      let a = d.assessment
+      d.results = compute(a)
+      d.issues = Validator.validate(a)
+      // Only the worksheets whose rows (or header) changed are read again for the markers.
+      let sheets = state.catalog.sheets
+      var fill = d.fill ?? []
+      if fill.count != sheets.count {
+        fill = sheets.map { _ in SheetModel.Fill(hasData: false, allFilled: false) }
+        d.changedKinds = nil
+        d.headerChanged = true
+      }
+      for (i, spec) in sheets.enumerated() {
+        let changed = spec.record.map { k in d.changedKinds.map { $0.contains(k) } ?? true } ?? (d.headerChanged || d.changedKinds == nil)
+        if changed { fill[i] = SheetModel.fill(spec, a) }
+      }
+      d.fill = fill
+      d.changedKinds = []
+      d.headerChanged = false
+      d.progress = sheets.indices.map { SheetModel.progress(sheets[$0], fill[$0], d.issues) }
+      d.derivedRevision = d.revision
+    }
+    if let key = AppUpdate.columnWidthsKey(state), let spec = SheetScreen.spec(state) {
+      var w = d.columnWidths ?? ColumnWidths(sheetIndex: -1, revision: -1, language: key.language, unitMode: key.unitMode, filter: "", longest: [])
+      if ColumnWidthsKey(w) != key {
+        w = ColumnWidths(
+          sheetIndex: key.sheetIndex, revision: key.revision, language: key.language, unitMode: key.unitMode, filter: key.filter,
+          longest: Array(repeating: 0, count: spec.editableFields.count))
+      }
+      if !w.complete {
+        let rows = SheetModel.visibleRows(spec, d.sheet, d.assessment, key.language)
+        var next = min(w.scanned, rows.count)
+        while next < rows.count {
+          let stop = min(rows.count, next + 64)
+          let part = SheetRender.longestNumbers(spec, rows[next..<stop], d.assessment, key.language, key.unitMode)
+          for i in w.longest.indices where i < part.count { w.longest[i] = max(w.longest[i], part[i]) }
+          next = stop
+          if let budget, clock.now - start >= budget { break }
+        }
+        w.scanned = next
+        w.complete = next >= rows.count
+      }
+      d.columnWidths = w
+    }
+    state.doc = d
   }
 }
 

@@ -35,6 +35,7 @@ public enum AppRender {
     }
     // Status line: message left; save state · language · unit mode right.
     var right: [String] = []
+    if s.route == .assessment, s.doc?.isUpdating == true { right.append(Strings.updating(lang)) }
     switch s.saveState {
     case .idle: break
     case .saved: right.append(Strings.saved(lang))

@@ -256,9 +256,32 @@ public struct AppState: Sendable {
 
 /// An open assessment and where the user is in it.
 public struct DocState: Sendable {
-  public var assessment: Assessment
+  /// The open assessment as stored; every change counts one ``revision``.
+  public var assessment: Assessment {
+    didSet { revision &+= 1 }
+  }
+  /// Counts the changes of ``assessment`` since it was opened (the key of what is derived from it).
+  public private(set) var revision = 0
+  /// Engine results of the assessment at ``derivedRevision`` (shown as updating while that is behind).
   public var results: Results?
+  /// Validator findings of the assessment at ``derivedRevision``.
   public var issues: [DataIssue] = []
+  /// The navigation markers (one per worksheet of the catalogue) at ``derivedRevision``; nil until computed.
+  var progress: [SheetModel.Progress]?
+  /// The revision that ``results``, ``issues`` and ``progress`` belong to (-1: none yet).
+  public var derivedRevision = -1
+  /// What changed since the markers were last derived: the header, and the kinds of rows; nil when anything may
+  /// have (just opened, undo, redo).
+  var changedKinds: Set<RecordKind>?
+  var headerChanged = true
+  /// Per worksheet of the catalogue: whether it has rows (or header values) and whether every required field is
+  /// filled; the part of the navigation marker that reads every row.
+  var fill: [SheetModel.Fill]?
+  /// The longest value of each numeric column of the current table over all its rows.
+  public var columnWidths: ColumnWidths?
+
+  /// True while results, findings or markers belong to an earlier revision (they are being recomputed).
+  public var isUpdating: Bool { derivedRevision != revision }
   public var view: DocView = .sheet
   public var navFocused = true
   /// Index into the catalogue's sheets.
@@ -273,6 +296,23 @@ public struct DocState: Sendable {
   public init(assessment: Assessment) { self.assessment = assessment }
 }
 
+/// The longest display width of each numeric column of one table, for the revision, language and unit mode
+/// it was measured in.
+public struct ColumnWidths: Hashable, Sendable {
+  public var sheetIndex: Int
+  public var revision: Int
+  public var language: Language
+  public var unitMode: UnitMode
+  /// The typed filter in force (the widths are those of the rows it shows).
+  public var filter: String
+  /// By editable field; 0 for columns that are not numeric. While ``complete`` is false, the longest of the first
+  /// ``scanned`` rows (the rows on screen are measured as they are drawn).
+  public var longest: [Int]
+  /// Rows measured so far (the driver measures a large table a slice at a time, between keystrokes).
+  public var scanned = 0
+  public var complete = false
+}
+
 /// Where the user is on one worksheet.
 public struct SheetState: Hashable, Sendable {
   /// Selected row (index into the visible rows) or, for forms, unused.
@@ -281,6 +321,8 @@ public struct SheetState: Hashable, Sendable {
   public var col = 0
   /// First table column shown (horizontal scrolling).
   public var colOffset = 0
+  /// First table row shown (kept while the selection stays on screen).
+  public var rowOffset = 0
   /// The cell or line being edited.
   public var editor: EditorState?
   /// Search or filter text being typed (`/` or `f`), with its mode.

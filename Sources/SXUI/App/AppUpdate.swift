@@ -136,8 +136,18 @@ public enum AppUpdate {
   /// A commit was stored: mirror it in memory, close the editor, say so.
   public static func committed(_ s: inout AppState, _ edits: [Edit], label: String) {
     guard var d = s.doc else { return }
-    for e in edits { _ = try? d.assessment.apply(e) }
-    if let ed = d.sheet.editor, let n = ed.target.newRecord, let spec = SheetScreen.spec(s) {
+    let spec = SheetScreen.spec(s)
+    // Take the document out of the state first, so the edit changes its rows in place instead of copying them.
+    s.doc = nil
+    for e in edits {
+      _ = try? d.assessment.apply(e)
+      switch e {
+      case .setHeader: d.headerChanged = true
+      case .upsert(let r, _): d.changedKinds?.insert(r.kind)
+      case .delete(let k, _), .move(let k, _, _): d.changedKinds?.insert(k)
+      }
+    }
+    if let ed = d.sheet.editor, let n = ed.target.newRecord, let spec {
       let rows = SheetModel.visibleRows(spec, d.sheet, d.assessment, s.language)
       if let i = rows.firstIndex(where: { $0.id == n.id }) { d.sheet.row = i }
     }
@@ -149,9 +159,50 @@ public enum AppUpdate {
     s.say(Strings.saved(s.language) + ": " + label, .ok)
   }
 
+  /// After every event: keeps the table's first row so that the selection stays on screen, moving it as little as
+  /// possible (a one-row move then redraws two lines).
+  public static func settle(_ s: inout AppState) {
+    guard s.route == .assessment, var d = s.doc, d.view == .sheet, d.sheet.list == nil, let spec = SheetScreen.spec(s),
+      !SheetScreen.isForm(spec, d.sheet)
+    else { return }
+    let count = SheetModel.visibleRows(spec, d.sheet, d.assessment, s.language).count + (d.sheet.editor?.target.newRecord == nil ? 0 : 1)
+    let selected = count == 0 ? 0 : min(max(0, d.sheet.row), count - 1)
+    let offset = SheetRender.scrolled(offset: d.sheet.rowOffset, selected: selected, count: count, height: SheetRender.tableBodyHeight(screenRows: s.rows))
+    guard offset != d.sheet.rowOffset else { return }
+    d.sheet.rowOffset = offset
+    s.doc = d
+  }
+
+  /// What the column widths of the table in view depend on; nil when no table is in view.
+  static func columnWidthsKey(_ s: AppState) -> ColumnWidthsKey? {
+    guard s.route == .assessment, let d = s.doc, d.view == .sheet, d.sheet.list == nil, let spec = SheetScreen.spec(s),
+      !SheetScreen.isForm(spec, d.sheet)
+    else { return nil }
+    return ColumnWidthsKey(sheetIndex: d.sheetIndex, revision: d.revision, language: s.language, unitMode: s.unitMode, filter: d.sheet.filter)
+  }
+
   /// A commit failed: keep the typed value in the field and say NOT SAVED.
   public static func commitFailed(_ s: inout AppState, _ message: String) {
     s.saveState = .notSaved(message)
     s.say(Strings.notSaved(s.language) + ": " + message + " — " + Strings.retryHint(s.language), .error)
   }
+}
+
+/// What ``ColumnWidths`` were measured for.
+struct ColumnWidthsKey: Hashable {
+  var sheetIndex: Int
+  var revision: Int
+  var language: Language
+  var unitMode: UnitMode
+  var filter: String
+
+  init(sheetIndex: Int, revision: Int, language: Language, unitMode: UnitMode, filter: String) {
+    self.sheetIndex = sheetIndex
+    self.revision = revision
+    self.language = language
+    self.unitMode = unitMode
+    self.filter = filter
+  }
+
+  init(_ c: ColumnWidths) { self.init(sheetIndex: c.sheetIndex, revision: c.revision, language: c.language, unitMode: c.unitMode, filter: c.filter) }
 }

@@ -65,7 +65,7 @@ enum Overlays {
       case .quit: return [.saveUIState, .quit]
       case .deleteAssessment(let id): return [.delete(id: id)]
       case .deleteRow(let kind, let id):
-        let name = s.doc?.assessment.records(of: kind).first { $0.id == id }?.displayName ?? id
+        let name = s.doc?.assessment.record(kind, id: id)?.displayName ?? id
         return [.commit([.delete(kind, id: id)], label: Strings.rowDeleted(s.language) + ": " + name)]
       case .deleteListRow(let id, let field, let row):
         return ListEditor.deleteRow(&s, recordId: id, listField: field, row: row)

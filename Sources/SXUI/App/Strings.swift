@@ -17,6 +17,8 @@ public enum Strings {
   public static let needAtLeast = t("cần ít nhất", "need at least")
   public static let saved = t("Đã lưu", "Saved")
   public static let notSaved = t("CHƯA LƯU", "NOT SAVED")
+  /// Results, warnings and markers are being recomputed after a change (they show the previous state meanwhile).
+  public static let updating = t("đang tính…", "updating…")
   public static let retryHint = t("giá trị vẫn còn trong ô; sửa rồi Enter để thử lại", "the value is kept in the field; press Enter to retry")
   public static let unitsSI = t("đơn vị: SI", "units: SI")
   public static let unitsTyped = t("đơn vị: như nhập", "units: as typed")

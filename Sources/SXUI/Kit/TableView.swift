@@ -39,6 +39,19 @@ public struct TableView: Hashable, Sendable {
   public var rowStyles: [Int: Style]
   /// Text shown (muted) under the header when there are no rows.
   public var emptyText: String
+  /// Set when `rows` holds only the rows on screen of a longer list: where they start and how many there are
+  /// in all (for the scroll arrows). The selection is then an index into `rows`.
+  public var window: Window?
+
+  /// The rows on screen of a longer list.
+  public struct Window: Hashable, Sendable {
+    public var offset: Int
+    public var total: Int
+    public init(offset: Int, total: Int) {
+      self.offset = offset
+      self.total = total
+    }
+  }
 
   public init(
     columns: [TableColumn], rows: [[String]] = [], footer: [String]? = nil, selected: Int = 0,
@@ -127,7 +140,8 @@ public struct TableView: Hashable, Sendable {
     buffer.fill(rect)
     let gutter = min(gutterWidth, rect.width)
     // The scroll indicator gets its own column, so it never covers the last cell (numbers are never cut).
-    let scrolls = rows.count > max(0, rect.height - 1 - (footer == nil ? 0 : 1))
+    let total = window.map { max($0.total, rows.count) } ?? rows.count
+    let scrolls = total > max(0, rect.height - 1 - (footer == nil ? 0 : 1))
     let widths = columnWidths(available: rect.width - gutter - (scrolls ? 1 : 0))
     // Header.
     drawRow(columns.map(\.title), widths: widths, into: &buffer, row: rect.row, col: rect.col + gutter, width: rect.width - gutter, style: .header)
@@ -154,7 +168,9 @@ public struct TableView: Hashable, Sendable {
         drawRow(rows[index], widths: widths, into: &buffer, row: row, col: rect.col + gutter, width: rect.width - gutter, style: style)
         if isSelected && gutter > 0 { buffer.write(Cell(marker, style: selStyle), row: row, col: rect.col) }
       }
-      ScrollIndicator.draw(into: &buffer, rect: Rect(row: bodyTop, col: rect.col, height: bodyHeight, width: rect.width), offset: selection.offset, visible: bodyHeight, total: rows.count)
+      ScrollIndicator.draw(
+        into: &buffer, rect: Rect(row: bodyTop, col: rect.col, height: bodyHeight, width: rect.width), offset: (window?.offset ?? 0) + selection.offset,
+        visible: bodyHeight, total: total)
     }
     if let footer, rect.height >= 2 {
       let row = rect.bottom - 1

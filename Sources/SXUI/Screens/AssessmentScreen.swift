@@ -122,7 +122,9 @@ enum AssessmentScreen {
       for id in step.worksheetIds {
         guard y < nav.bottom, let idx = s.catalog.sheets.firstIndex(where: { $0.id == id }) else { continue }
         let spec = s.catalog.sheets[idx]
-        let (mark, markStyle) = marker(SheetModel.progress(spec, d.assessment, d.issues), ascii: b.asciiOnly)
+        // Markers are derived with the results (the driver keeps them); computed here only when missing.
+        let progress = d.progress.flatMap { idx < $0.count ? $0[idx] : nil } ?? SheetModel.progress(spec, d.assessment, d.issues)
+        let (mark, markStyle) = marker(progress, ascii: b.asciiOnly)
         let selected = idx == d.sheetIndex && d.view == .sheet
         let style: Style = selected ? (navFocus ? .selected : Style.normal.bolded) : .normal
         if selected { b.fill(Rect(row: y, col: nav.col, height: 1, width: nav.width - 1), style: style) }

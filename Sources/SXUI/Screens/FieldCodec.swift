@@ -15,18 +15,28 @@ public enum FieldCodec {
 
   /// The record (or header) as a JSON dictionary.
   public static func json(of record: AnyRecord) -> [String: Any] {
-    guard let data = try? record.encoded(), let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-      return [:]
+    let tree: Any?
+    switch record {
+    case .teamMember(let r): tree = TreeEncoding.tree(r)
+    case .product(let r): tree = TreeEncoding.tree(r)
+    case .material(let r): tree = TreeEncoding.tree(r)
+    case .energyCarrier(let r): tree = TreeEncoding.tree(r)
+    case .waterItem(let r): tree = TreeEncoding.tree(r)
+    case .processStep(let r): tree = TreeEncoding.tree(r)
+    case .flow(let r): tree = TreeEncoding.tree(r)
+    case .wasteStream(let r): tree = TreeEncoding.tree(r)
+    case .focusItem(let r): tree = TreeEncoding.tree(r)
+    case .opportunity(let r): tree = TreeEncoding.tree(r)
+    case .actionItem(let r): tree = TreeEncoding.tree(r)
+    case .indicator(let r): tree = TreeEncoding.tree(r)
+    case .earlierPeriod(let r): tree = TreeEncoding.tree(r)
     }
-    return obj
+    return (tree as? [String: Any]) ?? [:]
   }
 
   /// The header as a JSON dictionary.
   public static func json(of header: AssessmentHeader) -> [String: Any] {
-    guard let data = try? JSONCoding.encoder().encode(header),
-      let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return [:] }
-    return obj
+    (TreeEncoding.tree(header) as? [String: Any]) ?? [:]
   }
 
   /// The value at `path` (nil when missing or JSON null).
@@ -94,11 +104,11 @@ public enum FieldCodec {
       return (raw as? String).map { optionLabel($0, field, language) } ?? ""
     case .reference:
       guard let id = raw as? String else { return "" }
-      if let r = field.targets.lazy.compactMap({ k in assessment.records(of: k).first { $0.id == id } }).first {
+      if let r = field.targets.lazy.compactMap({ k in assessment.record(k, id: id) }).first {
         return r.displayName
       }
       // A focus item may point at a step or a waste stream.
-      if let r = assessment.records.first(where: { $0.id == id }) { return r.displayName }
+      if let r = assessment.record(id: id) { return r.displayName }
       return id
     case .list:
       let n = (raw as? [Any])?.count ?? 0

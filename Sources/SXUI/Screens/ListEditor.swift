@@ -25,7 +25,7 @@ enum ListEditor {
   }
 
   static func record(_ spec: WorksheetSpec, _ id: String, _ a: Assessment) -> AnyRecord? {
-    a.records.first { $0.id == id && $0.kind == spec.record }
+    spec.record.flatMap { a.record($0, id: id) }
   }
 
   static func update(_ s: inout AppState, _ d: inout DocState, _ spec: WorksheetSpec, _ key: Key) -> [Effect] {
@@ -179,11 +179,10 @@ enum ListEditor {
       throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value")
     }
     let edit = Edit.upsert(r, position: nil)
-    var after = a
-    guard (try? after.apply(edit)) != nil else { throw FieldCodec.Failure(vi: "không áp dụng được", en: "cannot apply") }
-    let pos = after.position(of: base.kind, id: base.id) ?? 0
+    let pos = a.rowIndex(base.kind, id: base.id) ?? a.rowCount(base.kind)
     let path = "$." + SheetModel.arrayName(base.kind) + "[\(pos)]." + f.pathSegments.joined(separator: ".") + "[\(index)]"
-    for issue in Validator.validate(after) where issue.path == path || issue.path.hasPrefix(path + ".") {
+    for issue in Validator.validate(record: r, at: pos, arrayName: SheetModel.arrayName(base.kind), in: a)
+    where issue.path == path || issue.path.hasPrefix(path + ".") {
       throw FieldCodec.Failure(issue.message)
     }
     return edit

@@ -23,42 +23,46 @@ enum SheetModel {
   }
 
   /// The rows of a sheet in stored order, after the sheet's own filter (W11: screened options).
-  static func baseRows(_ spec: WorksheetSpec, _ a: Assessment) -> [AnyRecord] {
-    guard let kind = spec.record else { return [] }
-    let rows = a.records(of: kind)
-    guard let key = spec.filterKey, !spec.filterValues.isEmpty else { return rows }
+  static func baseRows(_ spec: WorksheetSpec, _ a: Assessment) -> SheetRows {
+    guard let kind = spec.record else { return .empty }
+    let all = a.rows(kind)
+    guard let key = spec.filterKey, !spec.filterValues.isEmpty else { return SheetRows(base: all, order: nil) }
     let path = key.split(separator: ".").map(String.init)
-    return rows.filter { r in
-      let v = FieldCodec.value(in: FieldCodec.json(of: r), at: path) as? String
+    return SheetRows(base: all, order: all.indices.filter { i in
+      let v = FieldCodec.value(in: FieldCodec.json(of: all[i]), at: path) as? String
       return v.map(spec.filterValues.contains) ?? false
-    }
+    })
   }
 
   /// The rows shown: base rows, filtered by the typed filter, then sorted when asked.
-  static func visibleRows(_ spec: WorksheetSpec, _ sheet: SheetState, _ a: Assessment, _ language: Language) -> [AnyRecord] {
-    var rows = baseRows(spec, a)
+  static func visibleRows(_ spec: WorksheetSpec, _ sheet: SheetState, _ a: Assessment, _ language: Language) -> SheetRows {
+    let rows = baseRows(spec, a)
     let fields = spec.editableFields
-    if !sheet.filter.isEmpty {
-      rows = rows.filter { r in
-        let obj = FieldCodec.json(of: r)
+    let filtering = !sheet.filter.isEmpty
+    let sorting = sheet.sortField.map { $0 < fields.count } ?? false
+    guard filtering || sorting else { return rows }
+    var order = rows.order ?? Array(rows.base.indices)
+    if filtering {
+      order = order.filter { i in
+        let obj = FieldCodec.json(of: rows.base[i])
         let text = fields.map { FieldCodec.display(FieldCodec.value(in: obj, at: $0.pathSegments), $0, language: language, assessment: a) }
         return TextRules.matches(text.joined(separator: " "), sheet.filter)
       }
     }
     if let sf = sheet.sortField, sf < fields.count {
       let f = fields[sf]
-      let keyed = rows.map { r -> (AnyRecord, Double?, String) in
-        let raw = FieldCodec.value(in: FieldCodec.json(of: r), at: f.pathSegments)
-        return (r, sortNumber(raw), FieldCodec.display(raw, f, language: language, assessment: a))
+      let keyed = order.map { i -> (Int, Double?, String) in
+        let raw = FieldCodec.value(in: FieldCodec.json(of: rows.base[i]), at: f.pathSegments)
+        return (i, sortNumber(raw), FieldCodec.display(raw, f, language: language, assessment: a))
       }
       let sorted = keyed.sorted { x, y in
         if let a = x.1, let b = y.1 { return a < b }
         if x.1 != nil || y.1 != nil { return x.1 != nil }
         return TextRules.viLess(x.2, y.2)
       }
-      rows = (sheet.sortDescending ? Array(sorted.reversed()) : sorted).map(\.0)
+      order = (sheet.sortDescending ? Array(sorted.reversed()) : sorted).map(\.0)
     }
-    return rows
+    return SheetRows(base: rows.base, order: order)
   }
 
   static func sortNumber(_ raw: Any?) -> Double? {
@@ -77,24 +81,45 @@ enum SheetModel {
   /// Empty, in progress, complete or with warnings: the marker of a sheet in the navigation.
   enum Progress { case empty, inProgress, complete, warnings }
 
+  /// Whether a sheet has rows (or header values) and whether all its required fields are filled.
+  struct Fill: Hashable, Sendable {
+    var hasData: Bool
+    var allFilled: Bool
+  }
+
   static func progress(_ spec: WorksheetSpec, _ a: Assessment, _ issues: [DataIssue]) -> Progress {
+    progress(spec, fill(spec, a), issues)
+  }
+
+  /// Reads every row of the sheet (or the header).
+  static func fill(_ spec: WorksheetSpec, _ a: Assessment) -> Fill {
     let required = spec.editableFields.filter(\.required)
-    if let kind = spec.record {
+    if spec.record != nil {
       let rows = baseRows(spec, a)
-      if rows.isEmpty { return .empty }
-      let prefix = "$." + arrayName(kind) + "["
-      if issues.contains(where: { $0.path.hasPrefix(prefix) }) { return .warnings }
+      if rows.isEmpty { return Fill(hasData: false, allFilled: false) }
       let allFilled = rows.allSatisfy { r in
         let obj = FieldCodec.json(of: r)
         return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
       }
-      return allFilled ? .complete : .inProgress
+      return Fill(hasData: true, allFilled: allFilled)
     }
     let obj = FieldCodec.json(of: a.header)
+    let filled = spec.editableFields.contains { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
+    return Fill(hasData: filled, allFilled: required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) })
+  }
+
+  /// The marker from the sheet's fill and the validator's findings (the order of the checks is that of the
+  /// navigation: empty, then warnings, then complete or in progress).
+  static func progress(_ spec: WorksheetSpec, _ fill: Fill, _ issues: [DataIssue]) -> Progress {
+    if let kind = spec.record {
+      if !fill.hasData { return .empty }
+      let prefix = "$." + arrayName(kind) + "["
+      if issues.contains(where: { $0.path.hasPrefix(prefix) }) { return .warnings }
+      return fill.allFilled ? .complete : .inProgress
+    }
     if issues.contains(where: { $0.path.hasPrefix("$.header") }) { return .warnings }
-    let filled = spec.editableFields.filter { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
-    if filled.isEmpty { return .empty }
-    return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) } ? .complete : .inProgress
+    if !fill.hasData { return .empty }
+    return fill.allFilled ? .complete : .inProgress
   }
 
   static func isFilled(_ raw: Any?) -> Bool {
@@ -145,13 +170,17 @@ enum SheetModel {
   ) throws(FieldCodec.Failure) -> Edit {
     let edit: Edit
     let fieldPath: String
+    let issues: [DataIssue]
     if spec.record == nil {
       let obj = FieldCodec.setting(FieldCodec.json(of: a.header), at: field.pathSegments, to: value)
       guard let h = try? FieldCodec.header(from: obj) else { throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value") }
       edit = .setHeader(h)
       fieldPath = "$.header." + field.pathSegments.joined(separator: ".")
+      var after = a
+      after.header = h
+      issues = Validator.validateHeader(after)
     } else {
-      guard let base = target.newRecord ?? a.records.first(where: { $0.id == target.recordId && $0.kind == spec.record }) else {
+      guard let base = target.newRecord ?? spec.record.flatMap({ k in target.recordId.flatMap { a.record(k, id: $0) } }) else {
         throw FieldCodec.Failure(vi: "dòng không còn nữa", en: "the row no longer exists")
       }
       let obj = FieldCodec.setting(FieldCodec.json(of: base), at: field.pathSegments, to: value)
@@ -159,14 +188,12 @@ enum SheetModel {
         throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value")
       }
       edit = .upsert(r, position: nil)
-      var after = a
-      _ = try? after.apply(edit)
-      let index = after.position(of: base.kind, id: base.id) ?? 0
+      // An existing row keeps its index; a new one goes at the end (position nil).
+      let index = a.rowIndex(base.kind, id: base.id) ?? a.rowCount(base.kind)
       fieldPath = "$." + arrayName(base.kind) + "[\(index)]." + field.pathSegments.joined(separator: ".")
+      issues = Validator.validate(record: r, at: index, arrayName: arrayName(base.kind), in: a)
     }
-    var after = a
-    guard (try? after.apply(edit)) != nil else { throw FieldCodec.Failure(vi: "không áp dụng được", en: "cannot apply") }
-    for issue in Validator.validate(after) where issue.path == fieldPath || issue.path.hasPrefix(fieldPath + ".") || issue.path.hasPrefix(fieldPath + "[") {
+    for issue in issues where issue.path == fieldPath || issue.path.hasPrefix(fieldPath + ".") || issue.path.hasPrefix(fieldPath + "[") {
       throw FieldCodec.Failure(issue.message)
     }
     return edit
@@ -175,7 +202,7 @@ enum SheetModel {
   /// Issues of the validator about one row (or the header), for the message under the table.
   static func issues(of record: AnyRecord?, _ a: Assessment, _ all: [DataIssue]) -> [DataIssue] {
     guard let r = record else { return all.filter { $0.path.hasPrefix("$.header") } }
-    guard let i = a.position(of: r.kind, id: r.id) else { return [] }
+    guard let i = a.rowIndex(r.kind, id: r.id) else { return [] }
     let prefix = "$." + arrayName(r.kind) + "[\(i)]"
     return all.filter { $0.path == prefix || $0.path.hasPrefix(prefix + ".") }
   }

@@ -4,9 +4,10 @@ import SXCore
 enum SheetRender {
   static func render(_ s: AppState, _ d: DocState, _ spec: WorksheetSpec, into b: inout ScreenBuffer, in rect: Rect, focused: Bool) {
     let lang = s.language
-    var rows = SheetModel.visibleRows(spec, d.sheet, d.assessment, lang)
+    let stored = SheetModel.visibleRows(spec, d.sheet, d.assessment, lang)
     let newRecord = d.sheet.editor?.target.newRecord
-    if let n = newRecord { rows.append(n) }
+    // The row being added is shown after the stored ones.
+    let rows = RowsPlus(rows: stored, extra: newRecord)
     let title = spec.id + " · " + spec.title.text(lang)
     b.put(TextLayout.truncate(title, to: rect.width - 1), row: rect.row, col: rect.col, style: Style.title.bolded)
     var info = ""
@@ -48,7 +49,7 @@ enum SheetRender {
     let obj = record.map(FieldCodec.json(of:)) ?? FieldCodec.json(of: d.assessment.header)
     let issues = SheetModel.issues(of: record, d.assessment, d.issues)
     let prefix: String = {
-      guard let r = record, let i = d.assessment.position(of: r.kind, id: r.id) else { return "$.header." }
+      guard let r = record, let i = d.assessment.rowIndex(r.kind, id: r.id) else { return "$.header." }
       return "$." + SheetModel.arrayName(r.kind) + "[\(i)]."
     }()
     var formRows: [FormRow] = []
@@ -83,18 +84,55 @@ enum SheetRender {
     return t
   }
 
-  static func renderTable(_ s: AppState, _ d: DocState, _ spec: WorksheetSpec, rows: [AnyRecord], into b: inout ScreenBuffer, in rect: Rect, focused: Bool) {
+  /// Rows of the table body for a screen of `rows` lines (title, status and key bars, sheet title, header and
+  /// edit lines taken off): what one page of a table shows.
+  static func tableBodyHeight(screenRows rows: Int) -> Int { max(0, max(2, rows - 3 - 1 - 3) - 1) }
+
+  /// The first row shown so that `selected` is visible, keeping `offset` when it already is (a one-row move
+  /// then redraws two lines, not the whole table).
+  static func scrolled(offset: Int, selected: Int, count: Int, height: Int) -> Int {
+    let h = max(1, height)
+    var o = offset
+    if selected < o { o = selected }
+    if selected >= o + h { o = selected - h + 1 }
+    return max(0, min(o, max(0, count - h)))
+  }
+
+  /// The longest display width of each numeric column over `rows` (0 for other columns).
+  static func longestNumbers<R: Collection>(_ spec: WorksheetSpec, _ rows: R, _ a: Assessment, _ lang: Language, _ mode: UnitMode) -> [Int]
+  where R.Element == AnyRecord {
+    let fields = spec.editableFields
+    let numeric = fields.map { isNumeric($0) && $0.kind != .price }
+    var longest = Array(repeating: 0, count: fields.count)
+    guard numeric.contains(true) else { return longest }
+    for r in rows {
+      let obj = FieldCodec.json(of: r)
+      for (i, f) in fields.enumerated() where numeric[i] {
+        longest[i] = max(longest[i], DisplayWidth.width(of: FieldCodec.display(FieldCodec.value(in: obj, at: f.pathSegments), f, language: lang, assessment: a, mode: mode)))
+      }
+    }
+    return longest
+  }
+
+  static func renderTable(_ s: AppState, _ d: DocState, _ spec: WorksheetSpec, rows: RowsPlus, into b: inout ScreenBuffer, in rect: Rect, focused: Bool) {
     let lang = s.language
     let fields = spec.editableFields
     let footerHeight = 3
     let tableRect = Rect(row: rect.row, col: rect.col, height: max(2, rect.height - footerHeight), width: rect.width)
+    // Only the rows on screen are formatted: the window of `bodyHeight` rows from the remembered offset.
+    let bodyHeight = max(0, tableRect.height - 1)
+    let selected = rows.isEmpty ? 0 : min(max(0, d.sheet.row), rows.count - 1)
+    let offset = scrolled(offset: d.sheet.rowOffset, selected: selected, count: rows.count, height: bodyHeight)
+    let window = rows[offset..<min(rows.count, offset + bodyHeight)]
     // Horizontal window of columns that keeps the selected column visible.
-    // Numeric columns widen to their longest value: numbers are never cut (the window scrolls instead).
-    let objs = rows.map(FieldCodec.json(of:))
-    let widths = fields.map { f -> Int in
+    // Numeric columns widen to their longest value: numbers are never cut (the window scrolls instead). The
+    // longest over every row is kept by the driver (``DocState/columnWidths``); the rows on screen are measured here.
+    let onScreen = longestNumbers(spec, window, d.assessment, lang, s.unitMode)
+    let known = d.columnWidths.flatMap { $0.sheetIndex == d.sheetIndex && $0.language == lang && $0.unitMode == s.unitMode && $0.filter == d.sheet.filter ? $0.longest : nil }
+    let widths = fields.enumerated().map { i, f -> Int in
       let base = max(4, min(24, f.width ?? 12))
       guard isNumeric(f) && f.kind != .price else { return base }
-      let longest = objs.map { DisplayWidth.width(of: FieldCodec.display(FieldCodec.value(in: $0, at: f.pathSegments), f, language: lang, assessment: d.assessment, mode: s.unitMode)) }.max() ?? 0
+      let longest = max(onScreen[i], known.map { i < $0.count ? $0[i] : 0 } ?? 0)
       return min(max(base, longest), max(4, min(20, rect.width - 4)))
     }
     let available = tableRect.width - 2
@@ -104,7 +142,7 @@ enum SheetRender {
     var end = start
     while end + 1 < fields.count && fits(start, end + 1) { end += 1 }
     let shown = Array(start...max(start, min(end, fields.count - 1)))
-    let cells: [[String]] = rows.map { r in
+    let cells: [[String]] = window.map { r in
       let obj = FieldCodec.json(of: r)
       return shown.map { i -> String in
         let f = fields[i]
@@ -121,7 +159,10 @@ enum SheetRender {
       if d.sheet.sortField == i { title += d.sheet.sortDescending ? "↓" : "↑" }
       return TableColumn(title, width: .fixed(widths[i]), alignment: isNumeric(f) ? .right : .left)
     }
-    var table = TableView(columns: columns, rows: cells, selected: d.sheet.row, highlight: .row, emptyText: Strings.noRows(lang))
+    // The selected row is marked by "▶" in the gutter: moving one row rewrites two cells, not two whole lines
+    // (a few dozen bytes per key, friendly over SSH).
+    var table = TableView(columns: columns, rows: cells, selected: selected - offset, highlight: .marker, emptyText: Strings.noRows(lang))
+    table.window = TableView.Window(offset: offset, total: rows.count)
     table.render(into: &b, in: tableRect, focused: focused && d.sheet.editor == nil)
     // Mark the selected column in the header.
     if focused, let pos = shown.firstIndex(of: d.sheet.col) {

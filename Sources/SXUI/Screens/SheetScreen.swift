@@ -97,7 +97,7 @@ enum SheetScreen {
       }
     case .ctrl("k"):
       if let r = current, let c = SheetModel.copy(r, id: newId(), suffix: Strings.copySuffix(lang)) {
-        let pos = (d.assessment.position(of: r.kind, id: r.id) ?? 0) + 1
+        let pos = (d.assessment.rowIndex(r.kind, id: r.id) ?? 0) + 1
         s.doc = d
         return [.commit([.upsert(c, position: pos)], label: Strings.rowCopied(lang) + ": " + r.displayName)]
       }
@@ -107,7 +107,7 @@ enum SheetScreen {
         s.say(Strings.sortedNoMove(lang), .warning)
         break
       }
-      let pos = d.assessment.position(of: r.kind, id: r.id) ?? 0
+      let pos = d.assessment.rowIndex(r.kind, id: r.id) ?? 0
       let up = [.alt("k"), .alt("K"), .altUp, .ctrlUp].contains(key)
       let to = up ? pos - 1 : pos + 1
       guard to >= 0, to < rows.count else { break }
@@ -198,7 +198,7 @@ enum SheetScreen {
         labels.append(Strings.noneChoice(lang))
       }
       for k in f.targets {
-        for r in a.records(of: k) {
+        for r in a.rows(k) {
           values.append(.string(r.id))
           labels.append(r.displayName)
         }
@@ -236,7 +236,7 @@ enum SheetScreen {
   }
 
   /// Adds a row: a new record is kept in the editor until its first field is saved.
-  static func addRow(_ s: inout AppState, _ d: inout DocState, _ spec: WorksheetSpec, _ rows: [AnyRecord]) -> [Effect] {
+  static func addRow(_ s: inout AppState, _ d: inout DocState, _ spec: WorksheetSpec, _ rows: SheetRows) -> [Effect] {
     guard let kind = spec.record else { return [] }
     let currentStep: String? = {
       guard kind == .flow, !rows.isEmpty, case .flow(let f) = rows[min(d.sheet.row, rows.count - 1)] else { return nil }

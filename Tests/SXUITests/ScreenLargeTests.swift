@@ -1,0 +1,148 @@
+import Foundation
+import SXCore
+import SXEngine
+import Testing
+
+@testable import SXUI
+
+/// What keeps a keystroke proportional to the screen: results derived after the frame, per-row validation,
+/// the table's visible window, and the JSON tree read without writing JSON text.
+@Suite struct ScreenLargeTests {
+  /// The demo with `extra` more flows on its first step (names "Extra n", 1 kg each).
+  static func bigDemo(extra: Int) -> Assessment {
+    var a = DemoAssessment.make()
+    let step = a.steps[0].id
+    for i in 0..<extra {
+      var f = Flow(id: "extra-\(i)", stepId: step)
+      f.name = "Extra \(i)"
+      a.flows.append(f)
+    }
+    return a
+  }
+
+  /// Opens the demo's W0 with the sheet focused, on the Address line.
+  func openAddress(_ d: AppDriver) {
+    d.send([.enter])  // open the demo
+    d.send([.enter])  // focus the sheet (W0)
+    let i = d.state.catalog.sheets[0].editableFields.firstIndex { $0.key.hasSuffix("address") } ?? 2
+    for _ in 0..<i { d.send([.down]) }
+  }
+
+  @Test func deferredResultsArePaintedAsUpdatingThenComputed() throws {
+    let (d, repo) = try ScreenFixture.driver(language: .en)
+    d.defersDerived = true
+    var computed = 0
+    d.compute = { a in
+      computed += 1
+      return Engine.compute(a)
+    }
+    openAddress(d)
+    #expect(computed == 1)  // on open, before the first frame
+    #expect(d.state.doc?.isUpdating == false)
+    d.send([.enter, .ctrl("u")])
+    d.type("12 Riverside Road")
+    d.send([.enter])
+    // Saved (the durable commit returned) and painted before the results are recomputed.
+    #expect(d.state.saveState == .saved)
+    #expect(try repo.load(ScreenFixture.demoId).header.profile.address == "12 Riverside Road")
+    #expect(computed == 1)
+    #expect(d.state.doc?.isUpdating == true)
+    #expect(d.needsDerivedUpdate)
+    let frame = d.render().snapshotText()
+    #expect(frame.contains("updating…"))
+    #expect(frame.contains("Saved"))
+    d.updateDerived()
+    #expect(computed == 2)
+    #expect(d.state.doc?.isUpdating == false)
+    #expect(!d.needsDerivedUpdate)
+    #expect(!d.render().snapshotText().contains("updating…"))
+  }
+
+  @Test func inlineDriverRecomputesBeforeSendReturns() throws {
+    let (d, _) = try ScreenFixture.driver(language: .en)
+    openAddress(d)
+    d.send([.enter, .ctrl("u")])
+    d.type("Lot 5")
+    d.send([.enter])
+    #expect(d.state.doc?.isUpdating == false)
+    #expect(!d.render().snapshotText().contains("updating…"))
+  }
+
+  @Test func rowValidationMatchesTheWholeAssessmentCheck() {
+    var a = DemoAssessment.make()
+    // Break flow 3 in several ways: empty name, unknown step, a unit of the wrong dimension, a long note.
+    a.flows[3].name = " "
+    a.flows[3].stepId = "no-such-step"
+    a.flows[3].quantity = Quantity(value: 5, unit: "kWh", si: 5 * 3_600_000)
+    a.flows[3].note = String(repeating: "x", count: Limits.maxTextLength + 1)
+    let whole = Validator.validate(a).filter { $0.path.hasPrefix("$.flows[3].") }
+    let row = Validator.validate(record: .flow(a.flows[3]), at: 3, arrayName: "flows", in: a)
+    #expect(!whole.isEmpty)
+    #expect(Set(row) == Set(whole))
+    #expect(row.contains { $0.path == "$.flows[3].note" })
+    // A good row has no findings.
+    #expect(Validator.validate(record: .flow(a.flows[4]), at: 4, arrayName: "flows", in: a).isEmpty)
+  }
+
+  @Test func headerValidationMatchesTheWholeAssessmentCheck() {
+    var a = DemoAssessment.make()
+    a.header.profile.name = ""
+    a.header.profile.shifts = 9
+    a.header.profile.address = String(repeating: "ệ", count: Limits.maxTextLength + 1)
+    let whole = Validator.validate(a).filter { $0.path.hasPrefix("$.header") }
+    let header = Validator.validateHeader(a)
+    #expect(whole.count == 3)
+    #expect(Set(header) == Set(whole))
+  }
+
+  @Test func treeEncodingGivesWhatJSONSerializationReadsBack() throws {
+    let a = DemoAssessment.make()
+    let records = a.team.map(AnyRecord.teamMember) + a.flows.map(AnyRecord.flow) + a.opportunities.map(AnyRecord.opportunity)
+      + a.materials.map(AnyRecord.material) + a.focus.map(AnyRecord.focusItem)
+    #expect(!records.isEmpty)
+    for r in records {
+      let parsed = try JSONSerialization.jsonObject(with: try r.encoded())
+      let tree = FieldCodec.json(of: r)
+      let expected = try JSONSerialization.data(withJSONObject: parsed, options: [.sortedKeys])
+      let actual = try JSONSerialization.data(withJSONObject: tree, options: [.sortedKeys])
+      #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+    let header = try JSONSerialization.jsonObject(with: try JSONCoding.encoder().encode(a.header))
+    #expect(
+      try JSONSerialization.data(withJSONObject: FieldCodec.json(of: a.header), options: [.sortedKeys])
+        == JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+  }
+
+  @Test func tableKeepsItsScrollOffsetWhileTheSelectionIsOnScreen() throws {
+    let repo = try MemoryRepository()
+    try repo.create(Self.bigDemo(extra: 300))
+    let d = AppDriver(state: AppState(language: .en, rows: 24, cols: 80, catalog: ScreenFixture.catalog), repository: repo)
+    d.start(assessmentId: nil)
+    d.send([.enter])
+    while let doc = d.state.doc, doc.sheetIndex < 7 { d.send([.down]) }
+    d.send([.enter])
+    let page = 16  // table body rows at 80×24
+    for _ in 0..<40 { d.send([.down]) }
+    #expect(d.state.doc?.sheet.row == 40)
+    #expect(d.state.doc?.sheet.rowOffset == 40 - page + 1)
+    /// The screen line of the selected table row: the "▶" in the table's gutter (right of the navigation).
+    func selectedLine(_ b: ScreenBuffer) -> [Int] { (0..<b.rows).filter { r in (24..<b.cols).contains { b[r, $0].text == "▶" } } }
+    let before = d.render()
+    d.send([.up])
+    // The window did not scroll: the highlight moved one line up and nothing else of the table changed.
+    #expect(d.state.doc?.sheet.rowOffset == 40 - page + 1)
+    let after = d.render()
+    let was = selectedLine(before), now = selectedLine(after)
+    #expect(was.count == 1 && now.count == 1)
+    #expect(now.first.map { $0 + 1 } == was.first)
+    let changedLines = (0..<before.rows).filter { r in (0..<before.cols).contains { before[r, $0] != after[r, $0] } }
+    // The two marker cells, and the edit line under the table with its message (same field, other row).
+    #expect(changedLines.count <= 4)
+    let changedCells = (0..<before.rows).flatMap { r in (0..<before.cols).filter { before[r, $0] != after[r, $0] } }
+    #expect(changedCells.count >= 2)
+    // Moving down past the window's last line (row 40) scrolls it by one row.
+    d.send([.down, .down])
+    #expect(d.state.doc?.sheet.row == 41)
+    #expect(d.state.doc?.sheet.rowOffset == 40 - page + 2)
+  }
+}
