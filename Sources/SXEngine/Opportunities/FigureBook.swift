@@ -558,12 +558,21 @@ struct Selector: Sendable {
     }
   }
 
-  /// `haystack.contains(needle)` (Foundation's literal search); ASCII text — what search keys of Vietnamese text are —
-  /// is searched byte by byte.
+  /// `haystack.contains(needle)` (Foundation's search). An ASCII needle in a haystack without combining marks or
+  /// format characters (so every ASCII character there is a whole character) is searched byte by byte — what search
+  /// keys of Vietnamese text are.
   static func contains(_ haystack: String, _ needle: String) -> Bool {
     let fast: Bool? = haystack.utf8.withContiguousStorageIfAvailable { h in
       needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
-        guard !n.isEmpty, !h.contains(where: { $0 >= 0x80 }), !n.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard !n.isEmpty, !n.contains(where: { $0 >= 0x80 }) else { return nil }
+        if h.contains(where: { $0 >= 0x80 }) {
+          for u in haystack.unicodeScalars where u.value >= 0x80 {
+            switch u.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format, .surrogate, .privateUse, .unassigned: return nil
+            default: continue
+            }
+          }
+        }
         guard n.count <= h.count else { return false }
         let first = n[0]
         var i = 0
@@ -621,40 +630,44 @@ final class SelectorCache: @unchecked Sendable {
   }
 }
 
-/// `TextRules.searchKey` of text made only of ASCII and precomposed Latin letters (U+0080–U+024F, U+1E00–U+1EFF: every
-/// Vietnamese letter in NFC), computed letter by letter: such text is already NFC (no combining mark, no composition
-/// exclusion or singleton in these blocks), and case and diacritic folding map each letter on its own, so the key is the
-/// concatenation of each letter's key. Each non-ASCII letter's key is `TextRules.searchKey` of that letter, computed
-/// once per process. Text with any other character returns nil (the caller uses `TextRules.searchKey`).
+/// `TextRules.searchKey` of text made only of ASCII, precomposed Latin letters (U+0080–U+024F, U+1E00–U+1EFF: every
+/// Vietnamese letter in NFC) and common punctuation, sub/superscripts, arrows and math signs (U+2010–U+2027,
+/// U+2030–U+205E, U+2070–U+209F, U+2190–U+22FF), computed character by character: such text is already NFC (no
+/// combining mark, no composition exclusion or singleton in these blocks), and case and diacritic folding map each
+/// character on its own, so the key is the concatenation of each character's key. A non-ASCII character's key is
+/// `TextRules.searchKey` of that character, computed once per process. Text with any other character returns nil
+/// (the caller uses `TextRules.searchKey`).
 final class LatinKeys: @unchecked Sendable {
   static let shared = LatinKeys()
-  private var keys: [String?] = Array(repeating: nil, count: 0x1F00)
+  private var keys: [[UInt8]?] = Array(repeating: nil, count: 0x2300)
   private let lock = NSLock()
 
-  static func covered(_ v: UInt32) -> Bool { v < 0x250 || (0x1E00..<0x1F00).contains(v) }
+  static func covered(_ v: UInt32) -> Bool {
+    v < 0x250 || (0x1E00..<0x1F00).contains(v) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+      || (0x2070...0x209F).contains(v) || (0x2190..<0x2300).contains(v)
+  }
 
   func key(_ s: String) -> String? {
     for u in s.unicodeScalars where !LatinKeys.covered(u.value) { return nil }
     lock.lock()
     defer { lock.unlock() }
-    var out = ""
+    var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
     for u in s.unicodeScalars {
       let v = u.value
       if v < 0x80 {
         // ASCII letters lower-case; everything else in ASCII is kept (as `TextRules.searchKey` does).
-        out.unicodeScalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : u)
+        out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
         continue
       }
-      let k: String
       if let known = keys[Int(v)] {
-        k = known
+        out += known
       } else {
-        k = TextRules.searchKey(String(u))
+        let k = Array(TextRules.searchKey(String(u)).utf8)
         keys[Int(v)] = k
+        out += k
       }
-      out += k
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 }
