@@ -65,8 +65,9 @@ extension AppDatabase {
     // canonical JSON) — `Provenance.stampChanges` without its generic JSON round trip, which cost most of an edit.
     let before = try AnyRecord.decode(r.kind, Data(old.body.utf8))
     let newBody = try r.encoded()
+    let beforeBody = try before.encoded()
     let record: AnyRecord
-    if let keys = FieldStamp.changedKeys(old: Array(try before.encoded()), new: Array(newBody)) {
+    if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: Array(newBody)) {
       record = r.stamped(keys, stamp)
     } else {
       record = try AnyRecord.decode(r.kind, try Provenance.stampChanges(old: Data(old.body.utf8), new: newBody, stamp: stamp))
@@ -75,7 +76,7 @@ extension AppDatabase {
     try db.cachedStatement(sql: "UPDATE record SET body = ?, searchKey = ?, updatedAt = ? WHERE assessmentId = ? AND kind = ? AND id = ?")
       .execute(arguments: [body, TextRules.searchKey(record.displayName), stamp.at, aid, r.kind.rawValue, r.id])
     return (.upsert(record, position: position), try json(upsert: record, body: body, position: position),
-      try json(.upsert(before, position: nil)))
+      try json(upsert: before, body: String(decoding: beforeBody, as: UTF8.self), position: nil))
   }
 
   /// `json(.upsert(record, position:))` from the record's already-encoded body.
