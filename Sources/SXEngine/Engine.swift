@@ -58,6 +58,16 @@ extension Results {
     return book.entry(canonical + ".value")?.explanation
   }
 
+  /// The factors of one figure's explanation (what `explain(path:)?.factors` gives), without building its label,
+  /// formula and inputs.
+  public func explainFactors(path: String) -> [ExplainFactor]? {
+    let p = path.trimmingCharacters(in: .whitespaces)
+    if let e = book.entry(p) { return e.recipe.factors() }
+    let canonical = canonicalPath(p)
+    if let e = book.entry(canonical) { return e.recipe.factors() }
+    return book.entry(canonical + ".value")?.recipe.factors()
+  }
+
   func canonicalPath(_ p: String) -> String {
     var out = ""
     var name = ""

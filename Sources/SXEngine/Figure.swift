@@ -246,8 +246,29 @@ struct ExplainBook: Hashable, Sendable {
 
   func hash(into h: inout Hasher) { h.combine(entries.count) }
 
+  /// Index of the last entry of each path, built on the first lookup (a run registers thousands of figures; an
+  /// export explains every one of them).
+  let index = PathIndex()
+
   /// The entry of a canonical path (the last registration wins, as a dictionary insert did).
-  func entry(_ path: String) -> LedgerEntry? { entries.last { $0.figure.path == path } }
+  func entry(_ path: String) -> LedgerEntry? { index.get(entries)[path].map { entries[$0] } }
+}
+
+/// Path → index of its last entry, computed once per book.
+final class PathIndex: @unchecked Sendable {
+  private var built: [String: Int]?
+  private let lock = NSLock()
+
+  func get(_ entries: [LedgerEntry]) -> [String: Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let b = built { return b }
+    var d: [String: Int] = [:]
+    d.reserveCapacity(entries.count)
+    for (i, e) in entries.enumerated() { d[e.figure.path] = i }
+    built = d
+    return d
+  }
 }
 
 /// A row of a collection: its id and display name (for `[name]` selectors in explain paths).

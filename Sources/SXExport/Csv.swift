@@ -34,7 +34,7 @@ public enum CSVExport {
   }
 
   static func line(_ fields: [String]) -> String {
-    fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\r\n"
+    fields.map { "\"" + ($0.utf8.contains(0x22) ? $0.replacingOccurrences(of: "\"", with: "\"\"") : $0) + "\"" }.joined(separator: ",") + "\r\n"
   }
 
   /// File name of a table in the folder: `NN-id.csv`, ASCII only.

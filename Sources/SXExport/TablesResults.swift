@@ -324,8 +324,8 @@ enum FactorSources {
     var byKey: [String: Entry] = [:]
     var order: [String] = []
     for p in r.figurePaths {
-      guard let e = r.explain(path: p) else { continue }
-      for f in e.factors where !f.source.hasPrefix("header.settings") {
+      guard let factors = r.explainFactors(path: p) else { continue }
+      for f in factors where !f.source.hasPrefix("header.settings") {
         let key = "\(f.name)|\(f.value)|\(f.unit)|\(f.source)"
         if byKey[key] == nil {
           byKey[key] = Entry(name: f.name, value: f.value, unit: f.unit, source: f.source, year: f.year, uses: 0)

@@ -189,18 +189,18 @@ public final class AppDatabase: Sendable {
   @discardableResult
   public func commit(_ edits: [Edit], to assessmentId: String, label: String, by stamp: Provenance) throws -> [Edit] {
     try write { db in
-      try db.execute(sql: "DELETE FROM editLog WHERE assessmentId = ? AND undone = 1", arguments: [assessmentId])
-      let group = (try Int.fetchOne(db, sql: "SELECT max(groupId) FROM editLog WHERE assessmentId = ?", arguments: [assessmentId]) ?? 0) + 1
+      // Statements are prepared once per connection (cached); a new edit drops the redo history.
+      try db.cachedStatement(sql: "DELETE FROM editLog WHERE assessmentId = ? AND undone = 1").execute(arguments: [assessmentId])
+      let group = (try Int.fetchOne(
+        db.cachedStatement(sql: "SELECT max(groupId) FROM editLog WHERE assessmentId = ?"), arguments: [assessmentId]) ?? 0) + 1
       var applied: [Edit] = []
       for e in edits {
-        let stamped = try Self.stamp(db, assessmentId, e, stamp)
-        let inverse = try Self.apply(db, assessmentId, stamped, at: stamp.at)
-        try db.execute(
-          sql: "INSERT INTO editLog (assessmentId, groupId, at, label, forward, inverse) VALUES (?, ?, ?, ?, ?, ?)",
-          arguments: [assessmentId, group, stamp.at, label, try Self.json(stamped), try Self.json(inverse)])
-        applied.append(stamped)
+        let step = try Self.stampAndApply(db, assessmentId, e, stamp)
+        try db.cachedStatement(sql: "INSERT INTO editLog (assessmentId, groupId, at, label, forward, inverse) VALUES (?, ?, ?, ?, ?, ?)")
+          .execute(arguments: [assessmentId, group, stamp.at, label, step.forward, step.inverse])
+        applied.append(step.stamped)
       }
-      try db.execute(sql: "UPDATE assessment SET updatedAt = ? WHERE id = ?", arguments: [stamp.at, assessmentId])
+      try db.cachedStatement(sql: "UPDATE assessment SET updatedAt = ? WHERE id = ?").execute(arguments: [stamp.at, assessmentId])
       return applied
     }
   }

@@ -43,8 +43,49 @@ extension AppDatabase {
 
   static func oldRow(_ db: Database, _ aid: String, _ kind: RecordKind, _ id: String) throws -> (position: Int, body: String)? {
     try Row.fetchOne(
-      db, sql: "SELECT position, body FROM record WHERE assessmentId = ? AND kind = ? AND id = ?", arguments: [aid, kind.rawValue, id]
+      db.cachedStatement(sql: "SELECT position, body FROM record WHERE assessmentId = ? AND kind = ? AND id = ?"),
+      arguments: [aid, kind.rawValue, id]
     ).map { ($0["position"], $0["body"]) }
+  }
+
+  /// Stamps one edit, applies it, and returns it as stored with its edit-log texts (forward and inverse).
+  ///
+  /// An upsert of an existing row — what every field edit is — reads the row once and encodes the stamped record once:
+  /// the same body goes into the row and into the forward log entry. Its inverse is the previous record as decoded from
+  /// the row, encoded as `apply` would log it. Other edits go through `stamp` then `apply`.
+  static func stampAndApply(_ db: Database, _ aid: String, _ e: Edit, _ stamp: Provenance) throws
+    -> (stamped: Edit, forward: String, inverse: String)
+  {
+    guard case .upsert(let r, let position) = e, let old = try oldRow(db, aid, r.kind, r.id) else {
+      let stamped = try Self.stamp(db, aid, e, stamp)
+      let inverse = try apply(db, aid, stamped, at: stamp.at)
+      return (stamped, try json(stamped), try json(inverse))
+    }
+    // The fields that changed, compared on the previous record re-encoded (so both sides are the same encoder's
+    // canonical JSON) — `Provenance.stampChanges` without its generic JSON round trip, which cost most of an edit.
+    let before = try AnyRecord.decode(r.kind, Data(old.body.utf8))
+    let newBody = try r.encoded()
+    let beforeBody = try before.encoded()
+    let record: AnyRecord
+    if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: Array(newBody)) {
+      record = r.stamped(keys, stamp)
+    } else {
+      record = try AnyRecord.decode(r.kind, try Provenance.stampChanges(old: Data(old.body.utf8), new: newBody, stamp: stamp))
+    }
+    let body = String(decoding: try record.encoded(), as: UTF8.self)
+    try db.cachedStatement(sql: "UPDATE record SET body = ?, searchKey = ?, updatedAt = ? WHERE assessmentId = ? AND kind = ? AND id = ?")
+      .execute(arguments: [body, TextRules.searchKey(record.displayName), stamp.at, aid, r.kind.rawValue, r.id])
+    return (.upsert(record, position: position), try json(upsert: record, body: body, position: position),
+      try json(upsert: before, body: String(decoding: beforeBody, as: UTF8.self), position: nil))
+  }
+
+  /// `json(.upsert(record, position:))` from the record's already-encoded body.
+  static func json(upsert record: AnyRecord, body: String, position: Int?) throws -> String {
+    var s = try StoredEdit(.delete(record.kind, id: record.id))
+    s.op = "upsert"
+    s.position = position
+    s.body = body
+    return String(decoding: try JSONCoding.encoder().encode(s), as: UTF8.self)
   }
 
   static func count(_ db: Database, _ aid: String, _ kind: RecordKind) throws -> Int {
@@ -119,6 +160,97 @@ extension AppDatabase {
         try db.execute(sql: "UPDATE record SET position = ? WHERE assessmentId = ? AND kind = ? AND id = ?", arguments: [p, aid, kind.rawValue, id])
       }
       return .move(kind, id: id, to: old.position)
+    }
+  }
+}
+
+/// Provenance stamping without a generic JSON round trip: which top-level fields of a record changed, found by
+/// comparing the encoded values field by field, then stamped on the typed record.
+enum FieldStamp {
+  /// The top-level keys of `new` (except `id` and `provenance`) whose encoded value differs from `old`'s, or is absent
+  /// from `old` — the fields `Provenance.stampChanges` stamps. Both must be compact JSON objects as `JSONCoding.encoder()`
+  /// writes them (sorted keys, so equal values are equal bytes); nil when either is not.
+  static func changedKeys(old: [UInt8], new: [UInt8]) -> [String]? {
+    guard let o = fields(old), let n = fields(new) else { return nil }
+    var before: [String: ArraySlice<UInt8>] = [:]
+    for f in o { before[f.key] = old[f.value] }
+    var out: [String] = []
+    for f in n where f.key != "id" && f.key != "provenance" {
+      if before[f.key].map({ $0 != new[f.value] }) ?? true { out.append(f.key) }
+    }
+    return out
+  }
+
+  /// The top-level members of a compact JSON object: key and the byte range of its value. nil when the text is not a
+  /// compact object or a key has an escape.
+  static func fields(_ b: [UInt8]) -> [(key: String, value: Range<Int>)]? {
+    var out: [(key: String, value: Range<Int>)] = []
+    var i = 0
+    let n = b.count
+    guard n >= 2, b[0] == UInt8(ascii: "{"), b[n - 1] == UInt8(ascii: "}") else { return nil }
+    i = 1
+    if i == n - 1 { return out }
+    while i < n - 1 {
+      guard b[i] == UInt8(ascii: "\"") else { return nil }
+      let ks = i + 1
+      var j = ks
+      while j < n, b[j] != UInt8(ascii: "\"") {
+        if b[j] == UInt8(ascii: "\\") { return nil }
+        j += 1
+      }
+      guard j + 1 < n, b[j + 1] == UInt8(ascii: ":") else { return nil }
+      let key = String(decoding: b[ks..<j], as: UTF8.self)
+      let vs = j + 2
+      var k = vs
+      var depth = 0
+      var inString = false
+      while k < n {
+        let c = b[k]
+        if inString {
+          if c == UInt8(ascii: "\\") { k += 2; continue }
+          if c == UInt8(ascii: "\"") { inString = false }
+        } else if c == UInt8(ascii: "\"") {
+          inString = true
+        } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+          depth += 1
+        } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+          if depth == 0 { break }
+          depth -= 1
+        } else if c == UInt8(ascii: ","), depth == 0 {
+          break
+        }
+        k += 1
+      }
+      guard k < n, vs < k else { return nil }
+      out.append((key, vs..<k))
+      if b[k] == UInt8(ascii: "}") {
+        guard k == n - 1 else { return nil }
+        return out
+      }
+      i = k + 1
+    }
+    return nil
+  }
+}
+
+extension AnyRecord {
+  /// The record with `stamp` as the provenance of each of `keys`.
+  func stamped(_ keys: [String], _ stamp: Provenance) -> AnyRecord {
+    func set(_ p: inout [String: Provenance]) { for k in keys { p[k] = stamp } }
+    switch self {
+    case .teamMember(var r): set(&r.provenance); return .teamMember(r)
+    case .product(var r): set(&r.provenance); return .product(r)
+    case .material(var r): set(&r.provenance); return .material(r)
+    case .energyCarrier(var r): set(&r.provenance); return .energyCarrier(r)
+    case .waterItem(var r): set(&r.provenance); return .waterItem(r)
+    case .processStep(var r): set(&r.provenance); return .processStep(r)
+    case .flow(var r): set(&r.provenance); return .flow(r)
+    case .wasteStream(var r): set(&r.provenance); return .wasteStream(r)
+    case .focusItem(var r): set(&r.provenance); return .focusItem(r)
+    case .opportunity(var r): set(&r.provenance); return .opportunity(r)
+    case .actionItem(var r): set(&r.provenance); return .actionItem(r)
+    case .indicator(var r): set(&r.provenance); return .indicator(r)
+    case .earlierPeriod(var r): set(&r.provenance); return .earlierPeriod(r)
     }
   }
 }

@@ -118,6 +118,11 @@ enum Schema {
             FROM record o WHERE o.kind = 'opportunity';
           """)
     }
+    m.registerMigration("v2-editlog-undone-index") { db in
+      // Every commit deletes the undone (redo) entries of its assessment; without this index that DELETE read the
+      // whole edit history of the assessment. Only undone entries are indexed, so a commit writes no index page for it.
+      try db.execute(sql: "CREATE INDEX editLog_undone ON editLog(assessmentId, groupId) WHERE undone = 1")
+    }
     return m
   }()
 }

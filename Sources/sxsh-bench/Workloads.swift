@@ -28,6 +28,11 @@ enum Workloads {
     EngineFactors.from(try WorksheetLoader.embedded().reference)
   }
 
+  /// The knowledge base the app uses when no Worksheets folder is given (the embedded rules).
+  static func rules() throws -> [OpportunityRule] {
+    try RulesLoader.resolve(cliDir: nil)
+  }
+
   /// A fresh owner-only temporary folder.
   static func tempDir(_ tag: String) throws -> String {
     let d = NSTemporaryDirectory() + "/sxsh-bench-\(tag)-\(getpid())-\(UUID().uuidString.prefix(8))"

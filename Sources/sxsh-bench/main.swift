@@ -1,5 +1,6 @@
 import Foundation
 import SXCore
+import SXEngine
 
 #if canImport(Glibc)
   import Glibc
@@ -7,12 +8,13 @@ import SXCore
 
 /// sxsh-bench: performance budgets (issue 8) and the durability harnesses' writer.
 ///
-///   sxsh-bench [--size full|ci] [--json FILE] [--tui JSON] [--report-only]
+///   sxsh-bench [--size full|ci] [--json FILE] [--tui JSON] [--report-only] [--only recompute,edit,rss,export]
 ///       measures, prints a Markdown table, writes JSON, exits 1 when a budget is missed.
 ///       --tui merges the figures measured by Tests/Reliability/tui_bench.py (JSON list of figures).
 ///   sxsh-bench writer DB COUNT [--kill-self]     (see Writer.swift)
 ///   sxsh-bench make-db DB FLOWS                  creates DB holding the large assessment, prints its id
 ///   sxsh-bench rss-probe DB ID                   (internal)
+///   sxsh-bench compute FLOWS COUNT               COUNT full recomputes, for profiling
 let args = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -31,9 +33,21 @@ func runBenchmarks() throws -> Int32 {
   #if DEBUG
     b.report.size += " — DEBUG BUILD, figures not comparable to budgets"
   #endif
-  try b.recompute()
-  try b.durableEdit()
-  try b.peakRSS(selfPath: "/proc/self/exe")
+  // --only recompute,edit,rss,export runs a subset (for profiling work; the budgets need the whole run).
+  let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
+  func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
+  if wanted("recompute") { try b.recompute() }
+  if wanted("edit") { try b.durableEdit() }
+  if wanted("rss") { try b.peakRSS(selfPath: "/proc/self/exe") }
+  if wanted("export") {
+    #if SXSH_EXPORT_BENCH
+      try b.exports(count: full ? 1000 : 100)
+    #else
+      b.report.figures.append(Figure(
+        "export 1,000 demo assessments to xlsx / csv", .nan, "s", budget: nil,
+        note: "not measured: sxsh-bench is not linked with SXExport (see ExportBench.swift)"))
+    #endif
+  }
   if let tui = option("--tui") {
     let data = try Data(contentsOf: URL(fileURLWithPath: tui))
     b.report.figures += try JSONDecoder().decode([TUIFigure].self, from: data).map(\.figure)
@@ -64,6 +78,15 @@ do {
   switch args.first {
   case "writer": try writer(Array(args.dropFirst()))
   case "rss-probe": try rssProbe(Array(args.dropFirst()))
+  case "compute":
+    // For profiling (callgrind): COUNT full recomputes (engine + rules) of the FLOWS-flow assessment.
+    guard args.count >= 3, let n = Int(args[1]), let count = Int(args[2]) else { throw BenchError("usage: compute FLOWS COUNT") }
+    let a = Workloads.bigAssessment(flows: n)
+    let factors = try Workloads.factors()
+    let rules = try Workloads.rules()
+    var issues = 0
+    for _ in 0..<count { issues &+= Engine.compute(a, factors: factors, rules: rules).issues.count }
+    print(issues)
   case "make-db":
     guard args.count >= 3, let n = Int(args[2]) else { throw BenchError("usage: make-db DB FLOWS") }
     let a = Workloads.bigAssessment(flows: n)

@@ -101,20 +101,7 @@ extension FigureBook {
       ])
     }
     s["materials.chemicalCost"] = chemicalCost
-    var flowRows: [Row] = []
-    flowRows.reserveCapacity(a.flows.count)
-    for (i, fl) in a.flows.enumerated() {
-      // The precomputed dimension and step index are the ones `measures` and `stepName` would look up.
-      let m = FigureBook.measures(fl.quantity, dimension: c.facts[i].dim)
-      let st = c.facts[i].step
-      let stepName = st >= 0 ? (a.steps[st].name.isEmpty ? a.steps[st].id : a.steps[st].name) : fl.stepId
-      let p = c.flowPrice(fl)
-      let cost = p == nil ? nil : c.cost(fl.quantity, p, name: fl.name, waterLike: Context.waterLikeKinds.contains(fl.kind)).value
-      flowRows.append(Row(
-        attrs: ["id": fl.id, "name": fl.name, "kind": fl.kind.rawValue, "direction": fl.direction.rawValue, "step": stepName],
-        values: ["kg": m.kg, "m3": m.m3, "gj": m.gj, "kwh": m.gj.map { $0 * 1e9 / 3.6e6 }, "cost": cost]))
-    }
-    col["flow"] = flowRows
+    flows = FlowRows(c)
     col["dataQuality.area"] = r.dataQuality.areas.map { d in
       Row(attrs: ["area": d.area], values: [
         "byCountPercent": d.byCountPercent.value, "byWeightPercent": d.byWeightPercent.value, "records": Double(d.records),
@@ -123,6 +110,7 @@ extension FigureBook {
     }
     scalars = s
     collections = col
+    rowKeys = col.mapValues { AttrKeys(count: $0.count) }
   }
 
   /// A quantity as kg, m³ or GJ, whichever its dimension allows.

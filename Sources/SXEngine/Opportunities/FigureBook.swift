@@ -48,7 +48,16 @@ public struct FigureBook: FigureSource {
   }
 
   var scalars: [String: Double?] = [:]
+  /// Every collection but `flow`, as rows.
   var collections: [String: [Row]] = [:]
+  /// The `flow` collection, read from the assessment only for the flows a selector reaches (a 10,000-flow assessment
+  /// builds no 10,000 rows per run).
+  var flows: FlowRows?
+  /// Search keys of the rows' attributes, by collection, computed when a selector first needs them.
+  var rowKeys: [String: AttrKeys] = [:]
+  /// Lookups already answered, by reference text (rules share references, and a rule's condition is read several
+  /// times: to decide, to list the comparisons, to estimate). The book never changes, so neither do the answers.
+  let answers = LookupMemo()
 
   // MARK: Catalogue
 
@@ -209,27 +218,257 @@ public struct FigureBook: FigureSource {
   // MARK: Lookup
 
   public func lookup(_ ref: FigureRef) -> FigureLookup? {
+    answers.get(ref.text) { resolve(ref) }
+  }
+
+  func resolve(_ ref: FigureRef) -> FigureLookup? {
     if ref.segments.allSatisfy({ $0.selector == nil }), let meta = FigureBook.scalarCatalog[ref.text] {
       return FigureLookup(values: [scalars[ref.text] ?? nil], unit: meta.unit, label: meta.label)
     }
     if let (name, selector) = FigureBook.bareCollection(ref) {
-      return FigureLookup(values: rows(name, selector ?? "").map { _ in 1 }, unit: "", label: LocalizedText(vi: ref.text, en: ref.text))
+      let n: Int
+      if name == "flow", let f = flows {
+        guard case .success(let sel) = Selector.cached(selector ?? "") else { return FigureLookup(values: [], unit: "", label: LocalizedText(vi: ref.text, en: ref.text)) }
+        n = f.matching(sel).count
+      } else {
+        n = rows(name, selector ?? "").count
+      }
+      return FigureLookup(values: Array(repeating: 1, count: n), unit: "", label: LocalizedText(vi: ref.text, en: ref.text))
     }
     guard let c = FigureBook.collectionParts(ref), let spec = FigureBook.collectionCatalog[c.name] else { return nil }
     let sel: Selector
-    switch Selector.parse(c.selector ?? "") {
+    switch Selector.cached(c.selector ?? "") {
     case .success(let s): sel = s
     case .failure: return nil
     }
-    let rows = (collections[c.name] ?? []).filter { sel.matches($0.attrs) }
     let label = LocalizedText(vi: ref.text, en: ref.text)
+    if c.name == "flow", let f = flows {
+      return FigureLookup(values: f.matching(sel).map { f.value($0, c.field) }, unit: spec.fields[c.field] ?? "", label: label)
+    }
+    let rows = matching(c.name, sel)
     return FigureLookup(values: rows.map { $0.values[c.field] ?? nil }, unit: spec.fields[c.field] ?? "", label: label)
   }
 
   /// The rows of a collection matching a selector, as attribute maps (for resolving carriers, materials, steps).
   func rows(_ collection: String, _ selector: String) -> [Row] {
-    guard case .success(let sel) = Selector.parse(selector) else { return [] }
-    return (collections[collection] ?? []).filter { sel.matches($0.attrs) }
+    guard case .success(let sel) = Selector.cached(selector) else { return [] }
+    if collection == "flow", let f = flows { return f.matching(sel).map(f.row) }
+    return matching(collection, sel)
+  }
+
+  /// The rows of a listed collection that a selector matches, in order; attribute keys come from `rowKeys`.
+  func matching(_ collection: String, _ sel: Selector) -> [Row] {
+    let rows = collections[collection] ?? []
+    guard !sel.tests.isEmpty else { return rows }
+    guard let keys = rowKeys[collection] else { return rows.filter { sel.matches($0.attrs) } }
+    var out: [Row] = []
+    for i in rows.indices where sel.matches(key: { k in keys.get(i, k) { Selector.key(rows[i].attrs[k] ?? "") } }) {
+      out.append(rows[i])
+    }
+    return out
+  }
+}
+
+/// Lookups by reference text, answered once per figure book.
+final class LookupMemo: @unchecked Sendable {
+  private var answers: [String: FigureLookup?] = [:]
+  private let lock = NSLock()
+
+  func get(_ text: String, _ make: () -> FigureLookup?) -> FigureLookup? {
+    lock.lock()
+    if let a = answers[text] {
+      lock.unlock()
+      return a
+    }
+    lock.unlock()
+    let a = make()
+    lock.lock()
+    answers[text] = a
+    lock.unlock()
+    return a
+  }
+}
+
+/// Search keys of the attributes of a collection's rows (attribute → one key per row), computed on first use.
+final class AttrKeys: @unchecked Sendable {
+  private var keys: [String: [String?]] = [:]
+  private let count: Int
+  private let lock = NSLock()
+
+  init(count: Int) { self.count = count }
+
+  func get(_ i: Int, _ attr: String, _ make: () -> String) -> String {
+    lock.lock()
+    if let k = keys[attr]?[i] ?? nil {
+      lock.unlock()
+      return k
+    }
+    lock.unlock()
+    let k = make()
+    lock.lock()
+    keys[attr, default: Array(repeating: nil, count: count)][i] = k
+    lock.unlock()
+    return k
+  }
+}
+
+/// The `flow` collection of a figure book over the indexed assessment: a selector is matched against each flow's
+/// attributes through their search keys (kinds, directions and step names keyed once per book, flow names keyed at
+/// most once per flow and only when a selector reaches them), and values are computed only for the flows matched.
+/// Attributes and values are the ones a `Row` of the flow would hold.
+struct FlowRows: Sendable {
+  let c: Context
+  /// Search keys of the steps' display names, by step index.
+  let stepKeys: [String]
+  let nameKeys: KeyCache
+
+  /// A dense index of each kind (any order; `kindKeys` is built from it, so the two always agree).
+  static func ordinal(_ k: FlowKind) -> Int {
+    switch k {
+    case .rawMaterial: 0
+    case .chemical: 1
+    case .packaging: 2
+    case .water: 3
+    case .energy: 4
+    case .product: 5
+    case .byProduct: 6
+    case .reuse: 7
+    case .solidWaste: 8
+    case .hazardousWaste: 9
+    case .wastewater: 10
+    case .airEmission: 11
+    case .heat: 12
+    case .unaccountedLoss: 13
+    }
+  }
+
+  static let kindKeys: [String] = {
+    var keys = Array(repeating: "", count: 14)
+    for k in FlowKind.allCases { keys[ordinal(k)] = Selector.key(k.rawValue) }
+    return keys
+  }()
+  static let inputKey = Selector.key(FlowDirection.input.rawValue)
+  static let outputKey = Selector.key(FlowDirection.output.rawValue)
+
+  init(_ c: Context) {
+    self.c = c
+    stepKeys = c.a.steps.map { Selector.key($0.name.isEmpty ? $0.id : $0.name) }
+    nameKeys = KeyCache(count: c.a.flows.count)
+  }
+
+  var count: Int { c.a.flows.count }
+
+  /// The step attribute: the display name of the flow's step, its step id when the step is unknown.
+  func stepName(_ i: Int) -> String {
+    let st = c.facts[i].step
+    let a = c.a
+    return st >= 0 ? (a.steps[st].name.isEmpty ? a.steps[st].id : a.steps[st].name) : a.flows[i].stepId
+  }
+
+  /// `Selector.key` of attribute `k` of flow `i` ("" for an attribute flows do not have).
+  func key(_ i: Int, _ k: String) -> String {
+    switch k {
+    case "kind": return FlowRows.kindKeys[FlowRows.ordinal(c.a.flows[i].kind)]
+    case "direction": return c.a.flows[i].direction == .input ? FlowRows.inputKey : FlowRows.outputKey
+    case "step":
+      let st = c.facts[i].step
+      return st >= 0 ? stepKeys[st] : Selector.key(c.a.flows[i].stepId)
+    case "name": return nameKeys.get(i) { Selector.key(c.a.flows[i].name) }
+    case "id": return Selector.key(c.a.flows[i].id)
+    default: return ""
+    }
+  }
+
+  /// How one selector test is checked on a flow: from a table by kind, direction or step index when the test reads
+  /// only that attribute (its outcome depends on nothing else), else through the flow's keys.
+  enum Check {
+    case kind([Bool])
+    case direction(input: Bool, output: Bool)
+    case step([Bool], Selector.Test)
+    case keys(Selector.Test)
+  }
+
+  /// Indexes of the flows a selector matches, in input order (the tests in selector order, as `Selector.matches`).
+  func matching(_ sel: Selector) -> [Int] {
+    if sel.tests.isEmpty { return Array(0..<count) }
+    let checks: [Check] = sel.tests.map { t in
+      switch t.attribute {
+      case "kind": return .kind(FlowRows.kindKeys.map { k in Selector.holds(t) { _ in k } })
+      case "direction": return .direction(input: Selector.holds(t) { _ in FlowRows.inputKey }, output: Selector.holds(t) { _ in FlowRows.outputKey })
+      case "step": return .step(stepKeys.map { k in Selector.holds(t) { _ in k } }, t)
+      default: return .keys(t)
+      }
+    }
+    let facts = c.facts
+    return c.a.flows.withUnsafeBufferPointer { flows in
+      var out: [Int] = []
+      for i in 0..<flows.count {
+        var ok = true
+        for check in checks {
+          switch check {
+          case .kind(let table): ok = table[FlowRows.ordinal(flows[i].kind)]
+          case .direction(let input, let output): ok = flows[i].direction == .input ? input : output
+          case .step(let table, let t):
+            let st = facts[i].step
+            ok = st >= 0 ? table[st] : Selector.holds(t) { _ in Selector.key(flows[i].stepId) }
+          case .keys(let t): ok = Selector.holds(t) { key(i, $0) }
+          }
+          if !ok { break }
+        }
+        if ok { out.append(i) }
+      }
+      return out
+    }
+  }
+
+  /// One field of flow `i` (nil when unknown or not a flow field).
+  func value(_ i: Int, _ field: String) -> Double? {
+    switch field {
+    case "kg", "m3", "gj", "kwh":
+      // The precomputed dimension is the one `measures` would look up.
+      let m = FigureBook.measures(c.a.flows[i].quantity, dimension: c.facts[i].dim)
+      switch field {
+      case "kg": return m.kg
+      case "m3": return m.m3
+      case "gj": return m.gj
+      default: return m.gj.map { $0 * 1e9 / 3.6e6 }
+      }
+    case "cost":
+      let fl = c.a.flows[i]
+      let p = c.flowPrice(fl)
+      return p == nil ? nil : c.cost(fl.quantity, p, name: fl.name, waterLike: Context.waterLikeKinds.contains(fl.kind)).value
+    default: return nil
+    }
+  }
+
+  /// Flow `i` as a figure row.
+  func row(_ i: Int) -> FigureBook.Row {
+    let fl = c.a.flows[i]
+    return FigureBook.Row(
+      attrs: ["id": fl.id, "name": fl.name, "kind": fl.kind.rawValue, "direction": fl.direction.rawValue, "step": stepName(i)],
+      values: ["kg": value(i, "kg"), "m3": value(i, "m3"), "gj": value(i, "gj"), "kwh": value(i, "kwh"), "cost": value(i, "cost")])
+  }
+}
+
+/// Search keys computed on first use and kept (the figure book is a value shared by every rule of a run).
+final class KeyCache: @unchecked Sendable {
+  private var keys: [String?]
+  private let lock = NSLock()
+
+  init(count: Int) { keys = Array(repeating: nil, count: count) }
+
+  func get(_ i: Int, _ make: () -> String) -> String {
+    lock.lock()
+    if let k = keys[i] {
+      lock.unlock()
+      return k
+    }
+    lock.unlock()
+    let k = make()
+    lock.lock()
+    keys[i] = k
+    lock.unlock()
+    return k
   }
 }
 
@@ -297,23 +536,138 @@ struct Selector: Sendable {
   }
 
   func matches(_ attrs: FieldMap<String>) -> Bool {
-    tests.allSatisfy { t in
-      switch t {
-      case .equal(let k, let v): Selector.key(attrs[k] ?? "") == v
-      case .notEqual(let k, let v): Selector.key(attrs[k] ?? "") != v
-      case .contains(let k, let alts):
-        alts.contains { $0.isEmpty } || {
-          let h = Selector.key(attrs[k] ?? "")
-          return alts.contains { h.contains($0) }
-        }()
-      case .idOrName(let x): Selector.key(attrs["id"] ?? "") == x || Selector.key(attrs["name"] ?? "") == x
-      }
+    matches(key: { Selector.key(attrs[$0] ?? "") })
+  }
+
+  /// Matches a row given the search key (`Selector.key`) of each of its attributes ("" for a missing one).
+  func matches(key: (String) -> String) -> Bool {
+    tests.allSatisfy { Selector.holds($0, key: key) }
+  }
+
+  /// Whether one test holds for a row, given the search keys of its attributes.
+  static func holds(_ t: Test, key: (String) -> String) -> Bool {
+    switch t {
+    case .equal(let k, let v): key(k) == v
+    case .notEqual(let k, let v): key(k) != v
+    case .contains(let k, let alts):
+      alts.contains { $0.isEmpty } || {
+        let h = key(k)
+        return alts.contains { contains(h, $0) }
+      }()
+    case .idOrName(let x): key("id") == x || key("name") == x
     }
   }
 
-  /// `TextRules.searchKey`, without its Unicode work for ASCII text (where it only lower-cases).
+  /// `haystack.contains(needle)` (Foundation's search). An ASCII needle in a haystack without combining marks or
+  /// format characters (so every ASCII character there is a whole character) is searched byte by byte — what search
+  /// keys of Vietnamese text are.
+  static func contains(_ haystack: String, _ needle: String) -> Bool {
+    let fast: Bool? = haystack.utf8.withContiguousStorageIfAvailable { h in
+      needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
+        guard !n.isEmpty, !n.contains(where: { $0 >= 0x80 }) else { return nil }
+        if h.contains(where: { $0 >= 0x80 }) {
+          for u in haystack.unicodeScalars where u.value >= 0x80 {
+            switch u.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format, .surrogate, .privateUse, .unassigned: return nil
+            default: continue
+            }
+          }
+        }
+        guard n.count <= h.count else { return false }
+        let first = n[0]
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+          if h[i] == first {
+            var j = 1
+            while j < n.count, h[i + j] == n[j] { j += 1 }
+            if j == n.count { return true }
+          }
+          i += 1
+        }
+        return false
+      } ?? nil
+    } ?? nil
+    return fast ?? haystack.contains(needle)
+  }
+
+  /// The parsed selector of a text, parsed once per process (selectors come from the rules, a small fixed set).
+  static func cached(_ text: String) -> Result<Selector, RuleFailure> {
+    SelectorCache.shared.get(text) { parse(text) }
+  }
+
+  /// `TextRules.searchKey`, without its Unicode work for ASCII text (where it only lower-cases) nor for Latin text
+  /// without combining marks (Vietnamese in NFC), which is keyed letter by letter (`LatinKeys`).
   static func key(_ s: String) -> String {
-    for b in s.utf8 where b >= 0x80 { return TextRules.searchKey(s) }
+    for b in s.utf8 where b >= 0x80 { return LatinKeys.shared.key(s) ?? TextRules.searchKey(s) }
     return s.lowercased()
+  }
+}
+
+extension Selector.Test {
+  /// The one attribute a test reads; nil for `idOrName` (two attributes).
+  var attribute: String? {
+    switch self {
+    case .equal(let k, _), .notEqual(let k, _), .contains(let k, _): k
+    case .idOrName: nil
+    }
+  }
+}
+
+/// Parsed selectors by text.
+final class SelectorCache: @unchecked Sendable {
+  static let shared = SelectorCache()
+  private var parsed: [String: Result<Selector, RuleFailure>] = [:]
+  private let lock = NSLock()
+
+  func get(_ text: String, _ make: () -> Result<Selector, RuleFailure>) -> Result<Selector, RuleFailure> {
+    lock.lock()
+    defer { lock.unlock() }
+    if let p = parsed[text] { return p }
+    let p = make()
+    if parsed.count < 4096 { parsed[text] = p }
+    return p
+  }
+}
+
+/// `TextRules.searchKey` of text made only of ASCII, precomposed Latin letters (U+0080–U+024F, U+1E00–U+1EFF: every
+/// Vietnamese letter in NFC) and common punctuation, sub/superscripts, arrows and math signs (U+2010–U+2027,
+/// U+2030–U+205E, U+2070–U+209F, U+2190–U+22FF), computed character by character: such text is already NFC (no
+/// combining mark, no composition exclusion or singleton in these blocks), and case and diacritic folding map each
+/// character on its own, so the key is the concatenation of each character's key. A non-ASCII character's key is
+/// `TextRules.searchKey` of that character, computed once per process. Text with any other character returns nil
+/// (the caller uses `TextRules.searchKey`).
+final class LatinKeys: @unchecked Sendable {
+  static let shared = LatinKeys()
+  private var keys: [[UInt8]?] = Array(repeating: nil, count: 0x2300)
+  private let lock = NSLock()
+
+  static func covered(_ v: UInt32) -> Bool {
+    v < 0x250 || (0x1E00..<0x1F00).contains(v) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+      || (0x2070...0x209F).contains(v) || (0x2190..<0x2300).contains(v)
+  }
+
+  func key(_ s: String) -> String? {
+    for u in s.unicodeScalars where !LatinKeys.covered(u.value) { return nil }
+    lock.lock()
+    defer { lock.unlock() }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars {
+      let v = u.value
+      if v < 0x80 {
+        // ASCII letters lower-case; everything else in ASCII is kept (as `TextRules.searchKey` does).
+        out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+        continue
+      }
+      if let known = keys[Int(v)] {
+        out += known
+      } else {
+        let k = Array(TextRules.searchKey(String(u)).utf8)
+        keys[Int(v)] = k
+        out += k
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }
