@@ -56,7 +56,7 @@ let package = Package(
           ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lstdc++"],
           .when(platforms: [.linux]))
       ]),
-    .executableTarget(name: "sxsh-bench", dependencies: ["SXCore", "SXEngine", "SXStore", "SXWorksheets", "SXCalc"]),
+    .executableTarget(name: "sxsh-bench", dependencies: ["SXCore", "SXEngine", "SXStore", "SXWorksheets", "SXCalc", "SXExport"]),
     .testTarget(name: "SXCoreTests", dependencies: ["SXCore"]),
     .testTarget(name: "SXCalcTests", dependencies: ["SXCalc", "SXCore"]),
     .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"], exclude: ["Fixtures"]),

@@ -40,13 +40,7 @@ func runBenchmarks() throws -> Int32 {
   if wanted("edit") { try b.durableEdit() }
   if wanted("rss") { try b.peakRSS(selfPath: "/proc/self/exe") }
   if wanted("export") {
-    #if SXSH_EXPORT_BENCH
-      try b.exports(count: full ? 1000 : 100)
-    #else
-      b.report.figures.append(Figure(
-        "export 1,000 demo assessments to xlsx / csv", .nan, "s", budget: nil,
-        note: "not measured: sxsh-bench is not linked with SXExport (see ExportBench.swift)"))
-    #endif
+    try b.exports(count: full ? 1000 : 100)
   }
   if let tui = option("--tui") {
     let data = try Data(contentsOf: URL(fileURLWithPath: tui))
