@@ -434,9 +434,9 @@ struct FlowRows: Sendable {
       default: return m.gj.map { $0 * 1e9 / 3.6e6 }
       }
     case "cost":
-      let fl = c.a.flows[i]
-      let p = c.flowPrice(fl)
-      return p == nil ? nil : c.cost(fl.quantity, p, name: fl.name, waterLike: Context.waterLikeKinds.contains(fl.kind)).value
+      let p = c.a.flows[i].unitPrice ?? c.a.flows[i].materialId.flatMap { c.materialById[$0]?.unitPrice }
+      return p == nil
+        ? nil : c.costValue(c.a.flows[i].quantity, p, waterLike: Context.waterLikeKinds.contains(c.a.flows[i].kind), dim: .some(c.facts[i].dim))
     default: return nil
     }
   }
@@ -550,12 +550,57 @@ struct Selector: Sendable {
     case .equal(let k, let v): key(k) == v
     case .notEqual(let k, let v): key(k) != v
     case .contains(let k, let alts):
-      alts.contains { $0.isEmpty } || {
-        let h = key(k)
-        return alts.contains { contains(h, $0) }
-      }()
+      alts.contains { $0.isEmpty } || containsAny(key(k), alts)
     case .idOrName(let x): key("id") == x || key("name") == x
     }
+  }
+
+  /// Whether `haystack` contains any of `needles` (`contains` of each, in order), with the haystack's bytes checked
+  /// once for all the needles.
+  static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
+    if needles.count == 1 { return contains(haystack, needles[0]) }
+    let fast: Bool? = haystack.utf8.withContiguousStorageIfAvailable { h -> Bool? in
+      guard byteSearchable(haystack, h) else { return nil }
+      for needle in needles {
+        let found: Bool? = needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
+          guard !n.isEmpty, !n.contains(where: { $0 >= 0x80 }) else { return nil }
+          return byteSearch(h, n)
+        } ?? nil
+        if found ?? haystack.contains(needle) { return true }
+      }
+      return false
+    } ?? nil
+    return fast ?? needles.contains { contains(haystack, $0) }
+  }
+
+  /// Every ASCII byte of the haystack is a whole character (no combining marks nor format characters after it).
+  private static func byteSearchable(_ haystack: String, _ h: UnsafeBufferPointer<UInt8>) -> Bool {
+    if h.contains(where: { $0 >= 0x80 }) {
+      for u in haystack.unicodeScalars where u.value >= 0x80 {
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .surrogate, .privateUse, .unassigned: return false
+        default: continue
+        }
+      }
+    }
+    return true
+  }
+
+  /// Whether the bytes `n` (not empty) occur in `h`.
+  private static func byteSearch(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard n.count <= h.count else { return false }
+    let first = n[0]
+    var i = 0
+    let last = h.count - n.count
+    while i <= last {
+      if h[i] == first {
+        var j = 1
+        while j < n.count, h[i + j] == n[j] { j += 1 }
+        if j == n.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// `haystack.contains(needle)` (Foundation's search). An ASCII needle in a haystack without combining marks or
@@ -648,13 +693,14 @@ final class LatinKeys: @unchecked Sendable {
   }
 
   func key(_ s: String) -> String? {
-    for u in s.unicodeScalars where !LatinKeys.covered(u.value) { return nil }
     lock.lock()
     defer { lock.unlock() }
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
+    // One pass: text with a character not covered returns nil (the key built so far is dropped).
     for u in s.unicodeScalars {
       let v = u.value
+      guard LatinKeys.covered(v) else { return nil }
       if v < 0x80 {
         // ASCII letters lower-case; everything else in ASCII is kept (as `TextRules.searchKey` does).
         out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
