@@ -61,8 +61,8 @@ struct Context {
     var fid: [String: Int] = [:]
     let wanted = Set(a.wasteStreams.compactMap(\.flowId))
     if !wanted.isEmpty {
-      var lengths = Set<Int>()
-      for w in wanted { lengths.insert(w.utf8.count) }
+      var lengths: [Int] = []
+      for w in wanted where !lengths.contains(w.utf8.count) { lengths.append(w.utf8.count) }
       for i in a.flows.indices {
         let id = a.flows[i].id
         if lengths.contains(id.utf8.count), fid[id] == nil, wanted.contains(id) { fid[id] = i }

@@ -692,7 +692,75 @@ final class LatinKeys: @unchecked Sendable {
       || (0x2070...0x209F).contains(v) || (0x2190..<0x2300).contains(v)
   }
 
+  /// Keys of characters found so far, packed: bit 7 of the low byte marks a known key, bits 0–6 its length (≤ 7),
+  /// the next bytes the key's UTF-8 (0 = not yet known or longer than 7 bytes, then `keys` holds it).
+  private var packed: [UInt64] = Array(repeating: 0, count: 0x2300)
+
   func key(_ s: String) -> String? {
+    let fast: String??? = s.utf8.withContiguousStorageIfAvailable { (b: UnsafeBufferPointer<UInt8>) -> String?? in keyOfUTF8(b) }
+    if let storage = fast, let decoded = storage { return decoded }
+    return keyOfScalars(s)
+  }
+
+  /// The key from the string's UTF-8 bytes (a native string is valid UTF-8), decoding each character in place.
+  /// `.some(nil)` when a character is not covered; nil (use `keyOfScalars`) when the bytes do not decode.
+  private func keyOfUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String?? {
+    lock.lock()
+    defer { lock.unlock() }
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+        i += 1
+        continue
+      }
+      let v: UInt32
+      if c & 0xE0 == 0xC0, i + 1 < n {
+        v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        i += 2
+      } else if c & 0xF0 == 0xE0, i + 2 < n {
+        v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        i += 3
+      } else if c & 0xF8 == 0xF0, i + 3 < n {
+        // Four-byte characters are beyond U+FFFF: never covered.
+        return .some(nil)
+      } else {
+        return nil
+      }
+      guard LatinKeys.covered(v) else { return .some(nil) }
+      let p = packed[Int(v)]
+      if p != 0 {
+        let len = Int(p & 0x7F)
+        var bytes = p >> 8
+        for _ in 0..<len {
+          out.append(UInt8(truncatingIfNeeded: bytes))
+          bytes >>= 8
+        }
+        continue
+      }
+      let k: [UInt8]
+      if let known = keys[Int(v)] {
+        k = known
+      } else {
+        guard let scalar = Unicode.Scalar(v) else { return nil }
+        k = Array(TextRules.searchKey(String(scalar)).utf8)
+        keys[Int(v)] = k
+      }
+      if k.count <= 7 {
+        var q: UInt64 = 0x80 | UInt64(k.count)
+        for (j, x) in k.enumerated() { q |= UInt64(x) << (8 * UInt64(j + 1)) }
+        packed[Int(v)] = q
+      }
+      out += k
+    }
+    return .some(String(decoding: out, as: UTF8.self))
+  }
+
+  private func keyOfScalars(_ s: String) -> String? {
     lock.lock()
     defer { lock.unlock() }
     var out: [UInt8] = []
