@@ -42,21 +42,6 @@ struct Context {
     var si: [String: Int] = [:]
     for (k, s) in a.steps.enumerated() where si[s.id] == nil { si[s.id] = k }
     stepIndex = si
-    var fbs: [String: [Int]] = [:]
-    // Flows usually come grouped by step: reuse the previous flow's group while the step id repeats.
-    var lastStep: String?
-    var lastGroup: [Int] = []
-    for i in a.flows.indices {
-      let sid = a.flows[i].stepId
-      if sid != lastStep {
-        if let l = lastStep { fbs[l, default: []].append(contentsOf: lastGroup) }
-        lastStep = sid
-        lastGroup = []
-      }
-      lastGroup.append(i)
-    }
-    if let l = lastStep { fbs[l, default: []].append(contentsOf: lastGroup) }
-    flowsByStep = fbs
     // Only the ids the waste streams name; a flow id is hashed only when its length is one of theirs.
     var fid: [String: Int] = [:]
     let wanted = Set(a.wasteStreams.compactMap(\.flowId))
@@ -102,6 +87,10 @@ struct Context {
     let wd = f.waterDensity
     let gas = f.gasDensity
     var factStep = ""
+    var byIndex = Array(repeating: [Int](), count: a.steps.count)
+    var fbs: [String: [Int]] = [:]
+    var lastUnknown: String?
+    var unknownGroup: [Int] = []
     var lastStepIndex = -1
     // The few unit strings the flows type, with their facts, found by comparing bytes (no hashing, no `UnitDef`
     // copy per flow); a string not among them goes through the dictionaries above.
@@ -126,6 +115,17 @@ struct Context {
         lastStepIndex = si[sid] ?? -1
       }
       x.step = lastStepIndex
+      // Flows by step: by the step's index when it is known, else by the id typed (grouped while it repeats).
+      if lastStepIndex >= 0 {
+        byIndex[lastStepIndex].append(i)
+      } else {
+        if sid != lastUnknown {
+          if let l = lastUnknown { fbs[l, default: []].append(contentsOf: unknownGroup) }
+          lastUnknown = sid
+          unknownGroup = []
+        }
+        unknownGroup.append(i)
+      }
       notePrice(a.flows[i].unitPrice)
       if let q = a.flows[i].quantity {
         // The unit's dimension and whether it is Nm³, from the memo when a flow typed the same unit.
@@ -161,6 +161,10 @@ struct Context {
       }
       facts.append(x)
     }
+    if let l = lastUnknown { fbs[l, default: []].append(contentsOf: unknownGroup) }
+    // A step index is the first step of its id (`stepIndex`), so each id gets its flows once, in input order.
+    for k in a.steps.indices where !byIndex[k].isEmpty { fbs[a.steps[k].id] = byIndex[k] }
+    flowsByStep = fbs
     unitCache = uc
     self.facts = facts
   }
