@@ -15,8 +15,8 @@ struct BalanceSums: Sendable {
   /// Flows whose mass is unknown, by direction (name), in order.
   var unknownIn: [String] = []
   var unknownOut: [String] = []
-  var inKinds = Set<FlowKind>()
-  var outKinds = Set<FlowKind>()
+  var inKinds = KindSet()
+  var outKinds = KindSet()
   /// Some mass came from Nm³ of a gas at the gas density.
   var usedGasDensity = false
   /// A utility step: it makes an energy carrier (an output of kind `energy`, e.g. steam, compressed air) and no
@@ -277,4 +277,40 @@ enum BalanceArea {
     }
     return LocalizedText(vi: "đầu vào chưa ghi nhận (~\(kg))", en: "unrecorded input (~\(kgEn))")
   }
+}
+
+/// A set of flow kinds as a bit mask (one bit per kind; no hashing per flow).
+struct KindSet: Sendable, ExpressibleByArrayLiteral {
+  private var bits: UInt32 = 0
+
+  init() {}
+
+  init(arrayLiteral kinds: FlowKind...) {
+    for k in kinds { insert(k) }
+  }
+
+  private static func bit(_ k: FlowKind) -> UInt32 {
+    let b: UInt32 =
+      switch k {
+      case .rawMaterial: 0
+      case .chemical: 1
+      case .packaging: 2
+      case .water: 3
+      case .energy: 4
+      case .product: 5
+      case .byProduct: 6
+      case .reuse: 7
+      case .solidWaste: 8
+      case .hazardousWaste: 9
+      case .wastewater: 10
+      case .airEmission: 11
+      case .heat: 12
+      case .unaccountedLoss: 13
+      }
+    return 1 << b
+  }
+
+  mutating func insert(_ k: FlowKind) { bits |= KindSet.bit(k) }
+  func contains(_ k: FlowKind) -> Bool { bits & KindSet.bit(k) != 0 }
+  func isDisjoint(with kinds: [FlowKind]) -> Bool { !kinds.contains { contains($0) } }
 }

@@ -42,27 +42,12 @@ struct Context {
     var si: [String: Int] = [:]
     for (k, s) in a.steps.enumerated() where si[s.id] == nil { si[s.id] = k }
     stepIndex = si
-    var fbs: [String: [Int]] = [:]
-    // Flows usually come grouped by step: reuse the previous flow's group while the step id repeats.
-    var lastStep: String?
-    var lastGroup: [Int] = []
-    for i in a.flows.indices {
-      let sid = a.flows[i].stepId
-      if sid != lastStep {
-        if let l = lastStep { fbs[l, default: []].append(contentsOf: lastGroup) }
-        lastStep = sid
-        lastGroup = []
-      }
-      lastGroup.append(i)
-    }
-    if let l = lastStep { fbs[l, default: []].append(contentsOf: lastGroup) }
-    flowsByStep = fbs
     // Only the ids the waste streams name; a flow id is hashed only when its length is one of theirs.
     var fid: [String: Int] = [:]
     let wanted = Set(a.wasteStreams.compactMap(\.flowId))
     if !wanted.isEmpty {
-      var lengths = Set<Int>()
-      for w in wanted { lengths.insert(w.utf8.count) }
+      var lengths: [Int] = []
+      for w in wanted where !lengths.contains(w.utf8.count) { lengths.append(w.utf8.count) }
       for i in a.flows.indices {
         let id = a.flows[i].id
         if lengths.contains(id.utf8.count), fid[id] == nil, wanted.contains(id) { fid[id] = i }
@@ -102,8 +87,26 @@ struct Context {
     let wd = f.waterDensity
     let gas = f.gasDensity
     var factStep = ""
+    var byIndex = Array(repeating: [Int](), count: a.steps.count)
+    var fbs: [String: [Int]] = [:]
+    var lastUnknown: String?
+    var unknownGroup: [Int] = []
     var lastStepIndex = -1
-    var lastUnit: (symbol: String, dim: SXCore.Dimension?, nm3: Bool)?
+    // The few unit strings the flows type, with their facts, found by comparing bytes (no hashing, no `UnitDef`
+    // copy per flow); a string not among them goes through the dictionaries above.
+    var flowUnits = SymbolMemo<(dim: SXCore.Dimension?, nm3: Bool)>()
+    var notedPrices = SymbolMemo<Bool>()
+    func notePrice(_ p: UnitPrice?) {
+      guard let p else { return }
+      if notedPrices.get(p.amount.unit) == nil {
+        note(p.amount.unit)
+        notedPrices.add(p.amount.unit, true)
+      }
+      if notedPrices.get(p.perUnit) == nil {
+        note(p.perUnit)
+        notedPrices.add(p.perUnit, true)
+      }
+    }
     for i in a.flows.indices {
       var x = FlowFacts()
       let sid = a.flows[i].stepId
@@ -112,12 +115,23 @@ struct Context {
         lastStepIndex = si[sid] ?? -1
       }
       x.step = lastStepIndex
-      note(a.flows[i].unitPrice)
+      // Flows by step: by the step's index when it is known, else by the id typed (grouped while it repeats).
+      if lastStepIndex >= 0 {
+        byIndex[lastStepIndex].append(i)
+      } else {
+        if sid != lastUnknown {
+          if let l = lastUnknown { fbs[l, default: []].append(contentsOf: unknownGroup) }
+          lastUnknown = sid
+          unknownGroup = []
+        }
+        unknownGroup.append(i)
+      }
+      notePrice(a.flows[i].unitPrice)
       if let q = a.flows[i].quantity {
-        // The unit's dimension and whether it is Nm³, from the previous flow when it typed the same unit.
+        // The unit's dimension and whether it is Nm³, from the memo when a flow typed the same unit.
         let unitFacts: (dim: SXCore.Dimension?, nm3: Bool)
-        if let l = lastUnit, l.symbol == q.unit {
-          unitFacts = (l.dim, l.nm3)
+        if let known = flowUnits.get(q.unit) {
+          unitFacts = known
         } else {
           var def = uc[q.unit]
           if def == nil, !unknown.contains(q.unit) {
@@ -125,7 +139,7 @@ struct Context {
             if let d = def { uc[q.unit] = d } else { unknown.insert(q.unit) }
           }
           unitFacts = (def?.dimension, def?.symbol == Context.normalCubicMetre)
-          lastUnit = (q.unit, unitFacts.dim, unitFacts.nm3)
+          flowUnits.add(q.unit, unitFacts)
         }
         if let dimension = unitFacts.dim {
           x.dim = dimension
@@ -147,6 +161,10 @@ struct Context {
       }
       facts.append(x)
     }
+    if let l = lastUnknown { fbs[l, default: []].append(contentsOf: unknownGroup) }
+    // A step index is the first step of its id (`stepIndex`), so each id gets its flows once, in input order.
+    for k in a.steps.indices where !byIndex[k].isEmpty { fbs[a.steps[k].id] = byIndex[k] }
+    flowsByStep = fbs
     unitCache = uc
     self.facts = facts
   }
@@ -165,10 +183,10 @@ struct Context {
 
   /// Liquid volume units convert to mass at the water density for water-like kinds (evaporation recorded as m³ of
   /// water included).
-  static let waterLikeKinds: Set<FlowKind> = [.water, .wastewater, .reuse, .airEmission, .unaccountedLoss]
+  static let waterLikeKinds: KindSet = [.water, .wastewater, .reuse, .airEmission, .unaccountedLoss]
   /// Kinds whose normal cubic metres (Nm³) are a gas: flue gas, vented or leaking air. They convert to mass at the
   /// density of air at 0 °C, 1 atm (`EngineFactors.gasDensity`); Nm³ of any other kind stays out of the mass balance.
-  static let gasKinds: Set<FlowKind> = [.airEmission, .unaccountedLoss]
+  static let gasKinds: KindSet = [.airEmission, .unaccountedLoss]
   static let normalCubicMetre = "Nm³"
 
   /// Mass in kg of a quantity; water-like kinds convert liquid volume with the water density, gas kinds convert Nm³
@@ -255,7 +273,37 @@ struct Context {
     return .missing(Reason.badPrice(name, Reason.unitMismatch(q.unit, p?.perUnit ?? "")))
   }
 
+  /// `cost(q, p, name:, waterLike:).value` without building the reasons of a missing cost; `dim` is the quantity's
+  /// dimension when already known (`facts[i].dim` of a flow).
+  func costValue(_ q: Quantity?, _ p: UnitPrice?, waterLike: Bool = false, dim: SXCore.Dimension?? = nil) -> Double? {
+    guard let q, let pr = price(p, name: "") else { return nil }
+    guard let d = dim ?? dimension(q) else { return nil }
+    if d == pr.dimension { return Val(q.si * pr.vndPerSI).value }
+    if waterLike, d == .mass, pr.dimension == .volume { return Val(q.si / f.waterDensity * pr.vndPerSI).value }
+    if waterLike, d == .volume, pr.dimension == .mass { return Val(q.si * f.waterDensity * pr.vndPerSI).value }
+    return nil
+  }
+
   func stepName(_ id: String) -> String { stepById[id].map { $0.name.isEmpty ? $0.id : $0.name } ?? id }
+}
+
+/// A handful of strings with a value each, found by a linear scan (String equality, as a dictionary's, compared only
+/// when the UTF-8 lengths agree — equal small strings compare by their bits). At most 16 entries are kept.
+struct SymbolMemo<Value> {
+  private var keys: [String] = []
+  private var values: [Value] = []
+
+  func get(_ s: String) -> Value? {
+    let n = s.utf8.count
+    for k in keys.indices where keys[k].utf8.count == n && keys[k] == s { return values[k] }
+    return nil
+  }
+
+  mutating func add(_ s: String, _ v: Value) {
+    guard keys.count < 16 else { return }
+    keys.append(s)
+    values.append(v)
+  }
 }
 
 /// What the engine needs of one flow, computed once per run (no strings, no copies of the record).

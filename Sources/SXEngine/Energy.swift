@@ -114,9 +114,9 @@ enum EnergyArea {
     // Flow indexes summed per carrier and per step (in flow order), for the explanations' factors.
     var carrierFlows: [String: [Int]] = [:]
     var stepFlows: [String: [Int]] = [:]
-    for i in c.a.flows.indices {
-      guard let e = flowEnergy[i] else { continue }
-      guard c.a.flows[i].direction == .input, let cid = c.a.flows[i].carrierId else { continue }
+    // Only energy flows have amounts (`flowAmounts`): other flows are skipped before the lookup.
+    for i in c.a.flows.indices where c.a.flows[i].kind == .energy && c.a.flows[i].direction == .input {
+      guard let cid = c.a.flows[i].carrierId, let e = flowEnergy[i] else { continue }
       let sid = c.a.flows[i].stepId
       flowsByCarrier[cid, default: .zero].addNumbers(e)
       stepAmounts[sid, default: .zero].addNumbers(e)

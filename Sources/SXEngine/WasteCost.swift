@@ -23,12 +23,13 @@ enum WasteCostArea {
       let waterLike = kind == .water || kind == .chemical
       let materialLike = kind == .rawMaterial || kind == .chemical || kind == .packaging
       guard waterLike || materialLike, let m = c.facts[i].kg, m > 0 else { continue }
-      let fl = c.a.flows[i]
-      guard let cost = c.cost(fl.quantity, c.flowPrice(fl), name: c.flowName(i), waterLike: kind == .water).value else { continue }
-      if waterLike { waterPrice[fl.stepId, default: PriceAcc()].cost += cost; waterPrice[fl.stepId, default: PriceAcc()].mass += m }
+      let price = c.a.flows[i].unitPrice ?? c.a.flows[i].materialId.flatMap { c.materialById[$0]?.unitPrice }
+      guard let cost = c.costValue(c.a.flows[i].quantity, price, waterLike: kind == .water, dim: .some(c.facts[i].dim)) else { continue }
+      let stepId = c.a.flows[i].stepId
+      if waterLike { waterPrice[stepId, default: PriceAcc()].cost += cost; waterPrice[stepId, default: PriceAcc()].mass += m }
       if materialLike {
-        materialPrice[fl.stepId, default: PriceAcc()].cost += cost
-        materialPrice[fl.stepId, default: PriceAcc()].mass += m
+        materialPrice[stepId, default: PriceAcc()].cost += cost
+        materialPrice[stepId, default: PriceAcc()].mass += m
       }
     }
     // System cost per step: its own, else the plant's system cost shared by mass input among the other steps.

@@ -46,7 +46,7 @@ public enum Derivation {
     let book = FigureBook(c, results: results, water: water)
     let dismissed = Set(a.header.dismissedRules)
     let accepted = Set(a.opportunities.compactMap(\.ruleId))
-    var drafts: [(OpportunityRule, RuleEstimate, [TriggerComparison], [TriggerFigure], Opportunity)] = []
+    var drafts: [(OpportunityRule, RuleEstimate, [TriggerComparison], [TriggerFigure], Opportunity, LocalizedText)] = []
     for rule in rules where !dismissed.contains(rule.id) && !accepted.contains(rule.id) {
       let env = RuleEnvironment(figures: book, params: rule.params)
       guard RuleEvaluator.holds(rule.when, env), case .success(let est) = RuleEvaluator.estimate(rule, env) else { continue }
@@ -56,8 +56,10 @@ public enum Derivation {
         guard !figs.contains(where: { $0.name == r.text }), let l = env.lookup(r) else { continue }
         figs.append(TriggerFigure(name: r.text, label: l.label, value: l.sum, unit: l.unit))
       }
-      let o = record(rule, est, comps: comps, book: book, c: c)
-      drafts.append((rule, est, comps, figs, o))
+      // Formatted once: the record's text and the proposal's explanation are the same.
+      let ex = explanation(rule, comps)
+      let o = record(rule, est, comps: comps, explanation: ex, book: book, c: c)
+      drafts.append((rule, est, comps, figs, o, ex))
     }
     guard !drafts.isEmpty else { return [] }
     // Economics through the engine's own opportunity area, on a copy holding the proposals as opportunities.
@@ -66,12 +68,12 @@ public enum Derivation {
     let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger)
     let byId = Dictionary(econ.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let baseline = Baselines(cc, results: results, water: water)
-    return drafts.compactMap { rule, est, comps, figs, o in
+    return drafts.compactMap { rule, est, comps, figs, o, ex in
       guard let e = byId[o.id] else { return nil }
       let result = OpportunityAnalysis.assess(o, economics: e, c: cc, water: water, baseline: baseline, criteria: a.header.settings.criteria)
       return Proposal(
         ruleId: rule.id, area: rule.area, technique: rule.technique, tags: rule.tags, title: rule.title, rationale: rule.rationale,
-        explanation: explanation(rule, comps), comparisons: comps, triggers: figs, investmentLow: est.investmentLow,
+        explanation: ex, comparisons: comps, triggers: figs, investmentLow: est.investmentLow,
         investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, evaluation: result)
     }
   }
@@ -91,8 +93,10 @@ public enum Derivation {
   }
 
   /// The opportunity record of a fired rule.
-  static func record(_ rule: OpportunityRule, _ est: RuleEstimate, comps: [TriggerComparison], book: FigureBook, c: Context)
-    -> Opportunity
+  static func record(
+    _ rule: OpportunityRule, _ est: RuleEstimate, comps: [TriggerComparison], explanation ex: LocalizedText, book: FigureBook,
+    c: Context
+  ) -> Opportunity
   {
     var o = Opportunity(id: opportunityId(ruleId: rule.id))
     o.title = rule.title.vi
@@ -118,7 +122,6 @@ public enum Derivation {
       o.savings.append(s)
     }
     o.ruleId = rule.id
-    let ex = explanation(rule, comps)
     o.explanation = ex.vi + "\n" + ex.en
     if let rc = rule.calculator {
       o.calculatorId = rc.id

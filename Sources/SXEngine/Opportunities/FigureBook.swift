@@ -434,9 +434,9 @@ struct FlowRows: Sendable {
       default: return m.gj.map { $0 * 1e9 / 3.6e6 }
       }
     case "cost":
-      let fl = c.a.flows[i]
-      let p = c.flowPrice(fl)
-      return p == nil ? nil : c.cost(fl.quantity, p, name: fl.name, waterLike: Context.waterLikeKinds.contains(fl.kind)).value
+      let p = c.a.flows[i].unitPrice ?? c.a.flows[i].materialId.flatMap { c.materialById[$0]?.unitPrice }
+      return p == nil
+        ? nil : c.costValue(c.a.flows[i].quantity, p, waterLike: Context.waterLikeKinds.contains(c.a.flows[i].kind), dim: .some(c.facts[i].dim))
     default: return nil
     }
   }
@@ -550,12 +550,57 @@ struct Selector: Sendable {
     case .equal(let k, let v): key(k) == v
     case .notEqual(let k, let v): key(k) != v
     case .contains(let k, let alts):
-      alts.contains { $0.isEmpty } || {
-        let h = key(k)
-        return alts.contains { contains(h, $0) }
-      }()
+      alts.contains { $0.isEmpty } || containsAny(key(k), alts)
     case .idOrName(let x): key("id") == x || key("name") == x
     }
+  }
+
+  /// Whether `haystack` contains any of `needles` (`contains` of each, in order), with the haystack's bytes checked
+  /// once for all the needles.
+  static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
+    if needles.count == 1 { return contains(haystack, needles[0]) }
+    let fast: Bool? = haystack.utf8.withContiguousStorageIfAvailable { h -> Bool? in
+      guard byteSearchable(haystack, h) else { return nil }
+      for needle in needles {
+        let found: Bool? = needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
+          guard !n.isEmpty, !n.contains(where: { $0 >= 0x80 }) else { return nil }
+          return byteSearch(h, n)
+        } ?? nil
+        if found ?? haystack.contains(needle) { return true }
+      }
+      return false
+    } ?? nil
+    return fast ?? needles.contains { contains(haystack, $0) }
+  }
+
+  /// Every ASCII byte of the haystack is a whole character (no combining marks nor format characters after it).
+  private static func byteSearchable(_ haystack: String, _ h: UnsafeBufferPointer<UInt8>) -> Bool {
+    if h.contains(where: { $0 >= 0x80 }) {
+      for u in haystack.unicodeScalars where u.value >= 0x80 {
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .surrogate, .privateUse, .unassigned: return false
+        default: continue
+        }
+      }
+    }
+    return true
+  }
+
+  /// Whether the bytes `n` (not empty) occur in `h`.
+  private static func byteSearch(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard n.count <= h.count else { return false }
+    let first = n[0]
+    var i = 0
+    let last = h.count - n.count
+    while i <= last {
+      if h[i] == first {
+        var j = 1
+        while j < n.count, h[i + j] == n[j] { j += 1 }
+        if j == n.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// `haystack.contains(needle)` (Foundation's search). An ASCII needle in a haystack without combining marks or
@@ -647,14 +692,83 @@ final class LatinKeys: @unchecked Sendable {
       || (0x2070...0x209F).contains(v) || (0x2190..<0x2300).contains(v)
   }
 
+  /// Keys of characters found so far, packed: bit 7 of the low byte marks a known key, bits 0–6 its length (≤ 7),
+  /// the next bytes the key's UTF-8 (0 = not yet known or longer than 7 bytes, then `keys` holds it).
+  private var packed: [UInt64] = Array(repeating: 0, count: 0x2300)
+
   func key(_ s: String) -> String? {
-    for u in s.unicodeScalars where !LatinKeys.covered(u.value) { return nil }
+    let fast: String??? = s.utf8.withContiguousStorageIfAvailable { (b: UnsafeBufferPointer<UInt8>) -> String?? in keyOfUTF8(b) }
+    if let storage = fast, let decoded = storage { return decoded }
+    return keyOfScalars(s)
+  }
+
+  /// The key from the string's UTF-8 bytes (a native string is valid UTF-8), decoding each character in place.
+  /// `.some(nil)` when a character is not covered; nil (use `keyOfScalars`) when the bytes do not decode.
+  private func keyOfUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String?? {
+    lock.lock()
+    defer { lock.unlock() }
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+        i += 1
+        continue
+      }
+      let v: UInt32
+      if c & 0xE0 == 0xC0, i + 1 < n {
+        v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        i += 2
+      } else if c & 0xF0 == 0xE0, i + 2 < n {
+        v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        i += 3
+      } else if c & 0xF8 == 0xF0, i + 3 < n {
+        // Four-byte characters are beyond U+FFFF: never covered.
+        return .some(nil)
+      } else {
+        return nil
+      }
+      guard LatinKeys.covered(v) else { return .some(nil) }
+      let p = packed[Int(v)]
+      if p != 0 {
+        let len = Int(p & 0x7F)
+        var bytes = p >> 8
+        for _ in 0..<len {
+          out.append(UInt8(truncatingIfNeeded: bytes))
+          bytes >>= 8
+        }
+        continue
+      }
+      let k: [UInt8]
+      if let known = keys[Int(v)] {
+        k = known
+      } else {
+        guard let scalar = Unicode.Scalar(v) else { return nil }
+        k = Array(TextRules.searchKey(String(scalar)).utf8)
+        keys[Int(v)] = k
+      }
+      if k.count <= 7 {
+        var q: UInt64 = 0x80 | UInt64(k.count)
+        for (j, x) in k.enumerated() { q |= UInt64(x) << (8 * UInt64(j + 1)) }
+        packed[Int(v)] = q
+      }
+      out += k
+    }
+    return .some(String(decoding: out, as: UTF8.self))
+  }
+
+  private func keyOfScalars(_ s: String) -> String? {
     lock.lock()
     defer { lock.unlock() }
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
+    // One pass: text with a character not covered returns nil (the key built so far is dropped).
     for u in s.unicodeScalars {
       let v = u.value
+      guard LatinKeys.covered(v) else { return nil }
       if v < 0x80 {
         // ASCII letters lower-case; everything else in ASCII is kept (as `TextRules.searchKey` does).
         out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))

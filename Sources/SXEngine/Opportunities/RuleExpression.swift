@@ -98,12 +98,20 @@ public struct FigureRef: Hashable, Sendable {
     }
   }
 
-  public var segments: [Segment]
+  public var segments: [Segment] {
+    didSet { text = FigureRef.text(segments) }
+  }
 
-  public init(segments: [Segment]) { self.segments = segments }
+  public init(segments: [Segment]) {
+    self.segments = segments
+    text = FigureRef.text(segments)
+  }
 
-  /// The reference as written (canonical), e.g. `energy.carrier[fuel=coal_anthracite].toe`.
-  public var text: String {
+  /// The reference as written (canonical), e.g. `energy.carrier[fuel=coal_anthracite].toe`; kept with the segments
+  /// (every lookup of a figure is by this text).
+  public private(set) var text: String
+
+  private static func text(_ segments: [Segment]) -> String {
     segments.map { s in s.name + (s.selector.map { "[\($0)]" } ?? "") }.joined(separator: ".")
   }
 

@@ -1,0 +1,43 @@
+import Foundation
+import SXCore
+import XCTest
+
+@testable import SXEngine
+
+/// The byte-level paths of selector matching agree with their definitions (`TextRules.searchKey`, Foundation's
+/// `contains`), also when the per-character key cache is already filled.
+final class SelectorSearchTests: XCTestCase {
+  /// A `~` test with several alternatives holds when one of them is contained, as each `contains` alone says.
+  func testContainsAnyAsEachContains() {
+    let hay = ["khoi lo hoi", "", "a", "aaab", "flue gas stack", "đường", "khoi – lo → hoi ≈ 3", "e\u{301}x", "a\u{200D}b", "nuoc xa m³"]
+    let sets = [["khoi", "gas"], ["zz", "b"], ["\n", "ab"], ["đ", "x"], ["m³", "xa"], ["e", "ex"], ["q", "r", "s"], ["lo ", " 3"]]
+    for h in hay {
+      for alts in sets {
+        XCTAssertEqual(Selector.containsAny(h, alts), alts.contains { h.contains($0) }, "«\(h)» ∋ any of \(alts)")
+      }
+    }
+  }
+
+  /// Keys of Vietnamese text computed twice (the second time from the filled cache) are the search key; text with a
+  /// character outside the covered blocks (two-, three- or four-byte) is left to `TextRules.searchKey`.
+  func testLatinKeyTwiceAndUncovered() {
+    let samples = ["Nước rửa nồi hồ, máy hồ", "Hơi nước bay hơi (sấy hồ, làm ẩm)", "Vải vụn, đầu cây — 22 t", "Bụi bông ≤ 5 m³/h"]
+    for s in samples {
+      XCTAssertEqual(LatinKeys.shared.key(s), TextRules.searchKey(s))
+      XCTAssertEqual(LatinKeys.shared.key(s), TextRules.searchKey(s))
+    }
+    XCTAssertNil(LatinKeys.shared.key("nước 😀"))
+    XCTAssertNil(LatinKeys.shared.key("Ωmega"))
+    XCTAssertNil(LatinKeys.shared.key("水"))
+    XCTAssertEqual(Selector.key("nước 😀"), TextRules.searchKey("nước 😀"))
+  }
+
+  /// A figure reference's text follows its segments when they change.
+  func testFigureRefTextFollowsSegments() throws {
+    var r = try FigureRef.parse("energy.carrier[fuel=coal].toe")
+    XCTAssertEqual(r.text, "energy.carrier[fuel=coal].toe")
+    r.segments[1].selector = nil
+    XCTAssertEqual(r.text, "energy.carrier.toe")
+    XCTAssertEqual(FigureRef(segments: [.init(name: "flow", selector: "kind=water"), .init(name: "m3")]).text, "flow[kind=water].m3")
+  }
+}
