@@ -2,7 +2,7 @@ import Foundation
 import SXCore
 
 /// The whole `Worksheets/` folder, parsed and checked: the guided workflow, every worksheet and the reference tables.
-public struct WorksheetSet: Codable, Sendable, Hashable {
+public struct WorksheetSet: Sendable, Hashable {
   /// Format version of the folder (`version:` in `workflow.yaml`).
   public let version: Int
   /// The steps of the CP method, in order, each listing its worksheets.
@@ -30,7 +30,7 @@ public struct WorksheetSet: Codable, Sendable, Hashable {
 }
 
 /// One step of the CP method (UNIDO "6 steps"), grouping worksheets in the guided order.
-public struct WorkflowGroup: Codable, Sendable, Hashable {
+public struct WorkflowGroup: Sendable, Hashable {
   /// Stable id, e.g. `start`, `analyse`.
   public let id: String
   /// The method step number (1–6).
@@ -50,12 +50,12 @@ public struct WorkflowGroup: Codable, Sendable, Hashable {
 }
 
 /// How a worksheet is shown: one record as a form, or many rows as a table.
-public enum WorksheetLayout: String, Codable, Sendable, Hashable, CaseIterable {
+public enum WorksheetLayout: String, Sendable, Hashable, CaseIterable {
   case form, table
 }
 
 /// What a worksheet edits: the assessment header (W0) or rows of one record kind.
-public enum WorksheetRecord: Codable, Sendable, Hashable {
+public enum WorksheetRecord: Sendable, Hashable {
   case header
   case kind(RecordKind)
 
@@ -79,7 +79,7 @@ public enum WorksheetRecord: Codable, Sendable, Hashable {
 }
 
 /// A row filter of a worksheet: only rows whose enum field `key` has one of `values` are shown (W11: screened options).
-public struct WorksheetFilter: Codable, Sendable, Hashable {
+public struct WorksheetFilter: Sendable, Hashable {
   public let key: String
   public let values: [String]
 
@@ -90,7 +90,7 @@ public struct WorksheetFilter: Codable, Sendable, Hashable {
 }
 
 /// One worksheet (W0 … W13) as defined in `Worksheets/worksheets/*.yaml`.
-public struct Worksheet: Codable, Sendable, Hashable {
+public struct Worksheet: Sendable, Hashable {
   /// `W0` … `W13`.
   public let id: String
   /// The definition file, relative to the folder (`worksheets/W04-energy.yaml`).
@@ -132,7 +132,7 @@ public struct Worksheet: Codable, Sendable, Hashable {
 }
 
 /// The type of a field; the raw value is the name written in the definition files.
-public enum FieldType: String, Codable, Sendable, Hashable, CaseIterable {
+public enum FieldType: String, Sendable, Hashable, CaseIterable {
   /// One line of text (model `String`).
   case text
   /// Several lines of text (model `String`).
@@ -164,7 +164,7 @@ public enum FieldType: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// A choice of an enum field: the stored value and its label.
-public struct EnumOption: Codable, Sendable, Hashable {
+public struct EnumOption: Sendable, Hashable {
   public let value: String
   public let label: LocalizedText
 
@@ -175,12 +175,12 @@ public struct EnumOption: Codable, Sendable, Hashable {
 }
 
 /// The reference tables a `reference` field may point to.
-public enum ReferenceTableName: String, Codable, Sendable, Hashable, CaseIterable {
+public enum ReferenceTableName: String, Sendable, Hashable, CaseIterable {
   case fuels, toeFactors, gridFactors, benchmarks, policyTargets
 }
 
 /// What a `reference` field points to: rows of a record kind or codes of a reference table.
-public enum ReferenceTarget: Codable, Sendable, Hashable {
+public enum ReferenceTarget: Sendable, Hashable {
   case record(RecordKind)
   case table(ReferenceTableName)
 
@@ -204,7 +204,7 @@ public enum ReferenceTarget: Codable, Sendable, Hashable {
 }
 
 /// One field of a worksheet.
-public struct FieldDef: Codable, Sendable, Hashable {
+public struct FieldDef: Sendable, Hashable {
   /// Model property path: relative to the record (`quantity`, `investment.equipment`, `scores.technical`),
   /// or to the assessment for W0 (`header.profile.name`).
   public let key: String
@@ -272,7 +272,7 @@ public struct FieldDef: Codable, Sendable, Hashable {
 }
 
 /// A read-only column computed by the engine (e.g. W4 `toe`, W11 `npv`).
-public struct ComputedColumn: Codable, Sendable, Hashable {
+public struct ComputedColumn: Sendable, Hashable {
   /// The engine result key.
   public let key: String
   /// The unit shown (`VND`, `%`, `TOE`, `tCO2`, `GJ`, `yr`, `1`).

@@ -2,7 +2,7 @@ import Foundation
 import SXCore
 
 /// How trustworthy a reference value is.
-public enum FactorStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum FactorStatus: String, Sendable, Hashable, CaseIterable {
   /// Published by a state body or the IPCC.
   case official
   /// Computed here from cited inputs (the formula is in `source`).
@@ -12,7 +12,7 @@ public enum FactorStatus: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// Where a reference value comes from. Every row of every reference table has one.
-public struct Citation: Codable, Sendable, Hashable {
+public struct Citation: Sendable, Hashable {
   /// The document (title, number, date, and for derived values the formula).
   public let source: String
   public let url: String?
@@ -31,7 +31,7 @@ public struct Citation: Codable, Sendable, Hashable {
 }
 
 /// A Vietnamese TOE conversion factor (MOIT): `value` TOE per `perAmount` `perUnit` of `fuel`.
-public struct TOEFactor: Codable, Sendable, Hashable {
+public struct TOEFactor: Sendable, Hashable {
   /// Unique code of the row (`diesel_l`).
   public let code: String
   /// The fuel code of `fuels.yaml` it applies to (`diesel`).
@@ -66,7 +66,7 @@ public struct TOEFactor: Codable, Sendable, Hashable {
 }
 
 /// The Vietnamese grid CO₂ emission factor of one year (t CO₂ per MWh = kg CO₂ per kWh).
-public struct GridFactor: Codable, Sendable, Hashable {
+public struct GridFactor: Sendable, Hashable {
   public let year: Int
   public let value: Double
   /// The official letter or decision that published it, when known.
@@ -82,7 +82,7 @@ public struct GridFactor: Codable, Sendable, Hashable {
 }
 
 /// Combustion properties of one fuel (IPCC 2006 defaults unless marked otherwise).
-public struct FuelFactor: Codable, Sendable, Hashable {
+public struct FuelFactor: Sendable, Hashable {
   /// The code stored in `EnergyCarrier.fuel` (`electricity`, `diesel`, `coal_anthracite`, `wood` …).
   public let code: String
   public let name: LocalizedText
@@ -118,7 +118,7 @@ public struct FuelFactor: Codable, Sendable, Hashable {
 }
 
 /// The kind of a benchmark row.
-public enum BenchmarkLevel: String, Codable, Sendable, Hashable, CaseIterable {
+public enum BenchmarkLevel: String, Sendable, Hashable, CaseIterable {
   /// What plants usually achieve.
   case typical
   /// Best or good practice.
@@ -128,7 +128,7 @@ public enum BenchmarkLevel: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// A reference value or range of an indicator, to flag waste (not a legal norm).
-public struct Benchmark: Codable, Sendable, Hashable {
+public struct Benchmark: Sendable, Hashable {
   /// The indicator key (`water_per_product`).
   public let key: String
   public let level: BenchmarkLevel
@@ -159,7 +159,7 @@ public struct Benchmark: Codable, Sendable, Hashable {
 }
 
 /// The kind of a policy row.
-public enum PolicyTargetKind: String, Codable, Sendable, Hashable, CaseIterable {
+public enum PolicyTargetKind: String, Sendable, Hashable, CaseIterable {
   /// A cut of consumption per unit of product, in %.
   case reduction
   /// A legal threshold (key energy user ≥ 1,000 TOE/yr).
@@ -167,7 +167,7 @@ public enum PolicyTargetKind: String, Codable, Sendable, Hashable, CaseIterable 
 }
 
 /// A Vietnamese policy target or legal threshold, shown as a reference line.
-public struct PolicyTarget: Codable, Sendable, Hashable {
+public struct PolicyTarget: Sendable, Hashable {
   public let id: String
   public let kind: PolicyTargetKind
   /// The legal document (`Quyết định 889/QĐ-TTg ngày 24/6/2020`).
@@ -200,7 +200,7 @@ public struct PolicyTarget: Codable, Sendable, Hashable {
 }
 
 /// The reference tables of `Worksheets/reference/`, editable offline by a consultant.
-public struct ReferenceTables: Codable, Sendable, Hashable {
+public struct ReferenceTables: Sendable, Hashable {
   public let toeFactors: [TOEFactor]
   /// Unit of the grid factors (`tCO2/MWh`).
   public let gridUnit: String

@@ -57,7 +57,7 @@ final class StartupPathTests: XCTestCase {
     XCTAssertNil(LazyRules.deferredIfEmbedded(extra))
   }
 
-  /// The pre-parsed embedded set is exactly what the YAML loader gives for the embedded files, and the generated file
+  /// The pre-built embedded set is exactly what the YAML loader gives for the embedded files, and the generated file
   /// is up to date (run `Sources/SXWorksheets/embed-worksheets.sh` after editing `Worksheets/`). With
   /// `SXSH_WRITE_COMPILED=path` this test writes the generated file instead (what the script does).
   func testCompiledEmbeddedSetIsWhatTheYAMLGives() throws {
