@@ -94,6 +94,28 @@ final class StartupPathTests: XCTestCase {
     XCTAssertTrue(CompiledWorksheets.sameBytes("Việt", "Vi" + "ệt"))
   }
 
+  /// The loader's regular-file check says what `URLResourceValues.isRegularFile` says: files yes; links (to files, to
+  /// folders, dangling), folders, FIFOs and missing paths no.
+  func testRegularFileCheckMatchesFoundation() throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("sxsh-reg-\(UUID().uuidString)")
+    try fm.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    defer { try? fm.removeItem(at: dir) }
+    try Data("a".utf8).write(to: dir.appendingPathComponent("f"))
+    try fm.createSymbolicLink(atPath: dir.appendingPathComponent("lf").path, withDestinationPath: "f")
+    try fm.createSymbolicLink(atPath: dir.appendingPathComponent("ld").path, withDestinationPath: "sub")
+    try fm.createSymbolicLink(atPath: dir.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
+    XCTAssertEqual(mkfifo(dir.appendingPathComponent("fifo").path, 0o600), 0)
+    var checked = 0
+    for name in ["f", "lf", "ld", "sub", "dangling", "fifo", "missing"] {
+      let url = dir.appendingPathComponent(name)
+      let foundation = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+      XCTAssertEqual(WorksheetLoader.isRegularFile(url.path), foundation, name)
+      if foundation { checked += 1 }
+    }
+    XCTAssertEqual(checked, 1)
+  }
+
   /// The embedded schema, whose JSON check the loader skips, is valid JSON; a changed one is still checked.
   func testEmbeddedSchemaIsJSON() throws {
     let schema = try XCTUnwrap(WorksheetLoader.embeddedFiles[WorksheetLoader.schemaFile])
