@@ -60,6 +60,10 @@ public struct ResolvedWorksheets: Sendable {
   public var rules: [OpportunityRule] { lazyRules.value }
   let lazyRules: LazyRules
 
+  /// Starts parsing rules left for first use on another thread, so that they are ready sooner when a second core is
+  /// free (`rules` then waits for that parse instead of starting its own).
+  public func parseRulesInBackground() { lazyRules.parseInBackground() }
+
   public init(set: WorksheetSet, source: WorksheetSource, skipped: [SkippedWorksheets] = [], rules: [OpportunityRule] = []) {
     self.init(set: set, source: source, skipped: skipped, lazyRules: LazyRules(rules))
   }

@@ -402,6 +402,12 @@ final class LazyRules: @unchecked Sendable {
   /// True until the deferred rules are parsed.
   var isDeferred: Bool { lock.withLock { rules == nil } }
 
+  /// Parses deferred rules on a global queue (nothing when already parsed).
+  func parseInBackground() {
+    guard isDeferred else { return }
+    DispatchQueue.global(qos: .userInitiated).async { _ = self.value }
+  }
+
   var value: [OpportunityRule] {
     lock.withLock {
       if let rules { return rules }

@@ -18,6 +18,8 @@ struct AppStartup: Sendable {
 
   static func load() throws -> AppStartup {
     let resolved = try WorksheetLoader.resolve(cliDir: nil)
+    // Opening an assessment computes its results, which need the rules: they are parsed meanwhile on another thread.
+    resolved.parseRulesInBackground()
     return AppStartup(resolved: resolved, catalog: WorksheetCatalog(resolved.set), factors: EngineFactors.from(resolved.set.reference))
   }
 }

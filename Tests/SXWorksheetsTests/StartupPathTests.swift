@@ -35,6 +35,12 @@ final class StartupPathTests: XCTestCase {
     XCTAssertTrue(embedded.lazyRules.isDeferred)
     XCTAssertEqual(embedded.rules, parsed.rules)
     XCTAssertFalse(embedded.lazyRules.isDeferred)
+    // Parsed on another thread: the same rules, read while that parse may still run.
+    let background = try WorksheetLoader.resolve(cliDir: nil, environment: [:], currentDirectory: empty, executablePath: noExe)
+    background.parseRulesInBackground()
+    XCTAssertEqual(background.rules, parsed.rules)
+    background.parseRulesInBackground()
+    XCTAssertEqual(background.rules, parsed.rules)
     // A folder with the same rules files (other files may differ) defers them too.
     var edited = embeddedFiles
     edited["workflow.yaml"] = edited["workflow.yaml"]! + "\n# a comment\n"
