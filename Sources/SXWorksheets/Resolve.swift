@@ -55,14 +55,24 @@ public struct ResolvedWorksheets: Sendable {
   public let source: WorksheetSource
   /// Folders found on the way (current directory, next to the executable) that had problems; the next source was used.
   public let skipped: [SkippedWorksheets]
-  /// The knowledge-base rules (`rules/*.yaml`) of the same folder, read and checked with it.
-  public let rules: [OpportunityRule]
+  /// The knowledge-base rules (`rules/*.yaml`) of the same folder, checked with it (rules identical to the embedded
+  /// copy are parsed on first use).
+  public var rules: [OpportunityRule] { lazyRules.value }
+  let lazyRules: LazyRules
+
+  /// Starts parsing rules left for first use on another thread, so that they are ready sooner when a second core is
+  /// free (`rules` then waits for that parse instead of starting its own).
+  public func parseRulesInBackground() { lazyRules.parseInBackground() }
 
   public init(set: WorksheetSet, source: WorksheetSource, skipped: [SkippedWorksheets] = [], rules: [OpportunityRule] = []) {
+    self.init(set: set, source: source, skipped: skipped, lazyRules: LazyRules(rules))
+  }
+
+  init(set: WorksheetSet, source: WorksheetSource, skipped: [SkippedWorksheets], lazyRules: LazyRules) {
     self.set = set
     self.source = source
     self.skipped = skipped
-    self.rules = rules
+    self.lazyRules = lazyRules
   }
 }
 
@@ -80,11 +90,11 @@ extension WorksheetLoader {
   ) throws -> ResolvedWorksheets {
     if let cliDir, !cliDir.isEmpty {
       let l = try loadWithRules(directory: cliDir)
-      return ResolvedWorksheets(set: l.set, source: .commandLine(cliDir), rules: l.rules)
+      return ResolvedWorksheets(set: l.set, source: .commandLine(cliDir), skipped: [], lazyRules: l.rules)
     }
     if let env = environment[environmentVariable], !env.isEmpty {
       let l = try loadWithRules(directory: env)
-      return ResolvedWorksheets(set: l.set, source: .environment(env), rules: l.rules)
+      return ResolvedWorksheets(set: l.set, source: .environment(env), skipped: [], lazyRules: l.rules)
     }
     var skipped: [SkippedWorksheets] = []
     var candidates: [WorksheetSource] = [.currentDirectory(join(currentDirectory, "Worksheets"))]
@@ -98,13 +108,13 @@ extension WorksheetLoader {
       guard tried.insert(key).inserted, FileManager.default.fileExists(atPath: join(p, workflowFile)) else { continue }
       do {
         let l = try loadWithRules(directory: p)
-        return ResolvedWorksheets(set: l.set, source: c, skipped: skipped, rules: l.rules)
+        return ResolvedWorksheets(set: l.set, source: c, skipped: skipped, lazyRules: l.rules)
       } catch let e as WorksheetLoadError {
         skipped.append(SkippedWorksheets(source: c, problems: e.problems))
       }
     }
     let l = try embeddedWithRules()
-    return ResolvedWorksheets(set: l.set, source: .embedded, skipped: skipped, rules: l.rules)
+    return ResolvedWorksheets(set: l.set, source: .embedded, skipped: skipped, lazyRules: l.rules)
   }
 
   /// `Worksheets` folders to try near an executable: its own folder, `../share/sxsh`, and the package root of a build

@@ -10,6 +10,8 @@ public enum WorksheetLoader {
   public static let worksheetsFolder = "worksheets"
   /// The environment variable naming a worksheets folder.
   public static let environmentVariable = "SXSH_WORKSHEETS"
+  /// The JSON schema of the assessment document.
+  static let schemaFile = "schema/assessment.schema.json"
   /// Largest definition file read, in bytes.
   public static let maxFileBytes = 2 * 1024 * 1024
 
@@ -27,23 +29,35 @@ public enum WorksheetLoader {
   }
 
   /// A checked folder with its knowledge-base rules, read and parsed once (the rules are checked with the folder).
-  static func loadWithRules(directory: String) throws -> (set: WorksheetSet, rules: [OpportunityRule]) {
+  static func loadWithRules(directory: String) throws -> (set: WorksheetSet, rules: LazyRules) {
     let (files, problems) = readDirectory(directory)
     guard let files else { throw WorksheetLoadError(source: directory, problems: problems) }
+    if problems.isEmpty, let compiled = compiledIfEmbedded(files) { return compiled }
     let parsed = parseAll(files: files)
     let all = problems + parsed.problems
     guard all.isEmpty, let set = parsed.set else { throw WorksheetLoadError(source: directory, problems: all) }
     return (set, parsed.rules)
   }
 
-  static func embeddedWithRules() throws -> (set: WorksheetSet, rules: [OpportunityRule]) {
+  static func embeddedWithRules() throws -> (set: WorksheetSet, rules: LazyRules) {
     try loadWithRules(files: EmbeddedWorksheets.files, source: "(embedded)")
   }
 
-  static func loadWithRules(files: [String: String], source: String) throws -> (set: WorksheetSet, rules: [OpportunityRule]) {
+  /// With `compiled`, files byte-identical to the embedded copy give the pre-parsed embedded set (the same set).
+  static func loadWithRules(files: [String: String], source: String, compiled: Bool = true) throws -> (set: WorksheetSet, rules: LazyRules) {
+    if compiled, let fast = compiledIfEmbedded(files) { return fast }
     let parsed = parseAll(files: files)
     guard parsed.problems.isEmpty, let set = parsed.set else { throw WorksheetLoadError(source: source, problems: parsed.problems) }
     return (set, parsed.rules)
+  }
+
+  /// The pre-parsed embedded set and its rules (parsed on first use) when `files` are exactly the embedded files,
+  /// which parse without a problem into that set (the tests check both).
+  static func compiledIfEmbedded(_ files: [String: String]) -> (set: WorksheetSet, rules: LazyRules)? {
+    guard CompiledWorksheets.sameFiles(files, EmbeddedWorksheets.files), let set = CompiledWorksheets.embeddedSet(),
+      let rules = LazyRules.deferredIfEmbedded(files)
+    else { return nil }
+    return (set, rules)
   }
 
   /// Every problem of a folder, sorted by file and line; empty when it is valid.
@@ -86,8 +100,8 @@ public enum WorksheetLoader {
         en: "cannot read the folder «\(directory)»"))])
     }
     for case let url as URL in e {
-      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
       let full = url.standardizedFileURL.path
+      guard isRegularFile(full) else { continue }
       let rel = full.hasPrefix(basePath) ? String(full.dropFirst(basePath.count)) : url.lastPathComponent
       guard let data = fm.contents(atPath: full) else {
         problems.append(WorksheetProblem(file: rel, line: 1, message: LocalizedText(vi: "không đọc được tệp", en: "cannot read the file")))
@@ -110,6 +124,13 @@ public enum WorksheetLoader {
     return (files, problems)
   }
 
+  /// Whether `path` is a regular file, not following a final symbolic link: what `URLResourceValues.isRegularFile`
+  /// says (a test checks it), without the full attribute read behind it (a quarter of a million instructions a file).
+  static func isRegularFile(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+  }
+
   static func sorted(_ p: [WorksheetProblem]) -> [WorksheetProblem] {
     p.enumerated().sorted { a, b in
       if a.element.file != b.element.file { return a.element.file < b.element.file }
@@ -127,7 +148,7 @@ public enum WorksheetLoader {
   }
 
   /// `parse(files:)`, also returning the knowledge-base rules it checked on the way (valid when `problems` is empty).
-  static func parseAll(files: [String: String]) -> (set: WorksheetSet?, rules: [OpportunityRule], problems: [WorksheetProblem]) {
+  static func parseAll(files: [String: String]) -> (set: WorksheetSet?, rules: LazyRules, problems: [WorksheetProblem]) {
     var problems: [WorksheetProblem] = []
     func root(_ file: String) -> (YNode?, Diagnostics) {
       var d = Diagnostics(file: file)
@@ -153,9 +174,11 @@ public enum WorksheetLoader {
           WorksheetProblem(file: path, line: 1, message: LocalizedText(vi: "đuôi tệp phải là .yaml", en: "the file must end in .yaml")))
       }
     }
-    // The knowledge-base rules depend on nothing else here: they are read on another thread meanwhile (the same result,
-    // sooner when a second core is free).
-    let pendingRules = Concurrently { RulesLoader.parse(files: files) }
+    // The knowledge-base rules depend on nothing else here. Rules files byte-identical to the embedded copy (whose rules
+    // the tests check to parse without a problem) are parsed on first use; others are read on another thread meanwhile
+    // (the same result, sooner when a second core is free) and checked with the folder.
+    let deferredRules = LazyRules.deferredIfEmbedded(files)
+    let pendingRules = deferredRules == nil ? Concurrently { RulesLoader.parse(files: files) } : nil
     // Worksheets.
     var worksheets: [Worksheet] = []
     var idLines: [String: (file: String, line: Int)] = [:]
@@ -231,24 +254,30 @@ public enum WorksheetLoader {
       }
     }
     problems += toeDiag.problems
-    // The schema must at least be JSON.
-    if let schema = files["schema/assessment.schema.json"],
+    // The schema must at least be JSON (the embedded one is, as the tests check).
+    if let schema = files[schemaFile], !CompiledWorksheets.sameBytes(schema, EmbeddedWorksheets.files[schemaFile]),
       (try? JSONSerialization.jsonObject(with: Data(schema.utf8))) == nil
     {
       problems.append(
         WorksheetProblem(
-          file: "schema/assessment.schema.json", line: 1,
+          file: schemaFile, line: 1,
           message: LocalizedText(vi: "JSON không hợp lệ", en: "malformed JSON")))
     }
     // Knowledge-base rules (rules/*.yaml): checked with the rest of the folder.
-    let rules = pendingRules.value()
-    problems += rules.problems
-    guard let workflow, readAll else { return (nil, rules.rules, problems) }
+    let rules: LazyRules
+    if let pendingRules {
+      let parsed = pendingRules.value()
+      problems += parsed.problems
+      rules = LazyRules(parsed.rules)
+    } else {
+      rules = deferredRules!
+    }
+    guard let workflow, readAll else { return (nil, rules, problems) }
     let order = workflow.groups.flatMap(\.worksheetIds)
     let ordered = order.compactMap { id in worksheets.first { $0.id == id } }
     let reference = ReferenceTables(
       toeFactors: toe, gridUnit: grid.unit, gridFactors: grid.rows, fuels: fuels, benchmarks: benchmarks, policyTargets: policy)
-    return (WorksheetSet(version: workflow.version, workflow: workflow.groups, worksheets: ordered, reference: reference), rules.rules, problems)
+    return (WorksheetSet(version: workflow.version, workflow: workflow.groups, worksheets: ordered, reference: reference), rules, problems)
   }
 
   /// The `id:` value of a worksheet file.
@@ -341,5 +370,51 @@ final class Concurrently<T: Sendable>: @unchecked Sendable {
   func value() -> T {
     group.wait()
     return result!
+  }
+}
+
+/// The knowledge-base rules of a loaded folder: parsed with it, or — when its rules files are byte-identical to the
+/// embedded copy — parsed on first use (the embedded rules parse without a problem, which the tests check, so the
+/// folder's check does not depend on them). The app's first frame needs no rule.
+final class LazyRules: @unchecked Sendable {
+  // Guarded by `lock`.
+  private let lock = NSLock()
+  private var rules: [OpportunityRule]?
+  private var files: [String: String]
+
+  init(_ rules: [OpportunityRule]) {
+    self.rules = rules
+    files = [:]
+  }
+
+  private init(deferred files: [String: String]) {
+    self.files = files
+  }
+
+  /// Rules parsed on first use, when the `rules/*.yaml` files of `files` are exactly those of the embedded copy.
+  static func deferredIfEmbedded(_ files: [String: String]) -> LazyRules? {
+    let read = { (f: [String: String]) in f.filter { $0.key.hasPrefix(RulesLoader.folder + "/") && $0.key.hasSuffix(".yaml") } }
+    let mine = read(files)
+    guard CompiledWorksheets.sameFiles(mine, read(EmbeddedWorksheets.files)) else { return nil }
+    return LazyRules(deferred: mine)
+  }
+
+  /// True until the deferred rules are parsed.
+  var isDeferred: Bool { lock.withLock { rules == nil } }
+
+  /// Parses deferred rules on a global queue (nothing when already parsed).
+  func parseInBackground() {
+    guard isDeferred else { return }
+    DispatchQueue.global(qos: .userInitiated).async { _ = self.value }
+  }
+
+  var value: [OpportunityRule] {
+    lock.withLock {
+      if let rules { return rules }
+      let parsed = RulesLoader.parse(files: files).rules
+      rules = parsed
+      files = [:]
+      return parsed
+    }
   }
 }

@@ -2,7 +2,9 @@
 # Regenerates Sources/SXWorksheets/Embedded.generated.swift from every file of Worksheets/.
 # Tạo lại bản nhúng của thư mục Worksheets/ (chạy sau mỗi lần sửa Worksheets/).
 #
-# Usage: Sources/SXWorksheets/embed-worksheets.sh        (from anywhere in the repository)
+# Also writes the pre-parsed form (EmbeddedCompiled.generated.swift) through the package's tests (`swift test`).
+#
+# Usage: Sources/SXWorksheets/embed-worksheets.sh [--no-compiled]       (from anywhere in the repository)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -41,3 +43,14 @@ trap 'rm -f "$tmp"' EXIT
 mv "$tmp" "$out"
 trap - EXIT
 echo "embed-worksheets: wrote $out ($(grep -cE '^    "[^"]+": #+"""$' "$out") files)"
+
+# The pre-parsed form of the same files (EmbeddedCompiled.generated.swift), written by the test that checks it: the
+# package is built with the new embedded copy, parsed by the YAML loader and encoded. The folder must be valid.
+compiled="$here/EmbeddedCompiled.generated.swift"
+if [[ "${1:-}" != "--no-compiled" ]]; then
+  (cd "$root" && SXSH_WRITE_COMPILED="$compiled" swift test --filter 'SXWorksheetsTests.StartupPathTests/testCompiledEmbeddedSetIsWhatTheYAMLGives' >/dev/null) || {
+    echo "embed-worksheets: could not write $compiled (is Worksheets/ valid? try: sxsh worksheets check)" >&2
+    exit 1
+  }
+  echo "embed-worksheets: wrote $compiled"
+fi

@@ -25,9 +25,9 @@ enum AppRunner {
     var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: startup.catalog)
     state.exportDirectory = FileManager.default.currentDirectoryPath
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
-    let (factors, rules) = (startup.factors, startup.rules)
-    driver.compute = { Engine.compute($0, factors: factors, rules: rules) }
-    driver.exporter = ExportJob.tui(worksheets: startup.set, rules: { rules })
+    let factors = startup.factors
+    driver.compute = { Engine.compute($0, factors: factors, rules: startup.rules) }
+    driver.exporter = ExportJob.tui(worksheets: startup.set, rules: { startup.rules })
     // A keystroke is answered by the next frame; results, findings and markers are recomputed after it is painted,
     // when no input is pending (the status line says "updating…" until then). The first frame is painted the same
     // way: before anything is computed.

@@ -4,17 +4,22 @@ import SXEngine
 import SXUI
 import SXWorksheets
 
-/// What the full-screen app loads before its first frame: the worksheet catalog, the reference factors and the
-/// knowledge-base rules, all from one read and one parse of the worksheet folder in use (or the embedded copy).
-struct AppStartup {
-  let set: WorksheetSet
+/// What the full-screen app loads before its first frame: the worksheet catalog and the reference factors, from one
+/// read and one parse of the worksheet folder in use (or the embedded copy). The knowledge-base rules come from the
+/// same folder; rules identical to the embedded copy are parsed when first used (after the first frame).
+struct AppStartup: Sendable {
+  let resolved: ResolvedWorksheets
   let catalog: WorksheetCatalog
   let factors: EngineFactors
-  let rules: [OpportunityRule]
+
+  var set: WorksheetSet { resolved.set }
+  /// The rules were checked with the folder, so a folder with broken rules was already skipped (or refused).
+  var rules: [OpportunityRule] { resolved.rules }
 
   static func load() throws -> AppStartup {
     let resolved = try WorksheetLoader.resolve(cliDir: nil)
-    // The rules were checked with the folder, so a folder with broken rules was already skipped (or refused).
-    return AppStartup(set: resolved.set, catalog: WorksheetCatalog(resolved.set), factors: EngineFactors.from(resolved.set.reference), rules: resolved.rules)
+    // Opening an assessment computes its results, which need the rules: they are parsed meanwhile on another thread.
+    resolved.parseRulesInBackground()
+    return AppStartup(resolved: resolved, catalog: WorksheetCatalog(resolved.set), factors: EngineFactors.from(resolved.set.reference))
   }
 }

@@ -22,6 +22,115 @@ final class StartupPathTests: XCTestCase {
     XCTAssertEqual(folder.set, try WorksheetLoader.load(directory: Fixture.worksheets.path))
   }
 
+  /// Rules files identical to the embedded copy are parsed on first use: sound because the embedded rules have no
+  /// problem (so they never decide whether a folder is used), and the deferred rules are those the loader reads.
+  func testRulesIdenticalToTheEmbeddedCopyAreParsedOnFirstUse() throws {
+    let embeddedFiles = WorksheetLoader.embeddedFiles
+    let parsed = RulesLoader.parse(files: embeddedFiles)
+    XCTAssertEqual(parsed.problems, [])
+    XCTAssertFalse(parsed.rules.isEmpty)
+    let noExe = "/nonexistent/bin/sxsh"
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("sxsh-none-\(UUID().uuidString)").path
+    let embedded = try WorksheetLoader.resolve(cliDir: nil, environment: [:], currentDirectory: empty, executablePath: noExe)
+    XCTAssertTrue(embedded.lazyRules.isDeferred)
+    XCTAssertEqual(embedded.rules, parsed.rules)
+    XCTAssertFalse(embedded.lazyRules.isDeferred)
+    // Parsed on another thread: the same rules, read while that parse may still run.
+    let background = try WorksheetLoader.resolve(cliDir: nil, environment: [:], currentDirectory: empty, executablePath: noExe)
+    background.parseRulesInBackground()
+    XCTAssertEqual(background.rules, parsed.rules)
+    background.parseRulesInBackground()
+    XCTAssertEqual(background.rules, parsed.rules)
+    // A folder with the same rules files (other files may differ) defers them too.
+    var edited = embeddedFiles
+    edited["workflow.yaml"] = edited["workflow.yaml"]! + "\n# a comment\n"
+    let same = try WorksheetLoader.loadWithRules(files: edited, source: "(memory)")
+    XCTAssertTrue(same.rules.isDeferred)
+    XCTAssertEqual(same.rules.value, parsed.rules)
+    // A changed rules file is parsed and checked with the folder: its problems refuse the folder.
+    let ruleFile = try XCTUnwrap(embeddedFiles.keys.filter { $0.hasPrefix("rules/") && $0.hasSuffix(".yaml") }.sorted().first)
+    var changed = embeddedFiles
+    changed[ruleFile] = changed[ruleFile]! + "\n# a comment\n"
+    let reparsed = try WorksheetLoader.loadWithRules(files: changed, source: "(memory)")
+    XCTAssertFalse(reparsed.rules.isDeferred)
+    XCTAssertEqual(reparsed.rules.value, RulesLoader.parse(files: changed).rules)
+    var broken = embeddedFiles
+    broken[ruleFile] = "area: nowhere\nrules: 3\n"
+    XCTAssertThrowsError(try WorksheetLoader.loadWithRules(files: broken, source: "(memory)"))
+    // An extra rules file is not the embedded copy either.
+    var extra = embeddedFiles
+    extra["rules/zz-extra.yaml"] = embeddedFiles[ruleFile]
+    XCTAssertNil(LazyRules.deferredIfEmbedded(extra))
+  }
+
+  /// The pre-built embedded set is exactly what the YAML loader gives for the embedded files, and the generated file
+  /// is up to date (run `Sources/SXWorksheets/embed-worksheets.sh` after editing `Worksheets/`). With
+  /// `SXSH_WRITE_COMPILED=path` this test writes the generated file instead (what the script does).
+  func testCompiledEmbeddedSetIsWhatTheYAMLGives() throws {
+    let generatedFile = Fixture.root.appendingPathComponent("Sources/SXWorksheets/EmbeddedCompiled.generated.swift")
+    if let out = ProcessInfo.processInfo.environment["SXSH_WRITE_COMPILED"], !out.isEmpty {
+      try CompiledWorksheets.generatedSource().write(toFile: out, atomically: true, encoding: .utf8)
+      return
+    }
+    let yaml = try WorksheetLoader.loadWithRules(files: WorksheetLoader.embeddedFiles, source: "(embedded)", compiled: false)
+    XCTAssertEqual(yaml.rules.value, RulesLoader.parse(files: WorksheetLoader.embeddedFiles).rules)
+    let compiled = try XCTUnwrap(CompiledWorksheets.embeddedSet(), "stale: run Sources/SXWorksheets/embed-worksheets.sh")
+    XCTAssertEqual(compiled, yaml.set)
+    XCTAssertEqual(try String(contentsOf: generatedFile, encoding: .utf8), try CompiledWorksheets.generatedSource(),
+      "stale: run Sources/SXWorksheets/embed-worksheets.sh")
+    // The embedded copy and a folder with the same files load it, with the rules parsed on first use.
+    let embedded = try WorksheetLoader.embeddedWithRules()
+    XCTAssertEqual(embedded.set, yaml.set)
+    XCTAssertTrue(embedded.rules.isDeferred)
+    XCTAssertEqual(embedded.rules.value, yaml.rules.value)
+    XCTAssertTrue(CompiledWorksheets.sameFiles(try Fixture.diskFiles(), WorksheetLoader.embeddedFiles))
+    let folder = try WorksheetLoader.loadWithRules(directory: Fixture.worksheets.path)
+    XCTAssertEqual(folder.set, yaml.set)
+    XCTAssertTrue(folder.rules.isDeferred)
+    // Any other folder is parsed from its YAML: a changed title shows, a missing or extra file is not the embedded copy.
+    var files = WorksheetLoader.embeddedFiles
+    let w0 = try XCTUnwrap(files.keys.filter { $0.hasPrefix("worksheets/") }.sorted().first)
+    XCTAssertNil(WorksheetLoader.compiledIfEmbedded(files.merging(["worksheets/extra.txt": "x"]) { a, _ in a }))
+    files[w0] = files[w0]! + "\n# a comment\n"
+    XCTAssertNil(WorksheetLoader.compiledIfEmbedded(files))
+    XCTAssertEqual(try WorksheetLoader.load(files: files), yaml.set)
+    files.removeValue(forKey: "README.md")
+    XCTAssertNil(WorksheetLoader.compiledIfEmbedded(files))
+    XCTAssertFalse(CompiledWorksheets.sameBytes("Việt", "Vie\u{0302}\u{0323}t"))
+    XCTAssertTrue(CompiledWorksheets.sameBytes("Việt", "Vi" + "ệt"))
+  }
+
+  /// The loader's regular-file check says what `URLResourceValues.isRegularFile` says: files yes; links (to files, to
+  /// folders, dangling), folders, FIFOs and missing paths no.
+  func testRegularFileCheckMatchesFoundation() throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("sxsh-reg-\(UUID().uuidString)")
+    try fm.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    defer { try? fm.removeItem(at: dir) }
+    try Data("a".utf8).write(to: dir.appendingPathComponent("f"))
+    try fm.createSymbolicLink(atPath: dir.appendingPathComponent("lf").path, withDestinationPath: "f")
+    try fm.createSymbolicLink(atPath: dir.appendingPathComponent("ld").path, withDestinationPath: "sub")
+    try fm.createSymbolicLink(atPath: dir.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
+    XCTAssertEqual(mkfifo(dir.appendingPathComponent("fifo").path, 0o600), 0)
+    var checked = 0
+    for name in ["f", "lf", "ld", "sub", "dangling", "fifo", "missing"] {
+      let url = dir.appendingPathComponent(name)
+      let foundation = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+      XCTAssertEqual(WorksheetLoader.isRegularFile(url.path), foundation, name)
+      if foundation { checked += 1 }
+    }
+    XCTAssertEqual(checked, 1)
+  }
+
+  /// The embedded schema, whose JSON check the loader skips, is valid JSON; a changed one is still checked.
+  func testEmbeddedSchemaIsJSON() throws {
+    let schema = try XCTUnwrap(WorksheetLoader.embeddedFiles[WorksheetLoader.schemaFile])
+    XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(schema.utf8)) as? [String: Any])
+    var files = WorksheetLoader.embeddedFiles
+    files[WorksheetLoader.schemaFile] = schema + "}"
+    XCTAssertEqual(WorksheetLoader.check(files: files).map(\.file), [WorksheetLoader.schemaFile])
+  }
+
   /// Every scalar the quick check accepts is a starter and its own NFC, so text made only of them is NFC.
   func testNFCQuickCheckScalarsAreStable() {
     var accepted = 0

@@ -93,19 +93,22 @@ enum SheetModel {
 
   /// Reads every row of the sheet (or the header).
   static func fill(_ spec: WorksheetSpec, _ a: Assessment) -> Fill {
-    let required = spec.editableFields.filter(\.required)
+    // The paths are split once per sheet, not once per row and field.
+    let required = spec.editableFields.filter(\.required).map(\.pathSegments)
     if spec.record != nil {
       let rows = baseRows(spec, a)
       if rows.isEmpty { return Fill(hasData: false, allFilled: false) }
+      // With no required field every row is complete: no row needs reading.
+      if required.isEmpty { return Fill(hasData: true, allFilled: true) }
       let allFilled = rows.allSatisfy { r in
         let obj = FieldCodec.json(of: r)
-        return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
+        return required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0)) }
       }
       return Fill(hasData: true, allFilled: allFilled)
     }
     let obj = FieldCodec.json(of: a.header)
     let filled = spec.editableFields.contains { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) }
-    return Fill(hasData: filled, allFilled: required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0.pathSegments)) })
+    return Fill(hasData: filled, allFilled: required.allSatisfy { isFilled(FieldCodec.value(in: obj, at: $0)) })
   }
 
   /// The marker from the sheet's fill and the validator's findings (the order of the checks is that of the
@@ -124,7 +127,8 @@ enum SheetModel {
 
   static func isFilled(_ raw: Any?) -> Bool {
     guard let raw else { return false }
-    if let s = raw as? String { return !s.trimmingCharacters(in: .whitespaces).isEmpty }
+    // Filled when not only whitespace (what trimming it would leave), found without building the trimmed copy.
+    if let s = raw as? String { return s.unicodeScalars.contains { !CharacterSet.whitespaces.contains($0) } }
     if let arr = raw as? [Any] { return !arr.isEmpty }
     return true
   }
