@@ -289,26 +289,8 @@ struct KindSet: Sendable, ExpressibleByArrayLiteral {
     for k in kinds { insert(k) }
   }
 
-  private static func bit(_ k: FlowKind) -> UInt32 {
-    let b: UInt32 =
-      switch k {
-      case .rawMaterial: 0
-      case .chemical: 1
-      case .packaging: 2
-      case .water: 3
-      case .energy: 4
-      case .product: 5
-      case .byProduct: 6
-      case .reuse: 7
-      case .solidWaste: 8
-      case .hazardousWaste: 9
-      case .wastewater: 10
-      case .airEmission: 11
-      case .heat: 12
-      case .unaccountedLoss: 13
-      }
-    return 1 << b
-  }
+  /// One bit per kind, by the same dense index the rule figures use.
+  private static func bit(_ k: FlowKind) -> UInt32 { 1 << UInt32(FlowRows.ordinal(k)) }
 
   mutating func insert(_ k: FlowKind) { bits |= KindSet.bit(k) }
   func contains(_ k: FlowKind) -> Bool { bits & KindSet.bit(k) != 0 }

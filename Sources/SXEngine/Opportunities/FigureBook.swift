@@ -609,28 +609,8 @@ struct Selector: Sendable {
   static func contains(_ haystack: String, _ needle: String) -> Bool {
     let fast: Bool? = haystack.utf8.withContiguousStorageIfAvailable { h in
       needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
-        guard !n.isEmpty, !n.contains(where: { $0 >= 0x80 }) else { return nil }
-        if h.contains(where: { $0 >= 0x80 }) {
-          for u in haystack.unicodeScalars where u.value >= 0x80 {
-            switch u.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark, .format, .surrogate, .privateUse, .unassigned: return nil
-            default: continue
-            }
-          }
-        }
-        guard n.count <= h.count else { return false }
-        let first = n[0]
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
-          if h[i] == first {
-            var j = 1
-            while j < n.count, h[i + j] == n[j] { j += 1 }
-            if j == n.count { return true }
-          }
-          i += 1
-        }
-        return false
+        guard !n.isEmpty, !n.contains(where: { $0 >= 0x80 }), byteSearchable(haystack, h) else { return nil }
+        return byteSearch(h, n)
       } ?? nil
     } ?? nil
     return fast ?? haystack.contains(needle)
