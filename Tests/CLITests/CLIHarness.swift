@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs the built `sxsh` binary (it sits next to the test bundle in the build folder).
 struct CLI {
   struct Result {
@@ -78,5 +82,55 @@ struct CLI {
     let d = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return String(decoding: d, as: UTF8.self)
+  }
+}
+
+extension CLI {
+  /// Runs `argv` to completion (at most `timeout` seconds) and returns its exit status, nil when it timed out (it is
+  /// then killed). stdin and stderr are /dev/null, stdout is `output` or /dev/null, and no other descriptor of this
+  /// process is inherited.
+  ///
+  /// `posix_spawn`, not `Process`: a tmux client forks the server daemon, which would otherwise keep a pipe of this
+  /// process (and Foundation's own termination-watch socket) open, after which `Process` never sees the client end.
+  static func spawnDetached(_ argv: [String], environment: [String: String], output: URL?, timeout: TimeInterval) throws -> Int32? {
+    let envv = environment.map { "\($0.key)=\($0.value)" }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if let output {
+      posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let fds = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+    for fd in fds where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
+    var pid: pid_t = 0
+    let cArgs = argv.map { strdup($0) } + [nil]
+    let cEnv = envv.map { strdup($0) } + [nil]
+    defer {
+      cArgs.forEach { free($0) }
+      cEnv.forEach { free($0) }
+    }
+    let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+    guard rc == 0 else { throw SpawnFailed(argv: argv, code: rc) }
+    let deadline = Date().addingTimeInterval(timeout)
+    var status: Int32 = 0
+    while Date() < deadline {
+      let r = waitpid(pid, &status, WNOHANG)
+      if r == pid { return (status >> 8) & 0xff }
+      if r < 0 { return -1 }
+      usleep(5_000)
+    }
+    kill(pid, SIGKILL)
+    _ = waitpid(pid, &status, 0)
+    return nil
+  }
+
+  struct SpawnFailed: Error, CustomStringConvertible {
+    var argv: [String]
+    var code: Int32
+    var description: String { "cannot start \(argv.joined(separator: " ")) (posix_spawn \(code))" }
   }
 }

@@ -33,44 +33,19 @@ final class TmuxPane {
 
   /// Runs one tmux client to completion (at most `timeout` seconds) and returns what it printed.
   ///
-  /// `posix_spawn` with /dev/null on stdin and stderr and a file on stdout, and every other descriptor closed: the
-  /// tmux server forks from the first client and would otherwise inherit a pipe of this process (and Foundation's
-  /// `Process` termination-watch socket), after which the test never sees the client end (see TUIEndToEndTests).
+  /// Through `CLI.spawnDetached` (posix_spawn, /dev/null descriptors): a `Process` never sees a tmux client end.
   @discardableResult
   func tmux(_ args: [String], timeout: TimeInterval = 10) throws -> String {
     let out = dir.appendingPathComponent("out-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
-    let argv = [Self.tmuxPath, "-L", socket, "-f", "/dev/null"] + args
     var env = ProcessInfo.processInfo.environment
     env["TMUX"] = nil
     env["TERM"] = "xterm-256color"
-    let envv = env.map { "\($0.key)=\($0.value)" }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let fds = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
-    for fd in fds where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
-    var pid: pid_t = 0
-    let cArgs = argv.map { strdup($0) } + [nil]
-    let cEnv = envv.map { strdup($0) } + [nil]
-    defer {
-      cArgs.forEach { free($0) }
-      cEnv.forEach { free($0) }
+    let argv = [Self.tmuxPath, "-L", socket, "-f", "/dev/null"] + args
+    guard try CLI.spawnDetached(argv, environment: env, output: out, timeout: timeout) != nil else {
+      throw TmuxError(args: args, why: "timed out")
     }
-    guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv) == 0 else { throw TmuxError(args: args, why: "spawn failed") }
-    let deadline = Date().addingTimeInterval(timeout)
-    var status: Int32 = 0
-    while Date() < deadline {
-      let r = waitpid(pid, &status, WNOHANG)
-      if r == pid || r < 0 { return (try? String(contentsOf: out, encoding: .utf8)) ?? "" }
-      usleep(5_000)
-    }
-    kill(pid, SIGKILL)
-    _ = waitpid(pid, &status, 0)
-    throw TmuxError(args: args, why: "timed out")
+    return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
   }
 
   struct TmuxError: Error, CustomStringConvertible {

@@ -33,53 +33,15 @@ final class TUIEndToEndTests: XCTestCase {
 
   /// Runs one tmux client to completion (at most `timeout` seconds); output goes to `output` or /dev/null.
   ///
-  /// Spawned with `posix_spawn`, not `Process`: the server daemon forks from the first client and inherits every
-  /// descriptor that is not closed — Foundation's own termination-watch socket included, after which `Process`
-  /// never sees the client end. Here the child gets /dev/null (or the output file) on 0–2 and nothing else.
+  /// Through `CLI.spawnDetached` (posix_spawn, /dev/null descriptors): a `Process` never sees a tmux client end.
   @discardableResult
   func tmux(_ args: [String], output: URL? = nil, timeout: TimeInterval = 10) throws -> Int32 {
-    let argv = [Self.tmuxPath ?? "/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
     var env = ProcessInfo.processInfo.environment
     env["TMUX"] = nil
     env["TERM"] = "xterm-256color"
-    let envv = env.map { "\($0.key)=\($0.value)" }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    if let output {
-      posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    } else {
-      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    }
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
-    var pid: pid_t = 0
-    let cArgs = argv.map { strdup($0) } + [nil]
-    let cEnv = envv.map { strdup($0) } + [nil]
-    defer {
-      cArgs.forEach { free($0) }
-      cEnv.forEach { free($0) }
-    }
-    let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
-    guard rc == 0 else { throw TmuxTimeout(args: args + ["(spawn failed: \(rc))"]) }
-    let deadline = Date().addingTimeInterval(timeout)
-    var status: Int32 = 0
-    while Date() < deadline {
-      let r = waitpid(pid, &status, WNOHANG)
-      if r == pid { return (status >> 8) & 0xff }
-      if r < 0 { return -1 }
-      usleep(10_000)
-    }
-    kill(pid, SIGKILL)
-    _ = waitpid(pid, &status, 0)
-    throw TmuxTimeout(args: args)
-  }
-
-  /// The descriptors open in this process (to close them in the child).
-  static func openDescriptors() -> [Int32] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-    return names.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) != -1 }
+    let argv = [Self.tmuxPath ?? "/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
+    guard let status = try CLI.spawnDetached(argv, environment: env, output: output, timeout: timeout) else { throw TmuxTimeout(args: args) }
+    return status
   }
 
   struct TmuxTimeout: Error, CustomStringConvertible {
