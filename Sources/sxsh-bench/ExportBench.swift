@@ -1,43 +1,88 @@
 // The export budgets (issue 8): 1,000 demo-sized assessments to xlsx and to csv.
-  import Foundation
-  import SXCore
-  import SXEngine
-  import SXExport
-  import SXWorksheets
+import Foundation
+import SXCore
+import SXEngine
+import SXExport
+import SXWorksheets
 
-  extension Benchmarks {
-    /// Export of `count` demo-sized assessments to xlsx and to csv (one zip each), as a batch export makes them: the
-    /// worksheets, factors and rules are loaded once; per assessment the results are computed (engine + rules) and
-    /// the file is built and written (owner-only, not fsynced). Reported scaled to 1,000 assessments.
-    mutating func exports(count: Int) throws {
-      let set = try WorksheetLoader.embedded()
-      let factors = EngineFactors.from(set.reference)
-      let rules = try Workloads.rules()
-      let dir = try Workloads.tempDir("export")
-      defer { try? FileManager.default.removeItem(atPath: dir) }
-      var assessments: [Assessment] = []
-      for i in 0..<count {
-        var a = DemoAssessment.make()
-        a.header.id = "export-\(i)"
-        a.header.isSample = false
-        assessments.append(a)
-      }
-      for format in [ExportFormat.xlsx, .csv] {
-        let budget = format == .xlsx ? 10.0 : 3.0
-        let t0 = Measure.now()
-        for (i, a) in assessments.enumerated() {
-          let r = Engine.compute(a, factors: factors, rules: rules)
-          let input = ExportInput(assessment: a, results: r, worksheets: set, language: .vi, generator: "sxsh-bench")
-          guard case .file(let data) = try Exporter.export(format, input, zip: true) else { throw BenchError("no file") }
-          let path = "\(dir)/\(i).\(format.fileExtension)"
-          guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw BenchError("cannot write \(path)")
-          }
-        }
-        let s = Double(Measure.now() - t0) / 1e9 * 1000 / Double(count)
-        report.figures.append(Figure(
-          "export 1,000 demo assessments to \(format.rawValue)", s, "s", budget: budget,
-          note: "\(count) measured, scaled; results computed (engine + rules) and files written"))
-      }
+/// A batch export as `sxsh export` makes it for each assessment: the worksheets, factors and rules loaded once; per
+/// assessment the results computed (engine + rules), the file built, and written by the CLI's safe writer (owner-only,
+/// O_EXCL|O_NOFOLLOW temporary, fsync, rename). Time is kept per phase so the engine and export work can be combined.
+struct ExportBatch {
+  let set: WorksheetSet
+  let factors: EngineFactors
+  let rules: [OpportunityRule]
+  let assessments: [Assessment]
+  /// Nanoseconds spent per phase.
+  var compute: UInt64 = 0
+  var build: UInt64 = 0
+  var write: UInt64 = 0
+  var bytes = 0
+
+  init(count: Int) throws {
+    set = try WorksheetLoader.embedded()
+    factors = EngineFactors.from(set.reference)
+    rules = try Workloads.rules()
+    assessments = (0..<count).map { i in
+      var a = DemoAssessment.make()
+      a.header.id = "export-\(i)"
+      a.header.isSample = false
+      return a
     }
   }
+
+  /// Exports every assessment to `format` into `dir` (csv as one zip each, as `--output x.zip` writes it).
+  mutating func run(_ format: ExportFormat, into dir: String, language: Language = .vi) throws {
+    for (i, a) in assessments.enumerated() {
+      let t0 = Measure.now()
+      let r = Engine.compute(a, factors: factors, rules: rules)
+      let t1 = Measure.now()
+      let input = ExportInput(assessment: a, results: r, worksheets: set, language: language, generator: "sxsh-bench")
+      let output = try Exporter.export(format, input, zip: format == .csv)
+      let t2 = Measure.now()
+      if case .file(let d) = output { bytes += d.count }
+      try SafeWrite.output(output, to: "\(dir)/\(i).\(format.fileExtension)", force: false)
+      let t3 = Measure.now()
+      compute += t1 - t0
+      build += t2 - t1
+      write += t3 - t2
+    }
+  }
+}
+
+extension Benchmarks {
+  /// Export of `count` demo-sized assessments to xlsx and to csv (one zip each), as a batch export makes them
+  /// (see `ExportBatch`). Reported scaled to 1,000 assessments, with the compute / build / write split.
+  mutating func exports(count: Int) throws {
+    for format in [ExportFormat.xlsx, .csv] {
+      let dir = try Workloads.tempDir("export")
+      defer { try? FileManager.default.removeItem(atPath: dir) }
+      var batch = try ExportBatch(count: count)
+      let budget = format == .xlsx ? 10.0 : 3.0
+      let t0 = Measure.now()
+      try batch.run(format, into: dir)
+      let scale = 1000 / Double(count) / 1e9
+      let total = Double(Measure.now() - t0) * scale
+      let split = [("compute", batch.compute), ("build", batch.build), ("write", batch.write)]
+        .map { "\($0.0) \(Report.fmt(Double($0.1) * scale)) s" }.joined(separator: ", ")
+      report.figures.append(Figure(
+        "export 1,000 demo assessments to \(format.rawValue)", total, "s", budget: budget,
+        note: "\(count) measured, scaled; \(split); \(batch.bytes / count / 1024) KiB each"))
+    }
+  }
+}
+
+/// `sxsh-bench export FORMAT COUNT [DIR] [--lang en]`: COUNT exports of the demo assessment (for profiling); with DIR the
+/// files are kept there (to compare outputs), else written to a temporary folder and removed.
+func exportProfile(_ args: [String]) throws {
+  guard args.count >= 2, let format = ExportFormat(rawValue: args[0]), let count = Int(args[1]) else {
+    throw BenchError("usage: export xlsx|csv COUNT [DIR] [--lang en]")
+  }
+  let keep = args.count >= 3 && !args[2].hasPrefix("--") ? args[2] : nil
+  if let keep { try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true) }
+  let dir = try keep ?? Workloads.tempDir("export-profile")
+  defer { if keep == nil { try? FileManager.default.removeItem(atPath: dir) } }
+  var batch = try ExportBatch(count: count)
+  try batch.run(format, into: dir, language: args.contains("en") ? .en : .vi)
+  print("compute \(batch.compute / 1_000_000) ms, build \(batch.build / 1_000_000) ms, write \(batch.write / 1_000_000) ms, \(batch.bytes) bytes")
+}

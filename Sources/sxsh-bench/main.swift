@@ -15,6 +15,7 @@ import SXEngine
 ///   sxsh-bench make-db DB FLOWS                  creates DB holding the large assessment, prints its id
 ///   sxsh-bench rss-probe DB ID                   (internal)
 ///   sxsh-bench compute FLOWS COUNT               COUNT full recomputes, for profiling
+///   sxsh-bench export xlsx|csv COUNT [DIR]       COUNT demo exports, for profiling (see ExportBench.swift)
 let args = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -81,6 +82,7 @@ do {
     var issues = 0
     for _ in 0..<count { issues &+= Engine.compute(a, factors: factors, rules: rules).issues.count }
     print(issues)
+  case "export": try exportProfile(Array(args.dropFirst()))
   case "make-db":
     guard args.count >= 3, let n = Int(args[2]) else { throw BenchError("usage: make-db DB FLOWS") }
     let a = Workloads.bigAssessment(flows: n)

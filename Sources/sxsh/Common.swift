@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SXCore
+import SXExport
 import SXStore
 
 /// The version printed by `sxsh version` and written into exported documents.
@@ -123,40 +124,7 @@ struct CLIError: LocalizedFailure {
 }
 
 /// Writes `data` to `path` atomically (temporary file in the same folder, then rename), owner-only,
-/// refusing to overwrite without `force` and refusing to write through a symlink.
+/// refusing to overwrite without `force` and refusing to write through a symlink (`SafeWrite.file`).
 func writeFileSafely(_ data: Data, to path: String, force: Bool) throws {
-  let fm = FileManager.default
-  if let attrs = try? fm.attributesOfItem(atPath: path) {
-    if attrs[.type] as? FileAttributeType == .typeSymbolicLink {
-      throw CLIError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
-    }
-    // Never replace a device, a socket or a folder, even with --force: only regular files are overwritten.
-    if attrs[.type] as? FileAttributeType != .typeRegular {
-      throw CLIError(
-        vi: "«\(path)» không phải tệp thường; không ghi đè", en: "«\(path)» is not a regular file; not overwriting it")
-    }
-    if !force {
-      throw CLIError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite")
-    }
-  }
-  let dir = (path as NSString).deletingLastPathComponent
-  let tmp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-  // O_EXCL | O_NOFOLLOW: never through a link or a file planted under the temporary name; owner-only from the start.
-  let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-  guard fd >= 0 else {
-    throw CLIError(vi: "không tạo được tệp trong «\(dir.isEmpty ? "." : dir)»", en: "cannot create a file in «\(dir.isEmpty ? "." : dir)»")
-  }
-  do {
-    let h = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    try h.write(contentsOf: data)
-    try h.synchronize()
-    try h.close()
-    guard rename(tmp, path) == 0 else {
-      throw CLIError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
-    }
-  } catch {
-    unlink(tmp)
-    if let e = error as? LocalizedFailure { throw e }
-    throw CLIError(vi: "ghi «\(path)» thất bại: \(error.localizedDescription)", en: "writing «\(path)» failed: \(error.localizedDescription)")
-  }
+  try SafeWrite.file(data, to: path, force: force)
 }

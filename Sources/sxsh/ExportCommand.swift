@@ -63,77 +63,7 @@ struct ExportCommand: ParsableCommand {
   }
 }
 
-/// Writes a folder of files atomically: a temporary owner-only folder (0700) next to the target, each file created
-/// with O_CREAT|O_EXCL|O_NOFOLLOW and mode 0600 and synced, then one rename. An existing folder is replaced only with
-/// `force`, and only when it holds nothing but regular .csv files (so a wrong path never deletes other data).
+/// Writes a folder of files atomically, owner-only, replacing only a csv folder sxsh made (`SafeWrite.folder`).
 func writeFolderSafely(_ files: [(name: String, data: Data)], to path: String, force: Bool) throws {
-  let fm = FileManager.default
-  var replacing = false
-  if let attrs = try? fm.attributesOfItem(atPath: path) {
-    if attrs[.type] as? FileAttributeType == .typeSymbolicLink {
-      throw CLIError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
-    }
-    guard force else { throw CLIError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite") }
-    let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-    let onlyCSV = attrs[.type] as? FileAttributeType == .typeDirectory
-      && entries.allSatisfy { e in
-        e.hasSuffix(".csv") && (try? fm.attributesOfItem(atPath: path + "/" + e))?[.type] as? FileAttributeType == .typeRegular
-      }
-    guard onlyCSV else {
-      throw CLIError(
-        vi: "«\(path)» không phải thư mục csv do sxsh tạo; không ghi đè", en: "«\(path)» is not a csv folder made by sxsh; not replacing it")
-    }
-    replacing = true
-  }
-  let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-  let parent = (trimmed as NSString).deletingLastPathComponent
-  let dir = parent.isEmpty ? "." : parent
-  let base = (trimmed as NSString).lastPathComponent
-  let tmp = dir + "/.\(base).\(getpid()).tmp"
-  let old = dir + "/.\(base).\(getpid()).old"
-  guard mkdir(tmp, 0o700) == 0 else {
-    throw CLIError(vi: "không tạo được thư mục trong «\(dir)»", en: "cannot create a folder in «\(dir)»")
-  }
-  func cleanup() {
-    for f in files { unlink(tmp + "/" + f.name) }
-    rmdir(tmp)
-  }
-  do {
-    for f in files {
-      guard !f.name.contains("/"), !f.name.hasPrefix(".") else { throw CLIError(vi: "tên tệp không hợp lệ", en: "invalid file name") }
-      let fd = open(tmp + "/" + f.name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
-      guard fd >= 0 else { throw CLIError(vi: "không tạo được «\(f.name)»", en: "cannot create «\(f.name)»") }
-      let ok = f.data.withUnsafeBytes { buf -> Bool in
-        var off = 0
-        while off < buf.count {
-          let n = write(fd, buf.baseAddress.map { $0 + off }, buf.count - off)
-          if n <= 0 { return false }
-          off += n
-        }
-        return true
-      }
-      let synced = fsync(fd) == 0
-      close(fd)
-      guard ok, synced else { throw CLIError(vi: "ghi «\(f.name)» thất bại", en: "writing «\(f.name)» failed") }
-    }
-    if replacing {
-      guard rename(trimmed, old) == 0 else { throw CLIError(vi: "không thay được «\(path)»", en: "cannot replace «\(path)»") }
-    }
-    guard rename(tmp, trimmed) == 0 else {
-      if replacing { rename(old, trimmed) }
-      throw CLIError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
-    }
-    if replacing {
-      for e in (try? fm.contentsOfDirectory(atPath: old)) ?? [] { unlink(old + "/" + e) }
-      rmdir(old)
-    }
-    let dfd = open(dir, O_RDONLY)
-    if dfd >= 0 {
-      fsync(dfd)
-      close(dfd)
-    }
-  } catch {
-    cleanup()
-    throw error
-  }
+  try SafeWrite.folder(files, to: path, force: force)
 }

@@ -1,0 +1,149 @@
+import Foundation
+import SXCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A failure to write an export, with its reason in both languages.
+public struct ExportWriteError: LocalizedFailure, Equatable {
+  public var message: LocalizedText
+  public init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
+}
+
+/// The safe writers shared by `sxsh export`, the TUI's export dialog and the benchmark: atomic (temporary name in
+/// the same folder, synced, then renamed), owner-only from the start, never through a symbolic link, never over an
+/// existing path without `force`.
+public enum SafeWrite {
+  /// Writes `output` to `path` (a file, or a folder for a csv folder).
+  public static func output(_ output: ExportOutput, to path: String, force: Bool) throws {
+    switch output {
+    case .file(let data): try file(data, to: path, force: force)
+    case .folder(let files): try folder(files, to: path, force: force)
+    }
+  }
+
+  /// Writes `data` to `path` atomically (temporary file in the same folder, synced, then rename), owner-only,
+  /// refusing to overwrite without `force` and refusing to write through a symlink.
+  public static func file(_ data: Data, to path: String, force: Bool) throws {
+    var st = stat()
+    if lstat(path, &st) == 0 {
+      let type = st.st_mode & S_IFMT
+      if type == S_IFLNK {
+        throw ExportWriteError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
+      }
+      // Never replace a device, a socket or a folder, even with --force: only regular files are overwritten.
+      if type != S_IFREG {
+        throw ExportWriteError(vi: "«\(path)» không phải tệp thường; không ghi đè", en: "«\(path)» is not a regular file; not overwriting it")
+      }
+      if !force {
+        throw ExportWriteError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite")
+      }
+    }
+    let dir = (path as NSString).deletingLastPathComponent
+    let shown = dir.isEmpty ? "." : dir
+    let tmp = shown + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+    // O_EXCL | O_NOFOLLOW: never through a link or a file planted under the temporary name; owner-only from the start.
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw ExportWriteError(vi: "không tạo được tệp trong «\(shown)»", en: "cannot create a file in «\(shown)»")
+    }
+    let errno0 = writeAll(fd, data)
+    let synced = errno0 == 0 ? (fsync(fd) == 0 ? 0 : errno) : errno0
+    let closed = close(fd) == 0 ? 0 : errno
+    let failure = synced != 0 ? synced : closed
+    guard failure == 0 else {
+      unlink(tmp)
+      let reason = String(cString: strerror(failure))
+      throw ExportWriteError(vi: "ghi «\(path)» thất bại: \(reason)", en: "writing «\(path)» failed: \(reason)")
+    }
+    guard rename(tmp, path) == 0 else {
+      unlink(tmp)
+      throw ExportWriteError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
+    }
+  }
+
+  /// Writes all of `data` to `fd`; 0, or the errno of the failing write.
+  static func writeAll(_ fd: Int32, _ data: Data) -> Int32 {
+    data.withUnsafeBytes { buf -> Int32 in
+      var off = 0
+      while off < buf.count {
+        let n = write(fd, buf.baseAddress.map { $0 + off }, buf.count - off)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        if n == 0 { return EIO }
+        off += n
+      }
+      return 0
+    }
+  }
+
+  /// Writes a folder of files atomically: a temporary owner-only folder (0700) next to the target, each file created
+  /// with O_CREAT|O_EXCL|O_NOFOLLOW and mode 0600 and synced, then one rename. An existing folder is replaced only
+  /// with `force`, and only when it holds nothing but regular .csv files (so a wrong path never deletes other data).
+  public static func folder(_ files: [(name: String, data: Data)], to path: String, force: Bool) throws {
+    let fm = FileManager.default
+    var replacing = false
+    if let attrs = try? fm.attributesOfItem(atPath: path) {
+      if attrs[.type] as? FileAttributeType == .typeSymbolicLink {
+        throw ExportWriteError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
+      }
+      guard force else { throw ExportWriteError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite") }
+      let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+      let onlyCSV = attrs[.type] as? FileAttributeType == .typeDirectory
+        && entries.allSatisfy { e in
+          e.hasSuffix(".csv") && (try? fm.attributesOfItem(atPath: path + "/" + e))?[.type] as? FileAttributeType == .typeRegular
+        }
+      guard onlyCSV else {
+        throw ExportWriteError(
+          vi: "«\(path)» không phải thư mục csv do sxsh tạo; không ghi đè", en: "«\(path)» is not a csv folder made by sxsh; not replacing it")
+      }
+      replacing = true
+    }
+    let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+    let parent = (trimmed as NSString).deletingLastPathComponent
+    let dir = parent.isEmpty ? "." : parent
+    let base = (trimmed as NSString).lastPathComponent
+    let tmp = dir + "/.\(base).\(getpid()).tmp"
+    let old = dir + "/.\(base).\(getpid()).old"
+    guard mkdir(tmp, 0o700) == 0 else {
+      throw ExportWriteError(vi: "không tạo được thư mục trong «\(dir)»", en: "cannot create a folder in «\(dir)»")
+    }
+    func cleanup() {
+      for f in files { unlink(tmp + "/" + f.name) }
+      rmdir(tmp)
+    }
+    do {
+      for f in files {
+        guard !f.name.contains("/"), !f.name.hasPrefix(".") else { throw ExportWriteError(vi: "tên tệp không hợp lệ", en: "invalid file name") }
+        let fd = open(tmp + "/" + f.name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw ExportWriteError(vi: "không tạo được «\(f.name)»", en: "cannot create «\(f.name)»") }
+        let ok = writeAll(fd, f.data) == 0
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard ok, synced else { throw ExportWriteError(vi: "ghi «\(f.name)» thất bại", en: "writing «\(f.name)» failed") }
+      }
+      if replacing {
+        guard rename(trimmed, old) == 0 else { throw ExportWriteError(vi: "không thay được «\(path)»", en: "cannot replace «\(path)»") }
+      }
+      guard rename(tmp, trimmed) == 0 else {
+        if replacing { rename(old, trimmed) }
+        throw ExportWriteError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
+      }
+      if replacing {
+        for e in (try? fm.contentsOfDirectory(atPath: old)) ?? [] { unlink(old + "/" + e) }
+        rmdir(old)
+      }
+      let dfd = open(dir, O_RDONLY)
+      if dfd >= 0 {
+        fsync(dfd)
+        close(dfd)
+      }
+    } catch {
+      cleanup()
+      throw error
+    }
+  }
+}
