@@ -1,6 +1,5 @@
 import Foundation
 import SXCore
-import ZIPFoundation
 
 /// CSV: one file per table, UTF-8 with BOM, a header row, every field quoted (RFC 4180, CRLF), numbers written plainly
 /// (`.` decimal point, no grouping). Text cells that a spreadsheet would read as a formula (starting with `= + - @`,
@@ -11,36 +10,71 @@ public enum CSVExport {
 
   /// One table as CSV bytes.
   public static func data(_ t: ExportTable, raw: Bool = false) -> Data {
-    var s = line(t.headers.map { neutralise($0, raw: raw) })
-    for row in t.rows {
-      s += line(
-        row.map { c -> String in
-          switch c {
-          case .empty: ""
-          case .number(let v): Fmt.plain(v)
-          case .text(let x): neutralise(x, raw: raw)
-          }
-        })
+    var out = bom
+    out.reserveCapacity(256 + t.rows.count * t.columns.count * 16)
+    var first = true
+    for h in t.headers {
+      if !first { out.append(0x2C) }
+      first = false
+      field(neutralise(h, raw: raw), into: &out)
     }
-    return Data(bom) + Data(s.utf8)
+    out += [0x0D, 0x0A]
+    for row in t.rows {
+      first = true
+      for c in row {
+        if !first { out.append(0x2C) }
+        first = false
+        switch c {
+        case .empty: out += [0x22, 0x22]
+        case .number(let v): field(Fmt.plain(v), into: &out)
+        case .text(let x): field(neutralise(x, raw: raw), into: &out)
+        }
+      }
+      out += [0x0D, 0x0A]
+    }
+    return Data(out)
+  }
+
+  /// One quoted field (`"` doubled).
+  static func field(_ s: String, into out: inout [UInt8]) {
+    out.append(0x22)
+    var s = s
+    s.withUTF8 { bytes in
+      if !bytes.contains(0x22) {
+        out.append(contentsOf: bytes)
+      } else {
+        for b in bytes {
+          out.append(b)
+          if b == 0x22 { out.append(0x22) }
+        }
+      }
+    }
+    out.append(0x22)
   }
 
   /// `'` before a text that would start a formula.
   public static func neutralise(_ s: String, raw: Bool = false) -> String {
-    guard !raw, let first = s.first, formulaStarts.contains(first) || s.unicodeScalars.first.map({ $0 == "\t" || $0 == "\r" }) == true else {
+    // Every formula start begins with one of these bytes (the full-width forms with EF): the rest need no look.
+    guard !raw, let b = s.utf8.first, b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D || b == 0xEF else {
+      return s
+    }
+    guard let first = s.first, formulaStarts.contains(first) || s.unicodeScalars.first.map({ $0 == "\t" || $0 == "\r" }) == true else {
       return s
     }
     return "'" + s
   }
 
-  static func line(_ fields: [String]) -> String {
-    fields.map { "\"" + ($0.utf8.contains(0x22) ? $0.replacingOccurrences(of: "\"", with: "\"\"") : $0) + "\"" }.joined(separator: ",") + "\r\n"
-  }
-
   /// File name of a table in the folder: `NN-id.csv`, ASCII only.
   public static func fileName(_ index: Int, _ t: ExportTable) -> String {
-    let safe = t.id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
-    return String(format: "%02d-", index + 1) + String(safe).trimmingCharacters(in: CharacterSet(charactersIn: "-.")) + ".csv"
+    // ASCII letters and digits kept, everything else "-"; then "-" and "." trimmed from both ends.
+    var safe = t.id.unicodeScalars.map { u -> UInt8 in
+      let v = u.value
+      return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) ? UInt8(v) : 0x2D
+    }[...]
+    while let f = safe.first, f == 0x2D || f == 0x2E { safe.removeFirst() }
+    while let l = safe.last, l == 0x2D || l == 0x2E { safe.removeLast() }
+    let n = index + 1
+    return (n >= 0 && n < 10 ? "0\(n)" : "\(n)") + "-" + String(decoding: safe, as: UTF8.self) + ".csv"
   }
 
   /// Every table: file name → bytes, in table order.
@@ -51,25 +85,5 @@ public enum CSVExport {
   /// The folder as one zip archive.
   public static func zip(_ tables: [ExportTable], raw: Bool = false) throws -> Data {
     try Zip.archive(files(tables, raw: raw))
-  }
-}
-
-/// Writes in-memory zip archives (deflate) with a fixed timestamp, so that the same input gives the same bytes.
-enum Zip {
-  static let timestamp = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
-
-  static func archive(_ entries: [(name: String, data: Data)]) throws -> Data {
-    let archive = try Archive(accessMode: .create)
-    for e in entries {
-      let bytes = e.data
-      try archive.addEntry(
-        with: e.name, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: timestamp, permissions: 0o600,
-        compressionMethod: .deflate
-      ) { position, size in
-        bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
-      }
-    }
-    guard let data = archive.data else { throw ExportError.zipFailed }
-    return data
   }
 }

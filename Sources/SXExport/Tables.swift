@@ -141,13 +141,95 @@ enum Fmt {
     }
   }
 
+  /// The display width of `cell(c, column, l)` in a column: its longest line (what the xlsx column widths use),
+  /// computed without building the text for numbers and for text with no line break.
+  static func cellWidth(_ c: CellValue, _ column: ExportColumn, _ l: Language) -> Int {
+    switch c {
+    case .empty: return 0
+    case .text(let s):
+      if !s.utf8.contains(0x0A) { return DisplayWidth.of(s) }
+    case .number(let v):
+      guard v.isFinite else { break }
+      switch column.format {
+      case NumberFormats.integer: return numberWidth(v, maxFractionDigits: 0, minFractionDigits: 0)
+      case NumberFormats.decimal1, NumberFormats.percent1: return numberWidth(v, maxFractionDigits: 1, minFractionDigits: 1)
+      case NumberFormats.decimal2: return numberWidth(v, maxFractionDigits: 2, minFractionDigits: 2)
+      case NumberFormats.decimal3: return numberWidth(v, maxFractionDigits: 3, minFractionDigits: 0)
+      default:
+        let a = abs(v)
+        let digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : a == 0 ? 0 : 4
+        return numberWidth(v, maxFractionDigits: digits, minFractionDigits: 0)
+      }
+    }
+    return cell(c, column, l).split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+  }
+
+  /// `printf` formats `%.0f` … `%.12f`.
+  static let fixedFormats: [[CChar]] = (0...12).map { Array("%.\($0)f".utf8CString) }
+
+  /// The length of `NumberFormat.format(v, _, maxFractionDigits:minFractionDigits:)` (one character per digit and
+  /// separator, in either language): the same `%.Nf` digits, trailing zeros trimmed to the minimum, a separator per
+  /// three integer digits, a minus sign unless every digit is zero.
+  static func numberWidth(_ v: Double, maxFractionDigits: Int, minFractionDigits: Int) -> Int {
+    let digits = max(0, min(maxFractionDigits, 12))
+    if digits == 0, abs(v) < 1e15 {
+      // `%.0f` rounds the exact binary value to the nearest integer, ties to even: as `rounded(.toNearestOrEven)`.
+      var n = Int64(abs(v).rounded(.toNearestOrEven))
+      var count = 1
+      while n >= 10 {
+        n /= 10
+        count += 1
+      }
+      return count + (count - 1) / 3 + (v < 0 && abs(v).rounded(.toNearestOrEven) != 0 ? 1 : 0)
+    }
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buf -> Int in
+      let n = fixedFormats[digits].withUnsafeBufferPointer { f in
+        withVaList([abs(v)]) { vsnprintf(buf.baseAddress, 400, f.baseAddress, $0) }
+      }
+      guard n > 0, n < 400 else { return NumberFormat.format(v, .en, maxFractionDigits: maxFractionDigits, minFractionDigits: minFractionDigits).count }
+      var end = Int(n)
+      var intDigits = end
+      var dot = -1
+      for i in 0..<end where buf[i] == 0x2E {
+        dot = i
+        intDigits = i
+        break
+      }
+      if digits > 0, dot >= 0 {
+        while end - dot - 1 > minFractionDigits, buf[end - 1] == 0x30 { end -= 1 }
+        if end - 1 == dot { end -= 1 }
+      }
+      var allZero = true
+      for i in 0..<end where buf[i] != 0x30 && buf[i] != 0x2E {
+        allZero = false
+        break
+      }
+      let fraction = dot >= 0 && end > dot ? end - dot : 0  // the decimal separator and the digits after it
+      let width = intDigits + max(intDigits - 1, 0) / 3 + fraction
+      return width + (v < 0 && !allZero ? 1 : 0)
+    }
+  }
+
   /// A plain machine-readable number (for csv): shortest round-tripping decimal, no grouping, `.` decimal point.
   static func plain(_ v: Double) -> String {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
     // 15 significant digits: hides binary noise (67259999999.99999 → 67260000000) and reads back as the same number.
-    let s = String(format: "%.15g", v)
+    let s = g15(v)
     if let d = Double(s), d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
     return s
+  }
+
+  static let g15Format: [CChar] = Array("%.15g".utf8CString)
+
+  /// `String(format: "%.15g", v)`, written by the C library's `vsnprintf` straight into a buffer.
+  static func g15(_ v: Double) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf -> String in
+      let n = g15Format.withUnsafeBufferPointer { f in
+        withVaList([v]) { vsnprintf(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 64, f.baseAddress, $0) }
+      }
+      guard n > 0, n < 64 else { return String(format: "%.15g", v) }
+      return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<Int(n)]), as: UTF8.self)
+    }
   }
 }
 
@@ -157,6 +239,12 @@ public enum DisplayWidth {
     var w = 0
     for scalar in s.unicodeScalars {
       let v = scalar.value
+      // Printable ASCII, Latin-1 and Latin Extended-A/B letters (but the soft hyphen, a format character), and the
+      // precomposed Vietnamese letters (U+1E00–1EFF): one cell each, without the Unicode property lookup.
+      if (0x20...0x7E).contains(v) || ((0xA0...0x2FF).contains(v) && v != 0xAD) || (0x1E00...0x1EFF).contains(v) {
+        w += 1
+        continue
+      }
       switch scalar.properties.generalCategory {
       case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control: continue
       default: break

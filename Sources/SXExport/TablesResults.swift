@@ -90,7 +90,7 @@ enum ResultTables {
       ExportColumn(i.t("Chi phí", "Cost"), unit: "VND", format: NumberFormats.integer),
       ExportColumn(i.t("Tỷ trọng", "Share"), unit: "%", format: NumberFormats.percent1),
     ]
-    let fuels = FieldContext(i).fuelNames
+    let fuels = FieldContext.fuelNames(i)
     var rows: [[CellValue]] = e.carriers.map {
       [.text($0.name), .str(fuels[$0.fuel] ?? $0.fuel), .num($0.quantity.value), .str($0.quantity.unit), .num($0.gj.value), .num($0.toe.value), .num($0.cost.value), .num($0.sharePercent.value)]
     }
@@ -321,19 +321,36 @@ enum FactorSources {
   }
 
   static func collect(_ r: Results) -> [Entry] {
-    var byKey: [String: Entry] = [:]
-    var order: [String] = []
+    // A factor is the same when its name, value (as printed), unit and source are.
+    struct Key: Hashable {
+      var name: String
+      var value: Double
+      var unit: String
+      var source: String
+      static func == (a: Key, b: Key) -> Bool {
+        a.name == b.name && a.unit == b.unit && a.source == b.source
+          && (a.value.bitPattern == b.value.bitPattern || (a.value.isNaN && b.value.isNaN && a.value.description == b.value.description))
+      }
+      func hash(into h: inout Hasher) {
+        h.combine(name)
+        h.combine(unit)
+        h.combine(source)
+      }
+    }
+    var index: [Key: Int] = [:]
+    var entries: [Entry] = []
     for p in r.figurePaths {
       guard let factors = r.explainFactors(path: p) else { continue }
       for f in factors where !f.source.hasPrefix("header.settings") {
-        let key = "\(f.name)|\(f.value)|\(f.unit)|\(f.source)"
-        if byKey[key] == nil {
-          byKey[key] = Entry(name: f.name, value: f.value, unit: f.unit, source: f.source, year: f.year, uses: 0)
-          order.append(key)
+        let key = Key(name: f.name, value: f.value, unit: f.unit, source: f.source)
+        if let k = index[key] {
+          entries[k].uses += 1
+        } else {
+          index[key] = entries.count
+          entries.append(Entry(name: f.name, value: f.value, unit: f.unit, source: f.source, year: f.year, uses: 1))
         }
-        byKey[key]?.uses += 1
       }
     }
-    return order.compactMap { byKey[$0] }.sorted { ($0.source, $0.name) < ($1.source, $1.name) }
+    return entries.sorted { ($0.source, $0.name) < ($1.source, $1.name) }
   }
 }

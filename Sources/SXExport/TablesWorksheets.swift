@@ -13,6 +13,25 @@ enum WorksheetTables {
     }
   }
 
+  /// The records of one kind, in order (`Assessment.records(of:)` without building every record first).
+  static func rows(of kind: RecordKind, in a: Assessment) -> [AnyRecord] {
+    switch kind {
+    case .teamMember: a.team.map(AnyRecord.teamMember)
+    case .product: a.products.map(AnyRecord.product)
+    case .material: a.materials.map(AnyRecord.material)
+    case .energyCarrier: a.energyCarriers.map(AnyRecord.energyCarrier)
+    case .waterItem: a.water.map(AnyRecord.waterItem)
+    case .processStep: a.steps.map(AnyRecord.processStep)
+    case .flow: a.flows.map(AnyRecord.flow)
+    case .wasteStream: a.wasteStreams.map(AnyRecord.wasteStream)
+    case .focusItem: a.focus.map(AnyRecord.focusItem)
+    case .opportunity: a.opportunities.map(AnyRecord.opportunity)
+    case .actionItem: a.actions.map(AnyRecord.actionItem)
+    case .indicator: a.indicators.map(AnyRecord.indicator)
+    case .earlierPeriod: a.earlierPeriods.map(AnyRecord.earlierPeriod)
+    }
+  }
+
   static func slug(_ ws: Worksheet) -> String {
     // `worksheets/W04-energy.yaml` → `W04-energy`
     let base = (ws.file as NSString).lastPathComponent
@@ -48,11 +67,11 @@ enum WorksheetTables {
     guard case .kind(let kind) = ws.record else {
       return ExportTable(id: slug(ws), title: "\(ws.id) · \(i.t(ws.title))", columns: [], rows: [])
     }
-    var records = i.assessment.records(of: kind)
+    var records = rows(of: kind, in: i.assessment)
     var jsons = records.map { ctx.json(record: $0) }
     if let filter = ws.filter {
       let keep = jsons.indices.filter { k in
-        (FieldContext.value(at: filter.key, in: jsons[k]) as? String).map(filter.values.contains) ?? false
+        FieldContext.value(at: filter.key, in: jsons[k])?.string.map(filter.values.contains) ?? false
       }
       records = keep.map { records[$0] }
       jsons = keep.map { jsons[$0] }
@@ -60,7 +79,8 @@ enum WorksheetTables {
     var columns: [ExportColumn] = []
     var rows: [[CellValue]] = Array(repeating: [], count: records.count)
     for f in ws.fields {
-      let values = jsons.map { FieldContext.value(at: f.key, in: $0) }
+      let path = FieldContext.path(f.key)
+      let values = jsons.map { $0?.value(at: path) }
       let plan = ColumnPlan.make(f, values: values, ctx)
       columns += plan.columns
       for k in values.indices { rows[k] += plan.cells(values[k], ctx) }
@@ -92,41 +112,55 @@ struct FieldContext {
     var n: [String: String] = [:]
     for r in input.assessment.records { n[r.id] = r.displayName }
     names = n
+    fuelNames = FieldContext.fuelNames(input)
+  }
+
+  /// Fuel names by code, from the reference tables.
+  static func fuelNames(_ input: ExportInput) -> [String: String] {
     var fuels: [String: String] = [:]
     for f in input.worksheets.reference.fuels { fuels[f.code] = f.name.text(input.language) }
-    fuelNames = fuels
+    return fuels
   }
 
-  func json(record: AnyRecord) -> Any? {
-    (try? record.encoded()).flatMap { try? JSONSerialization.jsonObject(with: $0) }
+  /// The record as its JSON value tree (what its stored JSON body reads back as).
+  func json(record: AnyRecord) -> JSONTree? {
+    switch record {
+    case .teamMember(let r): JSONTree.of(r)
+    case .product(let r): JSONTree.of(r)
+    case .material(let r): JSONTree.of(r)
+    case .energyCarrier(let r): JSONTree.of(r)
+    case .waterItem(let r): JSONTree.of(r)
+    case .processStep(let r): JSONTree.of(r)
+    case .flow(let r): JSONTree.of(r)
+    case .wasteStream(let r): JSONTree.of(r)
+    case .focusItem(let r): JSONTree.of(r)
+    case .opportunity(let r): JSONTree.of(r)
+    case .actionItem(let r): JSONTree.of(r)
+    case .indicator(let r): JSONTree.of(r)
+    case .earlierPeriod(let r): JSONTree.of(r)
+    }
   }
 
-  func json(header: AssessmentHeader) -> Any? {
-    guard let d = try? JSONCoding.encoder().encode(header), let h = try? JSONSerialization.jsonObject(with: d) else { return nil }
-    return ["header": h]
+  func json(header: AssessmentHeader) -> JSONTree? {
+    JSONTree.of(header).map { JSONTree.object("header", $0) }
   }
+
+  /// A dotted key path (`investment.equipment`) split at the dots.
+  static func path(_ key: String) -> [String] { key.split(separator: ".").map(String.init) }
 
   /// The JSON value at a dotted key path (`investment.equipment`), or nil.
-  static func value(at path: String, in json: Any?) -> Any? {
-    var cur = json
-    for part in path.split(separator: ".") {
-      guard let d = cur as? [String: Any] else { return nil }
-      cur = d[String(part)]
-    }
-    if cur is NSNull { return nil }
-    return cur
+  static func value(at key: String, in json: JSONTree?) -> JSONTree? {
+    json?.value(at: path(key))
   }
 
-  static func quantity(_ v: Any?) -> Quantity? {
-    guard let d = v as? [String: Any], let value = (d["value"] as? NSNumber)?.doubleValue, let unit = d["unit"] as? String else {
-      return nil
-    }
-    let si = (d["si"] as? NSNumber)?.doubleValue ?? value
+  static func quantity(_ v: JSONTree?) -> Quantity? {
+    guard let v, let value = v["value"]?.number, let unit = v["unit"]?.string else { return nil }
+    let si = v["si"]?.number ?? value
     return Quantity(value: value, unit: unit, si: si)
   }
 
-  static func price(_ v: Any?) -> UnitPrice? {
-    guard let d = v as? [String: Any], let amount = quantity(d["amount"]), let per = d["perUnit"] as? String else { return nil }
+  static func price(_ v: JSONTree?) -> UnitPrice? {
+    guard let v, let amount = quantity(v["amount"]), let per = v["perUnit"]?.string else { return nil }
     return UnitPrice(amount: amount, perUnit: per)
   }
 
@@ -157,7 +191,7 @@ struct ColumnPlan {
   let mode: Mode
   let columns: [ExportColumn]
 
-  static func make(_ f: FieldDef, values: [Any?], _ ctx: FieldContext) -> ColumnPlan {
+  static func make(_ f: FieldDef, values: [JSONTree?], _ ctx: FieldContext) -> ColumnPlan {
     let label = ctx.input.t(f.label)
     let wide = f.type == .multiline || f.type == .list
     switch f.type {
@@ -192,10 +226,10 @@ struct ColumnPlan {
     }
   }
 
-  func cells(_ raw: Any?, _ ctx: FieldContext) -> [CellValue] {
+  func cells(_ raw: JSONTree?, _ ctx: FieldContext) -> [CellValue] {
     switch mode {
-    case .number: return [.num((raw as? NSNumber)?.doubleValue)]
-    case .percent: return [.num((raw as? NSNumber).map { $0.doubleValue * 100 })]
+    case .number: return [.num(raw?.number)]
+    case .percent: return [.num(raw?.number.map { $0 * 100 })]
     case .quantity(let u): return [.num(FieldContext.quantity(raw).flatMap { ctx.value($0, in: u) })]
     case .quantityMixed:
       guard let q = FieldContext.quantity(raw) else { return [.empty, .empty] }
@@ -209,9 +243,9 @@ struct ColumnPlan {
   }
 
   /// The readable text of a non-numeric field (enum labels, referenced names, yes/no, nested lists).
-  func text(_ f: FieldDef, _ raw: Any?, _ ctx: FieldContext) -> String {
+  func text(_ f: FieldDef, _ raw: JSONTree?, _ ctx: FieldContext) -> String {
     guard let raw else { return "" }
-    if let arr = raw as? [Any] {
+    if let arr = raw.array {
       if f.type == .list {
         return arr.map { item in f.fields.compactMap { nf in nestedText(nf, FieldContext.value(at: nf.key, in: item), ctx) }.joined(separator: " · ") }
           .joined(separator: "; ")
@@ -220,24 +254,24 @@ struct ColumnPlan {
     }
     let l = ctx.input.language
     switch f.type {
-    case .boolean: return (raw as? Bool).map(ctx.boolText) ?? ""
-    case .enumeration: return (raw as? String).map { f.optionLabel($0).text(l) } ?? ""
+    case .boolean: return raw.bool.map(ctx.boolText) ?? ""
+    case .enumeration: return raw.string.map { f.optionLabel($0).text(l) } ?? ""
     case .reference:
-      guard let id = raw as? String else { return "" }
+      guard let id = raw.string else { return "" }
       return ctx.names[id] ?? ctx.fuelNames[id] ?? id
     case .quantity, .money:
       return FieldContext.quantity(raw).map { "\(NumberFormat.auto($0.value, l)) \($0.unit)" } ?? ""
     case .price:
       return FieldContext.price(raw).map { "\(NumberFormat.auto($0.amount.value, l)) \($0.amount.unit)/\($0.perUnit)" } ?? ""
-    case .percent: return (raw as? NSNumber).map { NumberFormat.auto($0.doubleValue * 100, l) + " %" } ?? ""
+    case .percent: return raw.number.map { NumberFormat.auto($0 * 100, l) + " %" } ?? ""
     default:
-      if let s = raw as? String { return s }
-      if let n = raw as? NSNumber { return NumberFormat.auto(n.doubleValue, l) }
+      if let s = raw.string { return s }
+      if let n = raw.number { return NumberFormat.auto(n, l) }
       return ""
     }
   }
 
-  func nestedText(_ f: FieldDef, _ raw: Any?, _ ctx: FieldContext) -> String? {
+  func nestedText(_ f: FieldDef, _ raw: JSONTree?, _ ctx: FieldContext) -> String? {
     let s = ColumnPlan(field: f, mode: .text, columns: []).text(f, raw, ctx)
     return s.isEmpty ? nil : s
   }

@@ -11,7 +11,7 @@ public enum XLSXExport {
     let names = sheetNames(tables)
     var entries: [(name: String, data: Data)] = []
     var sheets: [Data] = []
-    for t in tables { sheets.append(Data(sheet(t, &strings, &styles, language).utf8)) }
+    for t in tables { sheets.append(Data(sheetBytes(t, &strings, &styles, language))) }
     entries.append(("[Content_Types].xml", Data(XLSXParts.contentTypes(sheets: tables.count).utf8)))
     entries.append(("_rels/.rels", Data(XLSXParts.rootRels.utf8)))
     entries.append(("docProps/core.xml", Data(XLSXParts.core(title: title, creator: creator, language: language).utf8)))
@@ -19,7 +19,7 @@ public enum XLSXExport {
     entries.append(("xl/workbook.xml", Data(XLSXParts.workbook(names: names).utf8)))
     entries.append(("xl/_rels/workbook.xml.rels", Data(XLSXParts.workbookRels(sheets: tables.count).utf8)))
     entries.append(("xl/styles.xml", Data(styles.xml.utf8)))
-    entries.append(("xl/sharedStrings.xml", Data(strings.xml.utf8)))
+    entries.append(("xl/sharedStrings.xml", Data(strings.xmlBytes)))
     for (k, s) in sheets.enumerated() { entries.append(("xl/worksheets/sheet\(k + 1).xml", s)) }
     return try Zip.archive(entries)
   }
@@ -28,7 +28,11 @@ public enum XLSXExport {
   static func sheetNames(_ tables: [ExportTable]) -> [String] {
     var used = Set<String>()
     return tables.map { t in
-      var base = String(t.title.map { ":\\/?*[]".contains($0) ? "-" : $0 }).trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+      var base = t.title
+      if base.utf8.contains(where: { ":\\/?*[]".utf8.contains($0) }) { base = String(base.map { ":\\/?*[]".contains($0) ? "-" : $0 }) }
+      if let f = base.utf8.first, let l = base.utf8.last, f == 0x27 || f == 0x20 || l == 0x27 || l == 0x20 {
+        base = base.trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+      }
       if base.isEmpty { base = t.id }
       var name = String(base.prefix(31))
       var n = 2
@@ -54,9 +58,16 @@ public enum XLSXExport {
   }
 
   static func sheet(_ t: ExportTable, _ strings: inout SharedStrings, _ styles: inout XLSXStyles, _ l: Language) -> String {
+    String(decoding: sheetBytes(t, &strings, &styles, l), as: UTF8.self)
+  }
+
+  /// The worksheet part, written as bytes.
+  static func sheetBytes(_ t: ExportTable, _ strings: inout SharedStrings, _ styles: inout XLSXStyles, _ l: Language) -> [UInt8] {
     let widths = columnWidths(t, l)
-    let lastCol = column(max(t.columns.count - 1, 0))
-    var s = XLSXParts.xmlHeader
+    let letters = (0..<max(t.columns.count, 1)).map { Array(column($0).utf8) }
+    let lastCol = String(decoding: letters[max(t.columns.count - 1, 0)], as: UTF8.self)
+    var s = XMLBytes(capacity: 1024 + t.rows.count * t.columns.count * 40)
+    s += XLSXParts.xmlHeader
     s += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
     s += "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
     s += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
@@ -66,26 +77,58 @@ public enum XLSXExport {
     s += "<sheetFormatPr defaultRowHeight=\"15\"/>"
     if !t.columns.isEmpty {
       s += "<cols>"
-      for (k, w) in widths.enumerated() { s += "<col min=\"\(k + 1)\" max=\"\(k + 1)\" width=\"\(w)\" customWidth=\"1\"/>" }
+      for (k, w) in widths.enumerated() {
+        s += "<col min=\""
+        s.int(k + 1)
+        s += "\" max=\""
+        s.int(k + 1)
+        s += "\" width=\""
+        s.int(w)
+        s += "\" customWidth=\"1\"/>"
+      }
       s += "</cols>"
     }
     s += "<sheetData>"
     s += "<row r=\"1\">"
     for (k, c) in t.columns.enumerated() {
-      s += "<c r=\"\(column(k))1\" s=\"\(XLSXStyles.header)\" t=\"s\"><v>\(strings.index(c.header))</v></c>"
+      s += "<c r=\""
+      s.bytes(letters[k])
+      s += "1\" s=\""
+      s.int(XLSXStyles.header)
+      s += "\" t=\"s\"><v>"
+      s.int(strings.index(c.header))
+      s += "</v></c>"
     }
     s += "</row>"
+    // Style indexes per column, looked up at the column's first number (the order styles are numbered in).
+    var numberStyles = [Int](repeating: -1, count: t.columns.count)
+    let textStyles = t.columns.map { $0.wide ? XLSXStyles.wrap : XLSXStyles.text }
     for (r, row) in t.rows.enumerated() {
-      s += "<row r=\"\(r + 2)\">"
+      s += "<row r=\""
+      s.int(r + 2)
+      s += "\">"
       for (k, cell) in row.enumerated() where k < t.columns.count {
-        let ref = "\(column(k))\(r + 2)"
         switch cell {
         case .empty: continue
         case .number(let v):
-          s += "<c r=\"\(ref)\" s=\"\(styles.number(t.columns[k].format))\"><v>\(v)</v></c>"
+          s += "<c r=\""
+          s.bytes(letters[k])
+          s.int(r + 2)
+          s += "\" s=\""
+          if numberStyles[k] < 0 { numberStyles[k] = styles.number(t.columns[k].format) }
+          s.int(numberStyles[k])
+          s += "\"><v>"
+          s += v.description
+          s += "</v></c>"
         case .text(let x):
-          let style = t.columns[k].wide ? XLSXStyles.wrap : XLSXStyles.text
-          s += "<c r=\"\(ref)\" s=\"\(style)\" t=\"s\"><v>\(strings.index(x))</v></c>"
+          s += "<c r=\""
+          s.bytes(letters[k])
+          s.int(r + 2)
+          s += "\" s=\""
+          s.int(textStyles[k])
+          s += "\" t=\"s\"><v>"
+          s.int(strings.index(x))
+          s += "</v></c>"
         }
       }
       s += "</row>"
@@ -95,7 +138,7 @@ public enum XLSXExport {
     s += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
     s += "<pageSetup paperSize=\"9\" orientation=\"\(t.columns.count > 6 ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
     s += "</worksheet>"
-    return s
+    return s.bytes
   }
 
   /// Widths in characters: the widest display text of each column (combining marks count zero), clamped.
@@ -104,11 +147,47 @@ public enum XLSXExport {
       var w = c.header.split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 4
       w = max(w, min(DisplayWidth.of(c.header), 24))
       for row in t.rows where k < row.count {
-        let text = Fmt.cell(row[k], c, l)
-        let longest = text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
-        w = max(w, longest)
+        w = max(w, Fmt.cellWidth(row[k], c, l))
       }
       return min(max(w + 2, 8), c.wide ? 60 : 40)
+    }
+  }
+}
+
+/// A growing UTF-8 buffer for the XML parts.
+struct XMLBytes {
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  static func += (b: inout XMLBytes, s: String) {
+    var s = s
+    s.withUTF8 { b.bytes.append(contentsOf: $0) }
+  }
+
+  mutating func bytes(_ a: [UInt8]) { bytes.append(contentsOf: a) }
+
+  /// A non-negative integer in decimal (negative ones as Swift prints them).
+  mutating func int(_ n: Int) {
+    guard n >= 0 else {
+      self += String(n)
+      return
+    }
+    if n < 10 {
+      bytes.append(0x30 + UInt8(n))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var v = n
+    withUnsafeMutableBytes(of: &digits) { d in
+      while v > 0 {
+        d[count] = 0x30 + UInt8(v % 10)
+        v /= 10
+        count += 1
+      }
+      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
     }
   }
 }
@@ -128,10 +207,18 @@ struct SharedStrings {
     return list.count - 1
   }
 
-  var xml: String {
-    var s = XLSXParts.xmlHeader
+  var xml: String { String(decoding: xmlBytes, as: UTF8.self) }
+
+  var xmlBytes: [UInt8] {
+    var s = XMLBytes(capacity: 256 + list.reduce(0) { $0 + $1.utf8.count + 40 })
+    s += XLSXParts.xmlHeader
     s += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(count)\" uniqueCount=\"\(list.count)\">"
-    for x in list { s += "<si><t xml:space=\"preserve\">\(XLSXParts.esc(x))</t></si>" }
-    return s + "</sst>"
+    for x in list {
+      s += "<si><t xml:space=\"preserve\">"
+      s += XLSXParts.esc(x)
+      s += "</t></si>"
+    }
+    s += "</sst>"
+    return s.bytes
   }
 }
