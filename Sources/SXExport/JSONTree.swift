@@ -11,7 +11,8 @@ final class JSONTree {
   private var numberValue = 0.0
   private var stringValue = ""
   private(set) var items: [JSONTree] = []
-  private(set) var fields: [String: JSONTree] = [:]
+  /// The members of an object in encoding order (a record has a few dozen at most: a list is quicker than hashing).
+  private(set) var fields: [(key: String, value: JSONTree)] = []
 
   init() {}
 
@@ -47,13 +48,21 @@ final class JSONTree {
   var array: [JSONTree]? { kind == .array ? items : nil }
 
   /// The member `key` of an object (nil for other values).
-  subscript(key: String) -> JSONTree? { kind == .object ? fields[key] : nil }
+  subscript(key: String) -> JSONTree? { kind == .object ? member(key) : nil }
+
+  private func member(_ key: String) -> JSONTree? {
+    for f in fields where f.key == key { return f.value }
+    return nil
+  }
+
+  /// The member names of an object.
+  var keys: [String] { fields.map(\.key) }
 
   /// The value at a key path (`investment.equipment` split at the dots); nil when missing or null.
   func value(at path: [String]) -> JSONTree? {
     var cur = self
     for part in path {
-      guard cur.kind == .object, let next = cur.fields[part] else { return nil }
+      guard cur.kind == .object, let next = cur.member(part) else { return nil }
       cur = next
     }
     return cur.kind == .null ? nil : cur
@@ -63,7 +72,7 @@ final class JSONTree {
   static func object(_ key: String, _ child: JSONTree) -> JSONTree {
     let t = JSONTree()
     t.kind = .object
-    t.fields[key] = child
+    t.fields = [(key, child)]
     return t
   }
 
@@ -87,7 +96,7 @@ final class JSONTree {
   fileprivate func makeObject() {
     if kind != .object {
       kind = .object
-      fields = [:]
+      fields = []
     }
   }
   fileprivate func makeArray() {
@@ -96,9 +105,14 @@ final class JSONTree {
       items = []
     }
   }
+  /// A new member `key` (replacing one of the same name, as encoding a key twice does).
   fileprivate func child(_ key: String) -> JSONTree {
     let c = JSONTree()
-    fields[key] = c
+    if let k = fields.firstIndex(where: { $0.key == key }) {
+      fields[k].value = c
+    } else {
+      fields.append((key, c))
+    }
     return c
   }
   fileprivate func append() -> JSONTree {

@@ -105,6 +105,23 @@ struct FieldContext {
   let units: UnitSystem
   let names: [String: String]
   let fuelNames: [String: String]
+  /// Unit lookups by symbol, made once per export (`UnitSystem.unit` normalises the symbol on every call).
+  let unitCache = UnitCache()
+
+  final class UnitCache {
+    var units: [String: UnitDef?] = [:]
+  }
+
+  /// `units.unit(symbol)`, remembered.
+  func unit(_ symbol: String) -> UnitDef? {
+    if let u = unitCache.units[symbol] { return u }
+    let u = units.unit(symbol)
+    unitCache.units[symbol] = u
+    return u
+  }
+
+  /// `units.convert(v, from:, to:)` for units already known to exist and share a dimension.
+  static func convert(_ v: Double, from f: UnitDef, to t: UnitDef) -> Double { t.fromSI(f.toSI(v)) }
 
   init(_ input: ExportInput) {
     self.input = input
@@ -167,17 +184,17 @@ struct FieldContext {
   /// A quantity in `unit`, when convertible.
   func value(_ q: Quantity, in unit: String) -> Double? {
     if q.unit == unit { return q.value }
-    guard let u = units.unit(unit), let from = units.unit(q.unit), u.dimension == from.dimension else { return nil }
-    return try? units.convert(q.value, from: q.unit, to: unit)
+    guard let u = self.unit(unit), let from = self.unit(q.unit), u.dimension == from.dimension else { return nil }
+    return FieldContext.convert(q.value, from: from, to: u)
   }
 
   /// A price as amount-unit per per-unit, when convertible.
   func value(_ p: UnitPrice, amountUnit: String, perUnit: String) -> Double? {
     guard let a = value(p.amount, in: amountUnit) else { return nil }
     if p.perUnit == perUnit { return a }
-    guard let pu = units.unit(p.perUnit), let tu = units.unit(perUnit), pu.dimension == tu.dimension,
-      let ratio = try? units.convert(1, from: p.perUnit, to: perUnit), ratio != 0
-    else { return nil }
+    guard let pu = unit(p.perUnit), let tu = unit(perUnit), pu.dimension == tu.dimension else { return nil }
+    let ratio = FieldContext.convert(1, from: pu, to: tu)
+    guard ratio != 0 else { return nil }
     return a / ratio
   }
 
