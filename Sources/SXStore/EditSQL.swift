@@ -108,11 +108,20 @@ extension AppDatabase {
     case .setHeader(let h):
       guard h.id == aid else { throw EditError.wrongAssessment }
       let old = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [aid]).map { Data($0.utf8) }
-      var flat = h
-      flat.provenance = [:]
       let newBody = try JSONCoding.encoder().encode(h)
-      let stamped = try Provenance.stampChanges(old: old, new: newBody, stamp: stamp)
-      var out = try JSONDecoder().decode(AssessmentHeader.self, from: stamped)
+      var out: AssessmentHeader
+      // The fields that changed, compared on the stored header re-encoded (both sides the same encoder's canonical
+      // JSON), then stamped on the typed header — as for a row; the generic JSON round trip of
+      // `Provenance.stampChanges` (kept for a header that is not canonical JSON) cost most of a header edit.
+      if let old, let before = try? JSONDecoder().decode(AssessmentHeader.self, from: old),
+        let keys = FieldStamp.changedKeys(old: Array(try JSONCoding.encoder().encode(before)), new: Array(newBody))
+      {
+        out = h
+        for k in keys { out.provenance[k] = stamp }
+      } else {
+        let stamped = try Provenance.stampChanges(old: old, new: newBody, stamp: stamp)
+        out = try JSONDecoder().decode(AssessmentHeader.self, from: stamped)
+      }
       out.updatedAt = stamp.at
       return .setHeader(out)
     default:
