@@ -48,19 +48,28 @@ class Pane:
         return "\n".join(self.scr.display)
 
     def pump_until(self, pred, timeout=10.0):
+        """Reads until `pred` holds; returns the time the bytes that made it hold were read from the pty (the frame
+        was painted then), or None on timeout. The predicate is evaluated only when new bytes were fed (it renders the
+        virtual screen, ~1 ms in Python), and the wait for bytes is one select() with the remaining time, so neither
+        the predicate nor the virtual terminal's parsing is counted in the figure, nor delays the next read."""
+        if pred(self):
+            return time.perf_counter()
         end = time.perf_counter() + timeout
-        while time.perf_counter() < end:
-            if pred(self):
-                return time.perf_counter()
+        while True:
+            left = end - time.perf_counter()
+            if left <= 0:
+                return None
             try:
-                d = self.c.read_nonblocking(65536, timeout=0.002)
-                self.bytes += len(d)
-                self.stream.feed(d)
+                d = self.c.read_nonblocking(65536, timeout=left)
             except pexpect.TIMEOUT:
-                pass
+                return None
             except pexpect.EOF:
-                break
-        return None
+                return None
+            arrived = time.perf_counter()
+            self.bytes += len(d)
+            self.stream.feed(d)
+            if pred(self):
+                return arrived
 
     def drain(self, quiet=0.15):
         """Reads until the pty is quiet for `quiet` seconds; returns the byte count read."""
