@@ -144,6 +144,26 @@ import Testing
     #expect(Set(header) == Set(whole))
   }
 
+  /// Setting a header field through its member only gives what rebuilding the whole header from JSON gives, for
+  /// every header field of the catalogue, with its current value, no value, a text and a number.
+  @Test func headerFieldSetThroughItsMemberAsThroughTheWholeHeader() throws {
+    let a = DemoAssessment.make()
+    var fields = 0
+    for spec in ScreenFixture.catalog.sheets where spec.record == nil {
+      for f in spec.editableFields {
+        fields += 1
+        let current = FieldCodec.value(in: FieldCodec.json(of: a.header), at: f.pathSegments)
+        let values: [Any?] = [current, nil, "Lô 5, KCN Hòa Khánh", 42, 0.25]
+        for v in values {
+          let whole = try? FieldCodec.header(from: FieldCodec.setting(FieldCodec.json(of: a.header), at: f.pathSegments, to: v))
+          let member = try? SheetModel.headerSetting(a.header, at: f.pathSegments, to: v)
+          #expect(member == whole, "\(f.pathSegments) = \(String(describing: v))")
+        }
+      }
+    }
+    #expect(fields > 10)
+  }
+
   @Test func treeEncodingGivesWhatJSONSerializationReadsBack() throws {
     let a = DemoAssessment.make()
     let records = a.team.map(AnyRecord.teamMember) + a.flows.map(AnyRecord.flow) + a.opportunities.map(AnyRecord.opportunity)

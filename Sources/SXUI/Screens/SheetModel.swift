@@ -176,8 +176,9 @@ enum SheetModel {
     let fieldPath: String
     let issues: [DataIssue]
     if spec.record == nil {
-      let obj = FieldCodec.setting(FieldCodec.json(of: a.header), at: field.pathSegments, to: value)
-      guard let h = try? FieldCodec.header(from: obj) else { throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value") }
+      guard let h = try? headerSetting(a.header, at: field.pathSegments, to: value) else {
+        throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value")
+      }
       edit = .setHeader(h)
       fieldPath = "$.header." + field.pathSegments.joined(separator: ".")
       var after = a
@@ -201,6 +202,25 @@ enum SheetModel {
       throw FieldCodec.Failure(issue.message)
     }
     return edit
+  }
+
+  /// The header with `value` set at `path`, as rebuilding it from its JSON with the value set would give. A field of
+  /// the profile, the period or the settings rebuilds that member only (the header's members are decoded one by
+  /// one, each from its own key): an address edit then does not write and read the whole settings back.
+  static func headerSetting(_ header: AssessmentHeader, at path: [String], to value: Any?) throws -> AssessmentHeader {
+    func member<T: Codable>(_ v: T) throws -> T {
+      guard let tree = TreeEncoding.tree(v) as? [String: Any] else { throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value") }
+      let obj = FieldCodec.setting(tree, at: Array(path.dropFirst()), to: value)
+      return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]))
+    }
+    var h = header
+    switch path.first {
+    case "profile" where path.count > 1: h.profile = try member(h.profile)
+    case "period" where path.count > 1: h.period = try member(h.period)
+    case "settings" where path.count > 1: h.settings = try member(h.settings)
+    default: return try FieldCodec.header(from: FieldCodec.setting(FieldCodec.json(of: header), at: path, to: value))
+    }
+    return h
   }
 
   /// Issues of the validator about one row (or the header), for the message under the table.
