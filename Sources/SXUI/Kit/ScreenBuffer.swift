@@ -85,6 +85,16 @@ public struct ScreenBuffer: Hashable, Sendable {
     guard row >= 0, row < rows else { return 0 }
     let limit = min(cols, maxWidth.map { col + max(0, $0) } ?? cols)
     var c = col
+    // Printable ASCII (labels, numbers, most values): one cell per byte, without grapheme breaking — what the loop
+    // below does for such text.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      for b in text.utf8 {
+        if c >= limit { break }
+        if c >= 0 { write(Cell(Character(Unicode.Scalar(b)), style: style), row: row, col: c) }
+        c += 1
+      }
+      return max(0, c - max(col, 0))
+    }
     var lastLead: Int?
     for raw in text {
       let ch = DisplayWidth.sanitize(raw)

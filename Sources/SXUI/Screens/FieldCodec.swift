@@ -63,15 +63,16 @@ public enum FieldCodec {
     return o
   }
 
-  /// Rebuilds a record of `kind` from JSON.
+  /// Rebuilds a record of `kind` from JSON. (The text is only decoded: its keys are not sorted, which on Linux
+  /// compares them with ICU collation and was most of the cost of writing it.)
   public static func record(_ kind: RecordKind, from obj: [String: Any]) throws -> AnyRecord {
-    let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+    let data = try JSONSerialization.data(withJSONObject: obj)
     return try AnyRecord.decode(kind, data)
   }
 
   /// Rebuilds the header from JSON.
   public static func header(from obj: [String: Any]) throws -> AssessmentHeader {
-    let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+    let data = try JSONSerialization.data(withJSONObject: obj)
     return try JSONDecoder().decode(AssessmentHeader.self, from: data)
   }
 

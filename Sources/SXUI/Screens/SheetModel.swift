@@ -211,9 +211,18 @@ enum SheetModel {
     func member<T: Codable>(_ v: T) throws -> T {
       guard let tree = TreeEncoding.tree(v) as? [String: Any] else { throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value") }
       let obj = FieldCodec.setting(tree, at: Array(path.dropFirst()), to: value)
-      return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]))
+      return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: obj))
     }
     var h = header
+    // A text typed into a text field of the profile or the period (most header edits): set as it is, which is what
+    // the JSON round trip gives for a string; any other value or field goes through JSON.
+    if path.count == 2, let text = value as? String {
+      switch path[0] {
+      case "profile": if setText(&h.profile, path[1], text) { return h }
+      case "period": if setText(&h.period, path[1], text) { return h }
+      default: break
+      }
+    }
     switch path.first {
     case "profile" where path.count > 1: h.profile = try member(h.profile)
     case "period" where path.count > 1: h.period = try member(h.period)
@@ -221,6 +230,32 @@ enum SheetModel {
     default: return try FieldCodec.header(from: FieldCodec.setting(FieldCodec.json(of: header), at: path, to: value))
     }
     return h
+  }
+
+  /// Sets the text field `key` (its JSON name) of the profile; false when it is not one.
+  static func setText(_ p: inout PlantProfile, _ key: String, _ text: String) -> Bool {
+    switch key {
+    case "name": p.name = text
+    case "address": p.address = text
+    case "province": p.province = text
+    case "sector": p.sector = text
+    case "products": p.products = text
+    case "markets": p.markets = text
+    case "previousProgrammes": p.previousProgrammes = text
+    case "contact": p.contact = text
+    default: return false
+    }
+    return true
+  }
+
+  /// Sets the text field `key` (its JSON name) of the period; false when it is not one.
+  static func setText(_ p: inout AssessmentPeriod, _ key: String, _ text: String) -> Bool {
+    switch key {
+    case "start": p.start = text
+    case "end": p.end = text
+    default: return false
+    }
+    return true
   }
 
   /// Issues of the validator about one row (or the header), for the message under the table.
