@@ -206,9 +206,10 @@ public final class AppDriver {
     let clock = ContinuousClock()
     let start = clock.now
     var changed = false
+    var replaced: ReleaseBox?
     if d.isUpdating {
       if budget != nil, let backgroundCompute {
-        changed = derivedInBackground(&d, backgroundCompute)
+        changed = derivedInBackground(&d, backgroundCompute, replaced: &replaced)
       } else {
         job = nil
         let input = DerivedInput(d, sheets: state.catalog.sheets)
@@ -241,6 +242,9 @@ public final class AppDriver {
       d.columnWidths = w
     }
     state.doc = d
+    // What was replaced (results and findings of a 10,000-row assessment) is freed on another thread, once nothing
+    // else here refers to it: freeing it on this one kept a key waiting for milliseconds.
+    if let box = replaced.take() { DispatchQueue.global(qos: .utility).async { box.empty() } }
     return changed
   }
 
@@ -252,12 +256,15 @@ public final class AppDriver {
   /// at a time: a job for an earlier revision (the user edited meanwhile) is installed as that revision's results
   /// (the screen still says "updating…", and results keep up during a long run of edits), then the current revision
   /// is started. Returns true when results were installed.
-  private func derivedInBackground(_ d: inout DocState, _ compute: @escaping @Sendable (Assessment) -> Results) -> Bool {
+  private func derivedInBackground(_ d: inout DocState, _ compute: @escaping @Sendable (Assessment) -> Results, replaced: inout ReleaseBox?)
+    -> Bool
+  {
     var installed = false
     if let job {
       guard let output = job.output else { return false }  // still running
       self.job = nil
       if job.document == d.instance && job.revision > d.derivedRevision {
+        replaced = ReleaseBox((d.results, d.issues))
         if job.revision == d.revision {
           output.install(into: &d)
           return true
@@ -343,6 +350,17 @@ struct DerivedOutput: Sendable {
     d.fill = fill
     d.progress = progress
     d.derivedRevision = revision
+  }
+}
+
+/// Derived values that were replaced, handed to another thread to be freed there.
+final class ReleaseBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: (Results?, [DataIssue])?
+  init(_ value: (Results?, [DataIssue])) { self.value = value }
+  func empty() {
+    let v = lock.withLock { value.take() }
+    withExtendedLifetime(v) {}
   }
 }
 
