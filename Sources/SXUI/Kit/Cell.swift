@@ -31,6 +31,13 @@ public struct Cell: Hashable, Sendable {
     self.style = style
   }
 
+  /// A printable ASCII character (0x20..<0x7F): what `init(_:style:)` gives for it.
+  init(ascii byte: UInt8, style: Style) {
+    self.text = String(Character(Unicode.Scalar(byte)))
+    self.width = 1
+    self.style = style
+  }
+
   /// The continuation half of a wide character.
   public static func continuation(style: Style) -> Cell {
     var c = Cell(" ", style: style)

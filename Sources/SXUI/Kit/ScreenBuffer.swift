@@ -63,16 +63,18 @@ public struct ScreenBuffer: Hashable, Sendable {
     let r = rect.intersection(bounds)
     guard !r.isEmpty else { return }
     let w = DisplayWidth.width(of: DisplayWidth.sanitize(character))
+    // The same cell everywhere: built once.
+    let cell = Cell(character, style: style)
     for row in r.row..<r.bottom {
       if w == 2 {
         var col = r.col
         while col + 1 < r.right {
-          write(Cell(character, style: style), row: row, col: col)
+          write(cell, row: row, col: col)
           col += 2
         }
         if col < r.right { write(Cell(" ", style: style), row: row, col: col) }
       } else {
-        for col in r.col..<r.right { write(Cell(character, style: style), row: row, col: col) }
+        for col in r.col..<r.right { write(cell, row: row, col: col) }
       }
     }
   }
@@ -90,7 +92,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
       for b in text.utf8 {
         if c >= limit { break }
-        if c >= 0 { write(Cell(Character(Unicode.Scalar(b)), style: style), row: row, col: c) }
+        if c >= 0 { write(Cell(ascii: b, style: style), row: row, col: c) }
         c += 1
       }
       return max(0, c - max(col, 0))
