@@ -58,14 +58,17 @@ enum AppRunner {
         }
         continue
       }
-      let t0 = AppTrace.now()
+      let t0 = AppTrace.now(), c0 = trace == nil ? 0 : AppTrace.threadCPU()
       if event == .key(.ctrl("l")) { session.forceRepaint() }
       driver.send(event)
       let t1 = AppTrace.now()
       let frame = driver.render()
       let t2 = AppTrace.now()
       session.present(frame)
-      trace?.log("event \(event)", start: t0, [("send", t1 - t0), ("render", t2 - t1), ("present", AppTrace.now() - t2)])
+      if let trace {
+        let t3 = AppTrace.now()
+        trace.log("event \(event)", start: t0, [("send", t1 - t0), ("render", t2 - t1), ("present", t3 - t2), ("cpu", AppTrace.threadCPU() - c0)])
+      }
     }
   }
 }

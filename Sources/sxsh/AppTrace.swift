@@ -25,6 +25,13 @@ final class AppTrace {
     return ts.tv_sec * 1_000_000 + ts.tv_nsec / 1000
   }
 
+  /// CPU time of the calling thread, microseconds (what the loop itself spent, whatever the machine's load).
+  static func threadCPU() -> Int {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return ts.tv_sec * 1_000_000 + ts.tv_nsec / 1000
+  }
+
   /// One line: what, when it started, and the phases (name, microseconds).
   func log(_ what: String, start: Int, _ phases: [(String, Int)]) {
     var line = "\(what) t=\(start)"
