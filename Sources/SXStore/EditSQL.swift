@@ -12,8 +12,8 @@ extension AppDatabase {
     try JSONDecoder().decode(StoredEdit.self, from: Data(text.utf8)).edit()
   }
 
-  static func putHeader(_ db: Database, _ h: AssessmentHeader, insert: Bool) throws {
-    let body = String(decoding: try JSONCoding.encoder().encode(h), as: UTF8.self)
+  static func putHeader(_ db: Database, _ h: AssessmentHeader, insert: Bool, body encoded: String? = nil) throws {
+    let body = try encoded ?? String(decoding: try JSONCoding.encoder().encode(h), as: UTF8.self)
     let key = TextRules.searchKey([h.profile.name, h.title, h.profile.sector, h.profile.province].joined(separator: " "))
     let args: StatementArguments = [
       h.profile.name, h.profile.sector, h.profile.province, h.period.start, h.period.end, h.status.rawValue, h.isSample, key,
@@ -56,6 +56,7 @@ extension AppDatabase {
   static func stampAndApply(_ db: Database, _ aid: String, _ e: Edit, _ stamp: Provenance) throws
     -> (stamped: Edit, forward: String, inverse: String)
   {
+    if case .setHeader(let h) = e { return try stampAndApplyHeader(db, aid, h, stamp) }
     guard case .upsert(let r, let position) = e, let old = try oldRow(db, aid, r.kind, r.id) else {
       let stamped = try Self.stamp(db, aid, e, stamp)
       let inverse = try apply(db, aid, stamped, at: stamp.at)
@@ -79,6 +80,44 @@ extension AppDatabase {
       try json(upsert: before, body: String(decoding: beforeBody, as: UTF8.self), position: nil))
   }
 
+  /// A header edit: the stored header read and decoded once, each header encoded once (the stored one: compared and
+  /// logged as the inverse; the stamped one: stored and logged as the edit) — the same rows as ``stamp(_:_:_:_:)``
+  /// then ``apply(_:_:_:at:)`` write.
+  static func stampAndApplyHeader(_ db: Database, _ aid: String, _ h: AssessmentHeader, _ stamp: Provenance) throws
+    -> (stamped: Edit, forward: String, inverse: String)
+  {
+    guard h.id == aid else { throw EditError.wrongAssessment }
+    guard let oldText = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [aid]) else {
+      throw StoreError.noSuchAssessment(aid)
+    }
+    let before = try JSONDecoder().decode(AssessmentHeader.self, from: Data(oldText.utf8))
+    let beforeBody = try JSONCoding.encoder().encode(before)
+    let newBody = try JSONCoding.encoder().encode(h)
+    var out: AssessmentHeader
+    if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: Array(newBody)) {
+      out = h
+      for k in keys { out.provenance[k] = stamp }
+    } else {
+      let stamped = try Provenance.stampChanges(old: Data(oldText.utf8), new: newBody, stamp: stamp)
+      out = try JSONDecoder().decode(AssessmentHeader.self, from: stamped)
+    }
+    out.updatedAt = stamp.at
+    let body = String(decoding: try JSONCoding.encoder().encode(out), as: UTF8.self)
+    try putHeader(db, out, insert: false, body: body)
+    return (.setHeader(out), try json(setHeaderBody: body), try json(setHeaderBody: String(decoding: beforeBody, as: UTF8.self)))
+  }
+
+  /// `json(.setHeader(header))` from the header's already-encoded body.
+  static func json(setHeaderBody body: String) throws -> String {
+    var s = try StoredEdit(.delete(.flow, id: ""))
+    s.op = "setHeader"
+    s.kind = nil
+    s.id = nil
+    s.position = nil
+    s.body = body
+    return String(decoding: try JSONCoding.encoder().encode(s), as: UTF8.self)
+  }
+
   /// `json(.upsert(record, position:))` from the record's already-encoded body.
   static func json(upsert record: AnyRecord, body: String, position: Int?) throws -> String {
     var s = try StoredEdit(.delete(record.kind, id: record.id))
@@ -98,23 +137,13 @@ extension AppDatabase {
       arguments: [delta, aid, kind.rawValue, from])
   }
 
-  /// Stamps provenance on the fields an upsert or header edit changes.
+  /// Stamps provenance on the fields a new row's upsert sets (a header edit: ``stampAndApplyHeader(_:_:_:_:)``).
   static func stamp(_ db: Database, _ aid: String, _ e: Edit, _ stamp: Provenance) throws -> Edit {
     switch e {
     case .upsert(let r, let p):
       let old = try oldRow(db, aid, r.kind, r.id).map { Data($0.body.utf8) }
       let body = try Provenance.stampChanges(old: old, new: try r.encoded(), stamp: stamp)
       return .upsert(try AnyRecord.decode(r.kind, body), position: p)
-    case .setHeader(let h):
-      guard h.id == aid else { throw EditError.wrongAssessment }
-      let old = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [aid]).map { Data($0.utf8) }
-      var flat = h
-      flat.provenance = [:]
-      let newBody = try JSONCoding.encoder().encode(h)
-      let stamped = try Provenance.stampChanges(old: old, new: newBody, stamp: stamp)
-      var out = try JSONDecoder().decode(AssessmentHeader.self, from: stamped)
-      out.updatedAt = stamp.at
-      return .setHeader(out)
     default:
       return e
     }

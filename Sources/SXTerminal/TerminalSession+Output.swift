@@ -23,7 +23,10 @@ extension TerminalSession {
           c += 1
           continue
         }
-        var changed = previous.map { $0[r, c] != cell } ?? true
+        // Not `previous.map { … }`: a closure in this main-actor method is checked for its executor on every call
+        // (swift_task_isCurrentExecutor, once per cell: a third of the cost of presenting a frame).
+        var changed = true
+        if let previous { changed = previous[r, c] != cell }
         if !changed && cell.width == 2, let previous, previous[r, c + 1] != buffer[r, c + 1] { changed = true }
         if changed {
           if cell.width == 2 && c + 1 >= cols {

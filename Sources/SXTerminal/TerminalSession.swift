@@ -85,6 +85,11 @@ public final class TerminalSession {
     SignalGuard.installCrashHandlers(
       note: "\nsxsh: " + (options.language == .vi ? "chương trình gặp lỗi nghiêm trọng; terminal đã được khôi phục." : "crashed; the terminal was restored.")
         + (options.stderrLogPath.map { " Log: \($0)" } ?? "") + "\n")
+    // Until the first endwin()/doupdate() cycle, ncurses 6.4 flushes its output buffer at every cursor jump
+    // (`_nc_mvcur` while the screen is still "initial"), so a frame went out as one write() per changed line and a
+    // reader saw it arrive in pieces. endwin() now (nothing is drawn yet; the shell modes it restores are replaced
+    // just below) makes the first doupdate() resume the screen, after which a frame is one write() of the buffer.
+    endwin()
     // 5. Input modes: raw (Ctrl-C/Z/S/Q are keys), no echo, no CR/NL mapping, keypad.
     raw()
     noecho()

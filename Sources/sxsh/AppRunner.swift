@@ -24,9 +24,11 @@ enum AppRunner {
     let size = session.terminalSize
     var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: startup.catalog)
     state.exportDirectory = FileManager.default.currentDirectoryPath
-    let driver = AppDriver(state: state, repository: DatabaseRepository(db: db))
+    let trace = AppTrace(environment: env)
+    let driver = AppDriver(state: state, repository: DatabaseRepository(db: db, trace: trace))
     let factors = startup.factors
     driver.compute = { Engine.compute($0, factors: factors, rules: startup.rules) }
+    driver.backgroundCompute = { Engine.compute($0, factors: factors, rules: startup.rules) }
     driver.exporter = ExportJob.tui(worksheets: startup.set, rules: { startup.rules })
     // A keystroke is answered by the next frame; results, findings and markers are recomputed after it is painted,
     // when no input is pending (the status line says "updating…" until then). The first frame is painted the same
@@ -40,17 +42,33 @@ enum AppRunner {
         driver.finish()
         break
       }
+      // Idle work: column widths a slice at a time (no wait for input), results derived on another thread (polled).
       let idleWork = driver.needsDerivedUpdate
-      guard let event = session.readEvent(timeoutMs: idleWork ? 0 : nil) else {
+      guard let event = session.readEvent(timeoutMs: idleWork ? (driver.isDerivingInBackground ? 5 : 0) : nil) else {
         if idleWork {
-          driver.updateDerived(budget: .milliseconds(4))
-          session.present(driver.render())
+          let t0 = AppTrace.now()
+          let changed = driver.updateDerived(budget: .milliseconds(4))
+          let t1 = AppTrace.now()
+          if changed {
+            let frame = driver.render()
+            let t2 = AppTrace.now()
+            session.present(frame)
+            trace?.log("idle", start: t0, [("derived", t1 - t0), ("render", t2 - t1), ("present", AppTrace.now() - t2)])
+          }
         }
         continue
       }
+      let t0 = AppTrace.now(), c0 = trace == nil ? 0 : AppTrace.threadCPU()
       if event == .key(.ctrl("l")) { session.forceRepaint() }
       driver.send(event)
-      session.present(driver.render())
+      let t1 = AppTrace.now()
+      let frame = driver.render()
+      let t2 = AppTrace.now()
+      session.present(frame)
+      if let trace {
+        let t3 = AppTrace.now()
+        trace.log("event \(event)", start: t0, [("send", t1 - t0), ("render", t2 - t1), ("present", t3 - t2), ("cpu", AppTrace.threadCPU() - c0)])
+      }
     }
   }
 }

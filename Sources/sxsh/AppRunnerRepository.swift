@@ -7,6 +7,8 @@ import SXUI
 /// with the user (`$SXSH_USER`/`$USER`), the ISO time and the host name.
 struct DatabaseRepository: AssessmentRepository {
   let db: AppDatabase
+  /// Profiling only (`SXSH_TRACE`): told how long each commit took.
+  var trace: AppTrace? = nil
   /// Who and where, looked up once (the host name lookup can take tens of milliseconds) and the ISO clock.
   let stamps = Stamps()
 
@@ -37,7 +39,10 @@ struct DatabaseRepository: AssessmentRepository {
   func create(_ assessment: Assessment) throws { try db.create(assessment) }
   func delete(_ id: String) throws { try db.delete(id) }
   func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit] {
-    try db.commit(edits, to: id, label: label, by: stamps.stamp())
+    guard let trace else { return try db.commit(edits, to: id, label: label, by: stamps.stamp()) }
+    let t0 = AppTrace.now()
+    defer { trace.commitMicros = AppTrace.now() - t0 }
+    return try db.commit(edits, to: id, label: label, by: stamps.stamp())
   }
   func undo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.undo(id, at: stamps.now()) }
   func redo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.redo(id, at: stamps.now()) }

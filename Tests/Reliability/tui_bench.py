@@ -2,11 +2,13 @@
 """TUI performance figures for sxsh-bench (issue 8), measured in a real pty (pexpect) rendered by pyte:
   * cold start to first painted frame of the demo, 80x24, median (anchor: vim -u NONE, same harness);
   * keystroke (Enter that saves an edit, durable commit + recompute) to painted frame on a large assessment,
-    median and p99;
+    median and p99 (keys sent apart: each edit starts once the previous frame arrived and the pty was quiet 50 ms);
+  * a key (↓, then ↑) sent as soon as the saved frame arrived, while the results are derived again, to its frame;
   * bytes written for a one-row cursor move in the flows table (W7) of the large assessment (median); every move
     is checked to have moved the highlighted row by exactly one line on screen, else the figure is not reported;
   * peak RSS (VmHWM) of sxsh with the large assessment open.
-Usage: tui_bench.py --sxsh PATH --bench PATH [--flows 10000] [--runs 15] [--out figures.json] [--only start,save,move,rss]
+A frame is timed when the bytes completing it are read from the pty (before the virtual terminal parses them).
+Usage: tui_bench.py --sxsh PATH --bench PATH [--flows 10000] [--runs 15] [--out figures.json] [--only start,save,after,move,rss]
 Needs python3-pexpect and python3-pyte. Prints the figures; writes them as JSON for `sxsh-bench --tui`.
 """
 import argparse, json, os, shutil, statistics, subprocess, tempfile, time
@@ -18,7 +20,7 @@ ap.add_argument("--bench", required=True)
 ap.add_argument("--flows", type=int, default=10000)
 ap.add_argument("--runs", type=int, default=15)
 ap.add_argument("--out")
-ap.add_argument("--only", default="start,save,move,rss", help="comma-separated parts: start, save, move, rss")
+ap.add_argument("--only", default="start,save,after,move,rss", help="comma-separated parts: start, save, after, move, rss")
 opt = ap.parse_args()
 parts = set(opt.only.split(","))
 
@@ -47,20 +49,31 @@ class Pane:
     def text(self):
         return "\n".join(self.scr.display)
 
-    def pump_until(self, pred, timeout=10.0):
+    def pump_until(self, pred, timeout=10.0, fresh=False):
+        """Reads until `pred` holds; returns the time the bytes that made it hold were read from the pty (the frame
+        was painted then), or None on timeout. The predicate is evaluated only when new bytes were fed (it renders the
+        virtual screen, ~1 ms in Python), and the wait for bytes is one select() with the remaining time, so neither
+        the predicate nor the virtual terminal's parsing is counted in the figure, nor delays the next read.
+        `fresh`: a key was just sent, so the screen cannot hold yet; the predicate is not evaluated before the first
+        bytes are read (bytes arriving while it ran would be timed late)."""
+        if not fresh and pred(self):
+            return time.perf_counter()
         end = time.perf_counter() + timeout
-        while time.perf_counter() < end:
-            if pred(self):
-                return time.perf_counter()
+        while True:
+            left = end - time.perf_counter()
+            if left <= 0:
+                return None
             try:
-                d = self.c.read_nonblocking(65536, timeout=0.002)
-                self.bytes += len(d)
-                self.stream.feed(d)
+                d = self.c.read_nonblocking(65536, timeout=left)
             except pexpect.TIMEOUT:
-                pass
+                return None
             except pexpect.EOF:
-                break
-        return None
+                return None
+            arrived = time.perf_counter()
+            self.bytes += len(d)
+            self.stream.feed(d)
+            if pred(self):
+                return arrived
 
     def drain(self, quiet=0.15):
         """Reads until the pty is quiet for `quiet` seconds; returns the byte count read."""
@@ -111,6 +124,11 @@ def pct(xs, p):
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
+def saved(display, text):
+    """The saved frame: the key bar is back to the sheet's (Enter Edit) and the text saved is on screen."""
+    return "EnterEdit" in display[-1] and any(text in line for line in display)
+
+
 def selected_lines(p, first=24):
     """Screen lines with the table's selection marker ("▶", in the gutter right of the navigation)."""
     return [y for y in range(1, p.scr.lines - 2) if any(p.scr.buffer[y][x].data == "▶" for x in range(first, p.scr.columns))]
@@ -129,7 +147,7 @@ try:
             v = ttfp(vim, ["-u", "NONE", "-N"], ["VIM - Vi IMproved"], opt.runs)
             fig("anchor: vim -u NONE first painted frame, median", statistics.median(v) if v else None, "ms", None, "same harness")
 
-    if parts & {"save", "move", "rss"}:
+    if parts & {"save", "after", "move", "rss"}:
         big_db = os.path.join(work, "big.sqlite")
         r = subprocess.run([opt.bench, "make-db", big_db, str(opt.flows)], check=True, capture_output=True, text=True)
         big_id = r.stdout.strip()
@@ -151,12 +169,47 @@ try:
                 p.drain(0.05)
                 t0 = time.perf_counter()
                 p.c.send("\r")  # save: durable commit + repaint (results follow when idle)
-                t1 = p.pump_until(lambda p: "EnterEdit" in p.scr.display[-1] and ("bench %d" % i) in p.text(), 10)
+                t1 = p.pump_until(lambda p: saved(p.scr.display, "bench %d" % i), 10, fresh=True)
                 if t1 is not None:
                     lat.append((t1 - t0) * 1000)
                 p.drain(0.05)
             fig("TUI: Enter (durable save) to painted frame, %d flows, median" % opt.flows, pct(lat, 50), "ms", 2)
             fig("TUI: Enter (durable save) to painted frame, %d flows, p99" % opt.flows, pct(lat, 99), "ms", 8)
+        if "after" in parts:
+            # A key typed right after a save, while results, findings and markers are being derived again: from the
+            # saved frame, ↓ then ↑ at once (each sent when the previous frame arrived), timed to the frame whose
+            # focus marker (▸) moved one line.
+            if "save" not in parts:
+                p.c.send("\r")
+                p.drain()
+                p.c.send(DOWN + DOWN)
+                p.drain()
+
+            def focus_line(p):
+                d = p.scr.display
+                lines = [y for y in range(1, p.scr.lines - 2) if "▸" in d[y]]
+                return lines[0] if len(lines) == 1 else None
+
+            after = []
+            for i in range(opt.runs * 2):
+                p.c.send("\r")
+                p.pump_until(lambda p: "EscCancel" in p.scr.display[-1], 10)
+                p.c.send("\x15after %d" % i)
+                p.drain(0.05)
+                p.c.send("\r")
+                if p.pump_until(lambda p: saved(p.scr.display, "after %d" % i), 10, fresh=True) is None:
+                    continue
+                for key, step in ((DOWN, 1), (UP, -1)):
+                    line = focus_line(p)
+                    t0 = time.perf_counter()
+                    p.c.send(key)
+                    t1 = p.pump_until(lambda p, line=line, step=step: line is not None and focus_line(p) == line + step, 10, fresh=True)
+                    if t1 is not None:
+                        after.append((t1 - t0) * 1000)
+                p.drain(0.05)
+            fig("TUI: key right after a save to painted frame, %d flows, median" % opt.flows, pct(after, 50), "ms", 2)
+            fig("TUI: key right after a save to painted frame, %d flows, p99" % opt.flows, pct(after, 99), "ms", 8)
+        if parts & {"save", "after"}:
             p.c.send(ESC)  # back to the navigation
             p.drain()
         if "move" in parts:

@@ -54,6 +54,37 @@ final class StampTests: XCTestCase {
     XCTAssertEqual(try db.integrityCheck(), "ok")
   }
 
+  func testHeaderCommitStampsAsStampChanges() throws {
+    let demo = DemoAssessment.make()
+    let db = try AppDatabase(path: dir + "/db.sqlite")
+    try db.create(demo)
+    var headers: [AssessmentHeader] = []
+    var h = demo.header
+    h.profile.address = "12 đường \"Sông\" Hàn\n"
+    headers.append(h)
+    h.profile.employees = 2700
+    h.title = "Đánh giá — 2026"
+    headers.append(h)
+    h.dismissedRules = ["r1", "r2"]
+    headers.append(h)
+    headers.append(h)  // unchanged but for updatedAt
+    for h in headers {
+      let oldBody = try db.load(demo.id).header
+      var expected = try JSONDecoder().decode(
+        AssessmentHeader.self,
+        from: try Provenance.stampChanges(old: try JSONCoding.encoder().encode(oldBody), new: try JSONCoding.encoder().encode(h), stamp: stamp))
+      expected.updatedAt = stamp.at
+      let stored = try db.commit([.setHeader(h)], to: demo.id, label: "header", by: stamp)
+      XCTAssertEqual(stored, [.setHeader(expected)])
+      XCTAssertEqual(try db.load(demo.id).header, expected)
+      let u = try XCTUnwrap(try db.undo(demo.id, at: "t"))
+      XCTAssertEqual(u.edits, [.setHeader(oldBody)])
+      XCTAssertEqual(try db.load(demo.id).header, oldBody)
+      _ = try db.redo(demo.id, at: "t")
+    }
+    XCTAssertEqual(try db.integrityCheck(), "ok")
+  }
+
   func testChangedKeysOfCompactObjects() {
     func keys(_ a: String, _ b: String) -> [String]? { FieldStamp.changedKeys(old: Array(a.utf8), new: Array(b.utf8)) }
     XCTAssertEqual(keys(#"{"a":1,"b":"x,}","c":[1,{"d":2}],"id":"q"}"#, #"{"a":1,"b":"x,}","c":[1,{"d":3}],"id":"r"}"#), ["c"])

@@ -30,6 +30,22 @@ struct KitTextTests {
     #expect(DisplayWidth.width(of: "a中b") == 4)
   }
 
+  /// The width of a string is the sum over its grapheme clusters, whatever shortcut measures it: texts mixing
+  /// Vietnamese (NFC and NFD), marks, punctuation, box drawing, CJK, emoji sequences, CR LF and Hangul jamo.
+  @Test func stringWidthIsTheSumOverCharacters() {
+    #expect(kitLocaleReady)
+    let texts = [
+      "", "abc", nfc, nfd, "Đà Nẵng · 1.234,5 kg — “ok” …", "\u{301}a", "x\u{338}", "│ ▶ ● ◐ ○ ─┼─", "Ωμέγα Привет שלום",
+      "中文 and 日本", "👍🏽 ok", "👨‍👩‍👧", "a\u{200D}b", "🇻🇳", "\r\n", "a\tb\u{1B}", "\u{1100}\u{1161}\u{11A8}", "⌚️ 12:00", "‼\u{FE0F}",
+      "e\u{323}\u{302} ệ", "\u{AD}soft", "a\u{2028}b",
+    ]
+    for t in texts {
+      let perCharacter = t.reduce(0) { $0 + DisplayWidth.width(of: $1) }
+      #expect(DisplayWidth.width(of: t) == perCharacter, "\(t.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(DisplayWidth.width(of: t[...]) == perCharacter)
+    }
+  }
+
   @Test func controlsAreReplacedAndMeasuredAsOneColumn() {
     #expect(DisplayWidth.sanitize("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
     #expect(DisplayWidth.sanitize("a\tb") == "a b")

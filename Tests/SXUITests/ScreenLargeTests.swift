@@ -58,6 +58,55 @@ import Testing
     #expect(!d.render().snapshotText().contains("updating…"))
   }
 
+  /// Saves `text` as the address (the editor on the Address line of W0).
+  func saveAddress(_ d: AppDriver, _ text: String) {
+    d.send([.enter, .ctrl("u")])
+    d.type(text)
+    d.send([.enter])
+  }
+
+  /// Calls the loop's idle step until nothing derived is behind; false when that never happened (a bounded wait,
+  /// nothing timed).
+  func settleInBackground(_ d: AppDriver) -> Bool {
+    for _ in 0..<20_000 {
+      if !d.needsDerivedUpdate { return true }
+      d.updateDerived(budget: .milliseconds(4))
+      if d.isDerivingInBackground { Thread.sleep(forTimeInterval: 0.0005) }
+    }
+    return false
+  }
+
+  @Test func backgroundDerivationGivesWhatTheCallingThreadDerives() throws {
+    let (d, _) = try ScreenFixture.driver(language: .en)
+    d.defersDerived = true
+    d.backgroundCompute = { Engine.compute($0) }
+    openAddress(d)
+    saveAddress(d, "12 Riverside Road")
+    #expect(d.state.doc?.isUpdating == true)
+    // The first idle step starts the work on another thread and returns at once.
+    d.updateDerived(budget: .milliseconds(4))
+    #expect(d.isDerivingInBackground || d.state.doc?.isUpdating == false)
+    // A second edit while it runs: the first revision's results may be shown meanwhile, the last one's in the end.
+    saveAddress(d, "14 Riverside Road")
+    #expect(d.state.doc?.isUpdating == true)
+    #expect(settleInBackground(d))
+    #expect(!d.isDerivingInBackground)
+    #expect(!d.render().snapshotText().contains("updating…"))
+
+    let (inline, _) = try ScreenFixture.driver(language: .en)
+    openAddress(inline)
+    saveAddress(inline, "12 Riverside Road")
+    saveAddress(inline, "14 Riverside Road")
+    let bg = try #require(d.state.doc), fg = try #require(inline.state.doc)
+    #expect(bg.assessment.header.profile.address == "14 Riverside Road")
+    #expect(bg.derivedRevision == bg.revision)
+    #expect(bg.results == fg.results)
+    #expect(bg.issues == fg.issues)
+    #expect(bg.progress == fg.progress)
+    #expect(bg.fill == fg.fill)
+    #expect(d.render().snapshotText() == inline.render().snapshotText())
+  }
+
   @Test func inlineDriverRecomputesBeforeSendReturns() throws {
     let (d, _) = try ScreenFixture.driver(language: .en)
     openAddress(d)
@@ -93,6 +142,26 @@ import Testing
     let header = Validator.validateHeader(a)
     #expect(whole.count == 3)
     #expect(Set(header) == Set(whole))
+  }
+
+  /// Setting a header field through its member only gives what rebuilding the whole header from JSON gives, for
+  /// every header field of the catalogue, with its current value, no value, a text and a number.
+  @Test func headerFieldSetThroughItsMemberAsThroughTheWholeHeader() throws {
+    let a = DemoAssessment.make()
+    var fields = 0
+    for spec in ScreenFixture.catalog.sheets where spec.record == nil {
+      for f in spec.editableFields {
+        fields += 1
+        let current = FieldCodec.value(in: FieldCodec.json(of: a.header), at: f.pathSegments)
+        let values: [Any?] = [current, nil, "Lô 5, KCN Hòa Khánh", 42, 0.25]
+        for v in values {
+          let whole = try? FieldCodec.header(from: FieldCodec.setting(FieldCodec.json(of: a.header), at: f.pathSegments, to: v))
+          let member = try? SheetModel.headerSetting(a.header, at: f.pathSegments, to: v)
+          #expect(member == whole, "\(f.pathSegments) = \(String(describing: v))")
+        }
+      }
+    }
+    #expect(fields > 10)
   }
 
   @Test func treeEncodingGivesWhatJSONSerializationReadsBack() throws {

@@ -19,6 +19,13 @@ public final class AppDriver {
   /// input is pending (the screen says "updating…" meanwhile). When false (the default, for scripted tests) it is
   /// recomputed before ``send(_:)`` returns.
   public var defersDerived = false
+  /// When set (the terminal loop), the results, findings and markers after a change are derived on another thread
+  /// with this function (the same as ``compute``, but callable from any thread): ``updateDerived(budget:)`` starts
+  /// the work and installs it once done, so a key typed meanwhile is answered at once instead of waiting for the
+  /// whole recompute. Nil (the default, for scripted tests): derived on the calling thread.
+  public var backgroundCompute: (@Sendable (Assessment) -> Results)?
+  /// The derivation running on another thread, if any (see ``backgroundCompute``).
+  private var job: DerivedJob?
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -190,32 +197,25 @@ public final class AppDriver {
   /// and navigation markers (after a change), and the column widths of the table in view (after a change or
   /// when another table, language or unit mode is shown). With a `budget`, the column widths of a large table are
   /// measured a slice at a time (call again while ``needsDerivedUpdate``), so that a key is never kept waiting
-  /// behind them; without one, everything is brought up to date.
-  public func updateDerived(budget: Duration? = nil) {
-    guard var d = state.doc else { return }
+  /// behind them, and with ``backgroundCompute`` set the results, findings and markers are derived on another
+  /// thread (installed by a later call once done); without a budget, everything is brought up to date here.
+  /// Returns true when something shown may have changed (the frame is then worth presenting again).
+  @discardableResult
+  public func updateDerived(budget: Duration? = nil) -> Bool {
+    guard var d = state.doc else { return false }
     let clock = ContinuousClock()
     let start = clock.now
+    var changed = false
+    var replaced: ReleaseBox?
     if d.isUpdating {
-      let a = d.assessment
-      d.results = compute(a)
-      d.issues = Validator.validate(a)
-      // Only the worksheets whose rows (or header) changed are read again for the markers.
-      let sheets = state.catalog.sheets
-      var fill = d.fill ?? []
-      if fill.count != sheets.count {
-        fill = sheets.map { _ in SheetModel.Fill(hasData: false, allFilled: false) }
-        d.changedKinds = nil
-        d.headerChanged = true
+      if budget != nil, let backgroundCompute {
+        changed = derivedInBackground(&d, backgroundCompute, replaced: &replaced)
+      } else {
+        job = nil
+        let input = DerivedInput(d, sheets: state.catalog.sheets)
+        input.output(results: compute(input.assessment)).install(into: &d)
+        changed = true
       }
-      for (i, spec) in sheets.enumerated() {
-        let changed = spec.record.map { k in d.changedKinds.map { $0.contains(k) } ?? true } ?? (d.headerChanged || d.changedKinds == nil)
-        if changed { fill[i] = SheetModel.fill(spec, a) }
-      }
-      d.fill = fill
-      d.changedKinds = []
-      d.headerChanged = false
-      d.progress = sheets.indices.map { SheetModel.progress(sheets[$0], fill[$0], d.issues) }
-      d.derivedRevision = d.revision
     }
     if let key = AppUpdate.columnWidthsKey(state), let spec = SheetScreen.spec(state) {
       var w = d.columnWidths ?? ColumnWidths(sheetIndex: -1, revision: -1, language: key.language, unitMode: key.unitMode, filter: "", longest: [])
@@ -236,11 +236,148 @@ public final class AppDriver {
         }
         w.scanned = next
         w.complete = next >= rows.count
+        changed = true
       }
+      if d.columnWidths != w { changed = true }
       d.columnWidths = w
     }
     state.doc = d
+    // What was replaced (results and findings of a 10,000-row assessment) is freed on another thread, once nothing
+    // else here refers to it: freeing it on this one kept a key waiting for milliseconds.
+    if let box = replaced.take() { DispatchQueue.global(qos: .utility).async { box.empty() } }
+    return changed
   }
+
+  /// True while results, findings and markers are being derived on another thread (the loop then polls
+  /// ``updateDerived(budget:)`` instead of blocking on input).
+  public var isDerivingInBackground: Bool { job != nil }
+
+  /// Starts, or installs when done, the derivation of the document's current revision on another thread. One job
+  /// at a time: a job for an earlier revision (the user edited meanwhile) is installed as that revision's results
+  /// (the screen still says "updating…", and results keep up during a long run of edits), then the current revision
+  /// is started. Returns true when results were installed.
+  private func derivedInBackground(_ d: inout DocState, _ compute: @escaping @Sendable (Assessment) -> Results, replaced: inout ReleaseBox?)
+    -> Bool
+  {
+    var installed = false
+    if let job {
+      guard let output = job.output else { return false }  // still running
+      self.job = nil
+      if job.document == d.instance && job.revision > d.derivedRevision {
+        replaced = ReleaseBox((d.results, d.issues))
+        if job.revision == d.revision {
+          output.install(into: &d)
+          return true
+        }
+        output.installStale(into: &d)
+        installed = true
+      }
+    }
+    let input = DerivedInput(d, sheets: state.catalog.sheets)
+    let job = DerivedJob(document: d.instance, revision: d.revision)
+    self.job = job
+    Thread.detachNewThread {
+      job.finish(input.output(results: compute(input.assessment)))
+    }
+    return installed
+  }
+}
+
+/// What the derivation of one revision reads: a snapshot of the document (a value: the main thread goes on with its
+/// own copy).
+struct DerivedInput: Sendable {
+  let assessment: Assessment
+  let revision: Int
+  let sheets: [WorksheetSpec]
+  let fill: [SheetModel.Fill]?
+  let changedKinds: Set<RecordKind>?
+  let headerChanged: Bool
+
+  init(_ d: DocState, sheets: [WorksheetSpec]) {
+    assessment = d.assessment
+    revision = d.revision
+    self.sheets = sheets
+    fill = d.fill
+    changedKinds = d.changedKinds
+    headerChanged = d.headerChanged
+  }
+
+  /// Findings and markers (only the worksheets whose rows, or header, changed are read again), with `results`.
+  func output(results: Results) -> DerivedOutput {
+    let a = assessment
+    let issues = Validator.validate(a)
+    var fill = self.fill ?? []
+    var changedKinds = self.changedKinds
+    var headerChanged = self.headerChanged
+    if fill.count != sheets.count {
+      fill = sheets.map { _ in SheetModel.Fill(hasData: false, allFilled: false) }
+      changedKinds = nil
+      headerChanged = true
+    }
+    for (i, spec) in sheets.enumerated() {
+      let changed = spec.record.map { k in changedKinds.map { $0.contains(k) } ?? true } ?? (headerChanged || changedKinds == nil)
+      if changed { fill[i] = SheetModel.fill(spec, a) }
+    }
+    let progress = sheets.indices.map { SheetModel.progress(sheets[$0], fill[$0], issues) }
+    return DerivedOutput(revision: revision, results: results, issues: issues, fill: fill, progress: progress)
+  }
+}
+
+/// Results, findings and markers of one revision.
+struct DerivedOutput: Sendable {
+  let revision: Int
+  let results: Results
+  let issues: [DataIssue]
+  let fill: [SheetModel.Fill]
+  let progress: [SheetModel.Progress]
+
+  /// Into the document it was derived from (at the same revision: nothing changed since the snapshot).
+  func install(into d: inout DocState) {
+    d.results = results
+    d.issues = issues
+    d.fill = fill
+    d.changedKinds = []
+    d.headerChanged = false
+    d.progress = progress
+    d.derivedRevision = revision
+  }
+
+  /// Into the document when it changed since the snapshot: what changed since (``DocState/changedKinds``, the
+  /// header) is kept, to be read again with the next revision.
+  func installStale(into d: inout DocState) {
+    d.results = results
+    d.issues = issues
+    d.fill = fill
+    d.progress = progress
+    d.derivedRevision = revision
+  }
+}
+
+/// Derived values that were replaced, handed to another thread to be freed there.
+final class ReleaseBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: (Results?, [DataIssue])?
+  init(_ value: (Results?, [DataIssue])) { self.value = value }
+  func empty() {
+    let v = lock.withLock { value.take() }
+    withExtendedLifetime(v) {}
+  }
+}
+
+/// A derivation running on another thread; its output is handed over under a lock.
+final class DerivedJob: @unchecked Sendable {
+  let document: UUID
+  let revision: Int
+  private let lock = NSLock()
+  private var result: DerivedOutput?
+
+  init(document: UUID, revision: Int) {
+    self.document = document
+    self.revision = revision
+  }
+
+  func finish(_ output: DerivedOutput) { lock.withLock { result = output } }
+  var output: DerivedOutput? { lock.withLock { result } }
 }
 
 extension AppDriver {

@@ -293,6 +293,9 @@ public struct DocState: Sendable {
   public var opp = OppState()
   public var calc = CalcViewState()
 
+  /// Tells this opened document from another (or the same assessment opened again), for work derived elsewhere.
+  public let instance = UUID()
+
   public init(assessment: Assessment) { self.assessment = assessment }
 }
 

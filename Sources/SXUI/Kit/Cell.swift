@@ -11,6 +11,13 @@ public struct Cell: Hashable, Sendable {
   public var style: Style
 
   public init(_ character: Character = " ", style: Style = .normal) {
+    // Printable ASCII (most cells): one column, nothing to replace.
+    if let a = character.asciiValue, a >= 0x20, a < 0x7F {
+      self.text = String(character)
+      self.width = 1
+      self.style = style
+      return
+    }
     let clean = DisplayWidth.sanitize(character)
     let w = DisplayWidth.width(of: clean)
     if w == 0 {
@@ -21,6 +28,13 @@ public struct Cell: Hashable, Sendable {
       self.text = String(clean)
       self.width = w
     }
+    self.style = style
+  }
+
+  /// A printable ASCII character (0x20..<0x7F): what `init(_:style:)` gives for it.
+  init(ascii byte: UInt8, style: Style) {
+    self.text = String(Character(Unicode.Scalar(byte)))
+    self.width = 1
     self.style = style
   }
 

@@ -61,8 +61,31 @@ public enum DisplayWidth {
 
   /// Total width of a string (sum over its `Character`s after sanitising).
   public static func width(of text: some StringProtocol) -> Int {
+    if let w = scalarWidth(text.unicodeScalars) { return w }
     var total = 0
     for ch in text { total += width(of: ch) }
+    return total
+  }
+
+  /// The width of `scalars` summed scalar by scalar, without grapheme breaking, when that is the sum over the
+  /// `Character`s: every scalar is printable (no control) and from the blocks where a grapheme cluster is one
+  /// spacing scalar followed by zero-width marks only — Latin (with Vietnamese), Greek, Cyrillic, Armenian, Hebrew,
+  /// general punctuation, arrows, mathematical and technical symbols, box drawing and geometric shapes (no joiner,
+  /// Hangul, Indic spacing marks, emoji or regional indicators). nil otherwise (the caller then walks the
+  /// `Character`s).
+  static func scalarWidth(_ scalars: some Sequence<Unicode.Scalar>) -> Int? {
+    var total = 0
+    for s in scalars {
+      let v = s.value
+      if v >= 0x20 && v < 0x7F {
+        total += 1
+        continue
+      }
+      guard (v >= 0xA0 && v < 0x600) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2010 && v < 0x2070) || (v >= 0x2190 && v < 0x2600) else {
+        return nil
+      }
+      total += width(of: s)
+    }
     return total
   }
 
@@ -74,6 +97,8 @@ public enum DisplayWidth {
 
   /// `text` with every control character replaced (see ``sanitize(_:)``).
   public static func sanitize(_ text: some StringProtocol) -> String {
+    // Nearly always nothing to replace: then the text as it is, without rebuilding it Character by Character.
+    if !text.unicodeScalars.contains(where: isControl) { return String(text) }
     var out = ""
     for ch in text { out.append(sanitize(ch)) }
     return out

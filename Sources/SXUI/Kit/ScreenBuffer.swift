@@ -63,16 +63,18 @@ public struct ScreenBuffer: Hashable, Sendable {
     let r = rect.intersection(bounds)
     guard !r.isEmpty else { return }
     let w = DisplayWidth.width(of: DisplayWidth.sanitize(character))
+    // The same cell everywhere: built once.
+    let cell = Cell(character, style: style)
     for row in r.row..<r.bottom {
       if w == 2 {
         var col = r.col
         while col + 1 < r.right {
-          write(Cell(character, style: style), row: row, col: col)
+          write(cell, row: row, col: col)
           col += 2
         }
         if col < r.right { write(Cell(" ", style: style), row: row, col: col) }
       } else {
-        for col in r.col..<r.right { write(Cell(character, style: style), row: row, col: col) }
+        for col in r.col..<r.right { write(cell, row: row, col: col) }
       }
     }
   }
@@ -85,6 +87,16 @@ public struct ScreenBuffer: Hashable, Sendable {
     guard row >= 0, row < rows else { return 0 }
     let limit = min(cols, maxWidth.map { col + max(0, $0) } ?? cols)
     var c = col
+    // Printable ASCII (labels, numbers, most values): one cell per byte, without grapheme breaking — what the loop
+    // below does for such text.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      for b in text.utf8 {
+        if c >= limit { break }
+        if c >= 0 { write(Cell(ascii: b, style: style), row: row, col: c) }
+        c += 1
+      }
+      return max(0, c - max(col, 0))
+    }
     var lastLead: Int?
     for raw in text {
       let ch = DisplayWidth.sanitize(raw)

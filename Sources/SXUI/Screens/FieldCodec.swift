@@ -63,15 +63,16 @@ public enum FieldCodec {
     return o
   }
 
-  /// Rebuilds a record of `kind` from JSON.
+  /// Rebuilds a record of `kind` from JSON. (The text is only decoded: its keys are not sorted, which on Linux
+  /// compares them with ICU collation and was most of the cost of writing it.)
   public static func record(_ kind: RecordKind, from obj: [String: Any]) throws -> AnyRecord {
-    let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+    let data = try JSONSerialization.data(withJSONObject: obj)
     return try AnyRecord.decode(kind, data)
   }
 
   /// Rebuilds the header from JSON.
   public static func header(from obj: [String: Any]) throws -> AssessmentHeader {
-    let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+    let data = try JSONSerialization.data(withJSONObject: obj)
     return try JSONDecoder().decode(AssessmentHeader.self, from: data)
   }
 
@@ -82,7 +83,9 @@ public enum FieldCodec {
     guard let raw else { return "" }
     switch field.kind {
     case .text, .multiline, .date:
-      return ((raw as? String) ?? "").replacingOccurrences(of: "\n", with: " ")
+      let text = (raw as? String) ?? ""
+      // Foundation's replacingOccurrences costs tens of thousands of instructions even with nothing to replace.
+      return text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingOccurrences(of: "\n", with: " ") : text
     case .integer, .score:
       return (raw as? NSNumber).map { field.groupsDigits ? NumberFormat.format($0.doubleValue, language, maxFractionDigits: 0) : field.numberText($0.doubleValue, language) } ?? ""
     case .number:

@@ -176,8 +176,9 @@ enum SheetModel {
     let fieldPath: String
     let issues: [DataIssue]
     if spec.record == nil {
-      let obj = FieldCodec.setting(FieldCodec.json(of: a.header), at: field.pathSegments, to: value)
-      guard let h = try? FieldCodec.header(from: obj) else { throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value") }
+      guard let h = try? headerSetting(a.header, at: field.pathSegments, to: value) else {
+        throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value")
+      }
       edit = .setHeader(h)
       fieldPath = "$.header." + field.pathSegments.joined(separator: ".")
       var after = a
@@ -201,6 +202,60 @@ enum SheetModel {
       throw FieldCodec.Failure(issue.message)
     }
     return edit
+  }
+
+  /// The header with `value` set at `path`, as rebuilding it from its JSON with the value set would give. A field of
+  /// the profile, the period or the settings rebuilds that member only (the header's members are decoded one by
+  /// one, each from its own key): an address edit then does not write and read the whole settings back.
+  static func headerSetting(_ header: AssessmentHeader, at path: [String], to value: Any?) throws -> AssessmentHeader {
+    func member<T: Codable>(_ v: T) throws -> T {
+      guard let tree = TreeEncoding.tree(v) as? [String: Any] else { throw FieldCodec.Failure(vi: "giá trị không hợp lệ", en: "invalid value") }
+      let obj = FieldCodec.setting(tree, at: Array(path.dropFirst()), to: value)
+      return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: obj))
+    }
+    var h = header
+    // A text typed into a text field of the profile or the period (most header edits): set as it is, which is what
+    // the JSON round trip gives for a string; any other value or field goes through JSON.
+    if path.count == 2, let text = value as? String {
+      switch path[0] {
+      case "profile": if setText(&h.profile, path[1], text) { return h }
+      case "period": if setText(&h.period, path[1], text) { return h }
+      default: break
+      }
+    }
+    switch path.first {
+    case "profile" where path.count > 1: h.profile = try member(h.profile)
+    case "period" where path.count > 1: h.period = try member(h.period)
+    case "settings" where path.count > 1: h.settings = try member(h.settings)
+    default: return try FieldCodec.header(from: FieldCodec.setting(FieldCodec.json(of: header), at: path, to: value))
+    }
+    return h
+  }
+
+  /// Sets the text field `key` (its JSON name) of the profile; false when it is not one.
+  static func setText(_ p: inout PlantProfile, _ key: String, _ text: String) -> Bool {
+    switch key {
+    case "name": p.name = text
+    case "address": p.address = text
+    case "province": p.province = text
+    case "sector": p.sector = text
+    case "products": p.products = text
+    case "markets": p.markets = text
+    case "previousProgrammes": p.previousProgrammes = text
+    case "contact": p.contact = text
+    default: return false
+    }
+    return true
+  }
+
+  /// Sets the text field `key` (its JSON name) of the period; false when it is not one.
+  static func setText(_ p: inout AssessmentPeriod, _ key: String, _ text: String) -> Bool {
+    switch key {
+    case "start": p.start = text
+    case "end": p.end = text
+    default: return false
+    }
+    return true
   }
 
   /// Issues of the validator about one row (or the header), for the message under the table.
