@@ -37,8 +37,18 @@ import Testing
       return Engine.compute(a)
     }
     openAddress(d)
-    #expect(computed == 1)  // on open, before the first frame
+    // Opening paints the sheet first, as updating and without navigation markers; they follow when idle.
+    #expect(computed == 0)
+    #expect(d.state.doc?.isUpdating == true)
+    let markers: Set<Character> = ["○", "◐", "●", "!"]
+    let opened = d.render().snapshotText()
+    #expect(opened.contains("updating…"))
+    #expect(opened.contains("W0 · Company profile"))
+    #expect(!opened.split(separator: "\n").contains { line in line.prefix(3).contains(where: markers.contains) })
+    d.updateDerived()
+    #expect(computed == 1)
     #expect(d.state.doc?.isUpdating == false)
+    #expect(d.render().snapshotText().split(separator: "\n").contains { line in line.prefix(3).contains(where: markers.contains) })
     d.send([.enter, .ctrl("u")])
     d.type("12 Riverside Road")
     d.send([.enter])

@@ -101,7 +101,8 @@ public final class AppDriver {
         state.doc = d
         state.route = .assessment
         AppUpdate.settle(&state)
-        updateDerived()
+        // Deferred like after an edit: the sheet is painted first (as "updating…"), results and markers follow.
+        if !defersDerived { updateDerived() }
       case .commit(let edits, let label):
         guard let id = state.doc?.assessment.id else { return }
         do {
