@@ -15,7 +15,9 @@ import SXWorksheets
 /// Ctrl-C is a key (raw mode) that asks before quitting.
 @MainActor
 enum AppRunner {
-  static func run(db: AppDatabase, assessmentId: String?, language: Language) throws {
+  /// `afterFirstFrame` runs once the first frame is painted and before any key is read (the backup made when the
+  /// database changed: it copies the file as it was opened, and the screen need not wait for it).
+  static func run(db: AppDatabase, assessmentId: String?, language: Language, afterFirstFrame: () throws -> Void = {}) throws {
     let startup = try AppStartup.load()
     let env = ProcessInfo.processInfo.environment
     let logDir = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
@@ -34,6 +36,10 @@ enum AppRunner {
     driver.defersDerived = true
     driver.start(assessmentId: assessmentId)
     session.present(driver.render())
+    // Everything the first frame does not need comes after it: the rules (needed by the first results) are parsed
+    // on another thread while the backup is made.
+    startup.resolved.parseRulesInBackground()
+    try afterFirstFrame()
     while !driver.shouldQuit {
       if session.pendingSignal != nil {
         // SIGTERM / SIGHUP (or SIGINT from outside): everything is already committed; keep where the user was.

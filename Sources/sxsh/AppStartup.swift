@@ -18,8 +18,8 @@ struct AppStartup: Sendable {
 
   static func load() throws -> AppStartup {
     let resolved = try WorksheetLoader.resolve(cliDir: nil)
-    // Opening an assessment computes its results, which need the rules: they are parsed meanwhile on another thread.
-    resolved.parseRulesInBackground()
+    // The rules are needed by the first results, computed after the first frame; the runner starts their parse
+    // (on another thread) once that frame is painted.
     return AppStartup(resolved: resolved, catalog: WorksheetCatalog(resolved.set), factors: EngineFactors.from(resolved.set.reference))
   }
 }
