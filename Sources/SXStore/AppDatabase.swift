@@ -156,12 +156,21 @@ public final class AppDatabase: Sendable {
     }
   }
 
+  /// The header of an assessment alone (its rows are not read).
+  public func loadHeader(_ id: String) throws -> AssessmentHeader {
+    try queue.read { db in try Self.header(db, id) }
+  }
+
+  static func header(_ db: Database, _ id: String) throws -> AssessmentHeader {
+    guard let body = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [id]) else {
+      throw StoreError.noSuchAssessment(id)
+    }
+    return try JSONDecoder().decode(AssessmentHeader.self, from: Data(body.utf8))
+  }
+
   public func load(_ id: String) throws -> Assessment {
     try queue.read { db in
-      guard let body = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [id]) else {
-        throw StoreError.noSuchAssessment(id)
-      }
-      let header = try JSONDecoder().decode(AssessmentHeader.self, from: Data(body.utf8))
+      let header = try Self.header(db, id)
       let rows = try Row.fetchCursor(
         db, sql: "SELECT kind, body FROM record WHERE assessmentId = ? ORDER BY kind, position", arguments: [id])
       var records: [AnyRecord] = []

@@ -19,6 +19,8 @@ public final class AppDriver {
   /// input is pending (the screen says "updating…" meanwhile). When false (the default, for scripted tests) it is
   /// recomputed before ``send(_:)`` returns.
   public var defersDerived = false
+  /// The id of the open assessment while only its header is loaded (opened header first, see ``loadPendingRows()``).
+  public private(set) var pendingRows: String?
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -33,6 +35,7 @@ public final class AppDriver {
 
   /// One input event: update, then effects.
   public func send(_ event: InputEvent) {
+    loadPendingRows()
     let effects = AppUpdate.update(&state, event)
     execute(effects)
     AppUpdate.settle(&state)
@@ -88,10 +91,17 @@ public final class AppDriver {
         state.home.items = try repository.list()
         state.home.selected = max(0, min(state.home.selected, state.home.visible.count - 1))
       case .open(let id):
-        let a = try repository.load(id)
+        let saved = try repository.loadUIState(id).flatMap { try? JSONDecoder().decode(SavedUIState.self, from: Data($0.utf8)) }
+        let sheetIndex = saved.flatMap { s in state.catalog.sheets.firstIndex { $0.id == s.sheet } } ?? 0
+        // A worksheet of the header alone is painted from the header; the rows are read right after that frame
+        // (``loadPendingRows()``, before anything else looks at the assessment).
+        let headerFirst = defersDerived && (saved.map { DocView(rawValue: $0.view) ?? .sheet } ?? .sheet) == .sheet
+          && state.catalog.sheets.indices.contains(sheetIndex) && state.catalog.sheets[sheetIndex].record == nil
+        let a = headerFirst ? Assessment(header: try repository.loadHeader(id)) : try repository.load(id)
+        pendingRows = headerFirst ? id : nil
         var d = DocState(assessment: a)
-        if let text = try repository.loadUIState(id), let saved = try? JSONDecoder().decode(SavedUIState.self, from: Data(text.utf8)) {
-          if let i = state.catalog.sheets.firstIndex(where: { $0.id == saved.sheet }) { d.sheetIndex = i }
+        if let saved {
+          d.sheetIndex = sheetIndex
           d.view = DocView(rawValue: saved.view) ?? .sheet
           d.sheet.row = max(0, saved.row)
           d.sheet.col = max(0, saved.col)
@@ -193,6 +203,7 @@ public final class AppDriver {
   /// measured a slice at a time (call again while ``needsDerivedUpdate``), so that a key is never kept waiting
   /// behind them; without one, everything is brought up to date.
   public func updateDerived(budget: Duration? = nil) {
+    loadPendingRows()
     guard var d = state.doc else { return }
     let clock = ContinuousClock()
     let start = clock.now
@@ -245,6 +256,24 @@ public final class AppDriver {
 }
 
 extension AppDriver {
+  /// Reads the rows of an assessment opened header first (nothing to do otherwise). Called after the first frame,
+  /// and before any event or derived update. When they cannot be read the assessment is not opened, as when
+  /// opening fails.
+  public func loadPendingRows() {
+    guard let id = pendingRows else { return }
+    pendingRows = nil
+    guard var d = state.doc, d.assessment.id == id else { return }
+    do {
+      d.assessment = try repository.load(id)
+      state.doc = d
+    } catch {
+      state.doc = nil
+      state.route = .home
+      let lang = state.language
+      state.say(Strings.notSaved(lang) + ": " + ((error as? LocalizedFailure)?.text(lang) ?? "\(error)"), .error)
+    }
+  }
+
   /// Before leaving on a signal: remember where the user was (every edit is already stored).
   public func finish() {
     execute([.saveUIState])
