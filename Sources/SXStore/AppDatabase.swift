@@ -40,14 +40,21 @@ public final class AppDatabase: Sendable {
     }
     if exists { try Self.refuseNewerSchema(path) }
     var config = Configuration()
-    config.journalMode = .wal
     config.foreignKeysEnabled = true
     config.busyMode = .timeout(5)
     config.label = "sxsh"
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
-      // GRDB sets synchronous=NORMAL when it enables WAL; every acknowledged edit must survive a power cut.
-      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+      // WAL is switched on here rather than through GRDB's `journalMode = .wal`: that also sets synchronous=NORMAL
+      // and, whenever the -wal file is empty (after every clean exit), commits a dummy transaction (CREATE and DROP
+      // of a table, for DatabasePool readers; this store has one connection), a durable write and a directory
+      // sync before anything is read. synchronous=FULL: every acknowledged edit must survive a power cut.
+      try queue.writeWithoutTransaction { db in
+        guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+          throw StoreError.cannotOpen(path: path, detail: "could not activate WAL mode")
+        }
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
       if !exists { chmod(path, 0o600) }
       try queue.read { db in
         if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }

@@ -46,6 +46,25 @@ final class AppDatabaseTests: XCTestCase {
     XCTAssertEqual(mode, 0o600)
   }
 
+  func testOpenIsWALWithFullSyncAndWritesNothing() throws {
+    let path = dir + "/db.sqlite"
+    do {
+      let db = try AppDatabase(path: path)
+      XCTAssertEqual(try db.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+      try db.create(sample())
+    }
+    // Reopened after the last connection closed: still WAL and FULL, and opening and reading wrote nothing (the
+    // -wal file stays empty, the file is unchanged).
+    let file = try Data(contentsOf: URL(fileURLWithPath: path))
+    let db = try AppDatabase(path: path)
+    XCTAssertEqual(try db.load("a1"), sample())
+    XCTAssertEqual(try db.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+    XCTAssertEqual(try db.synchronousMode(), 2)
+    let wal = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+    XCTAssertEqual(wal ?? 0, 0)
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), file)
+  }
+
   func testCreateLoadRoundTrip() throws {
     let db = try AppDatabase(path: dir + "/db.sqlite")
     let a = sample()
