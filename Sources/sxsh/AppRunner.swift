@@ -18,10 +18,12 @@ enum AppRunner {
   /// `afterFirstFrame` runs once the first frame is painted and before any key is read (the backup made when the
   /// database changed: it copies the file as it was opened, and the screen need not wait for it).
   static func run(db: AppDatabase, assessmentId: String?, language: Language, afterFirstFrame: () throws -> Void = {}) throws {
-    let startup = try AppStartup.load()
+    // The environment is read once (each read builds a dictionary of it).
     let env = ProcessInfo.processInfo.environment
+    let startup = try AppStartup.load(environment: env)
     let logDir = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
-    let session = try TerminalSession(options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log"))
+    let session = try TerminalSession(
+      options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log", environment: env))
     defer { session.restore() }
     let size = session.terminalSize
     var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: startup.catalog)
