@@ -61,6 +61,8 @@ public enum DisplayWidth {
 
   /// Total width of a string (sum over its `Character`s after sanitising).
   public static func width(of text: some StringProtocol) -> Int {
+    // Printable ASCII: one column per byte, without walking the characters.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var total = 0
     for ch in text { total += width(of: ch) }
     return total
@@ -74,6 +76,7 @@ public enum DisplayWidth {
 
   /// `text` with every control character replaced (see ``sanitize(_:)``).
   public static func sanitize(_ text: some StringProtocol) -> String {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text) }
     var out = ""
     for ch in text { out.append(sanitize(ch)) }
     return out
