@@ -20,7 +20,7 @@ enum FastLaunch {
     var lang: Language?
     var id: String?
     var noOpen = false
-    var seen = Set<String>()
+    var seen: [String] = []  // options given so far (three at most)
     while let arg = rest.popFirst() {
       var name = arg
       var inline: String?
@@ -30,7 +30,8 @@ enum FastLaunch {
       }
       switch name {
       case "--db", "--lang":
-        guard seen.insert(name).inserted, let value = inline ?? rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") else { return nil }
+        guard !seen.contains(name), let value = inline ?? rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") else { return nil }
+        seen.append(name)
         if name == "--db" {
           db = value
         } else {
@@ -38,7 +39,8 @@ enum FastLaunch {
           lang = l
         }
       case "--no-open":
-        guard subcommand == "demo", inline == nil, seen.insert(name).inserted else { return nil }
+        guard subcommand == "demo", inline == nil, !seen.contains(name) else { return nil }
+        seen.append(name)
         noOpen = true
       default:
         guard subcommand == "open", explicit, id == nil, !arg.isEmpty, !arg.hasPrefix("-"), arg != "help" else { return nil }
