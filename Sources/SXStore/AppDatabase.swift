@@ -33,21 +33,32 @@ public final class AppDatabase: Sendable {
       throw StoreError.directoryMissing(path: dir)
     }
     let exists = fm.fileExists(atPath: path)
+    var isWAL = false
     if exists {
-      try Self.checkHeader(path)
+      isWAL = try Self.checkHeader(path)
     } else if !fm.isWritableFile(atPath: dir.isEmpty ? "." : dir) {
       throw StoreError.readOnly(path: dir.isEmpty ? "." : dir)
     }
-    if exists { try Self.refuseNewerSchema(path) }
+    // A file already in WAL mode with an empty (or no) -wal is left untouched by the open below and by its own
+    // newer-schema check: switching to WAL is then a no-op, nothing is written, and closing has nothing to
+    // checkpoint. Any other file is first checked through a separate read-only connection.
+    if exists, !(isWAL && Self.walIsEmpty(path)) { try Self.refuseNewerSchema(path) }
     var config = Configuration()
-    config.journalMode = .wal
     config.foreignKeysEnabled = true
     config.busyMode = .timeout(5)
     config.label = "sxsh"
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
-      // GRDB sets synchronous=NORMAL when it enables WAL; every acknowledged edit must survive a power cut.
-      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+      // WAL is switched on here rather than through GRDB's `journalMode = .wal`: that also sets synchronous=NORMAL
+      // and, whenever the -wal file is empty (after every clean exit), commits a dummy transaction (CREATE and DROP
+      // of a table, for DatabasePool readers; this store has one connection), a durable write and a directory
+      // sync before anything is read. synchronous=FULL: every acknowledged edit must survive a power cut.
+      try queue.writeWithoutTransaction { db in
+        guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+          throw StoreError.cannotOpen(path: path, detail: "could not activate WAL mode")
+        }
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
       if !exists { chmod(path, 0o600) }
       try queue.read { db in
         if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
@@ -87,12 +98,21 @@ public final class AppDatabase: Sendable {
     }
   }
 
-  static func checkHeader(_ path: String) throws {
+  /// Refuses a file that is not SQLite; returns whether its header says WAL mode (file format versions 2).
+  @discardableResult
+  static func checkHeader(_ path: String) throws -> Bool {
     guard let h = FileHandle(forReadingAtPath: path) else { throw StoreError.cannotOpen(path: path, detail: "permission denied") }
     defer { try? h.close() }
-    let head = (try? h.read(upToCount: 16)) ?? Data()
-    if head.isEmpty { return }  // an empty file becomes a new database
-    if head != Data("SQLite format 3\u{0}".utf8) { throw StoreError.notSQLite(path: path) }
+    let head = [UInt8]((try? h.read(upToCount: 20)) ?? Data())
+    if head.isEmpty { return false }  // an empty file becomes a new database
+    if head.count < 16 || head[0..<16] != Array("SQLite format 3\u{0}".utf8)[...] { throw StoreError.notSQLite(path: path) }
+    return head.count == 20 && head[18] == 2 && head[19] == 2
+  }
+
+  /// True when the file's -wal is missing or empty.
+  static func walIsEmpty(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path + "-wal", &st) != 0 || st.st_size == 0
   }
 
   /// The value of `PRAGMA synchronous` on the writer connection (2 = FULL).
@@ -156,12 +176,21 @@ public final class AppDatabase: Sendable {
     }
   }
 
+  /// The header of an assessment alone (its rows are not read).
+  public func loadHeader(_ id: String) throws -> AssessmentHeader {
+    try queue.read { db in try Self.header(db, id) }
+  }
+
+  static func header(_ db: Database, _ id: String) throws -> AssessmentHeader {
+    guard let body = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [id]) else {
+      throw StoreError.noSuchAssessment(id)
+    }
+    return try JSONDecoder().decode(AssessmentHeader.self, from: Data(body.utf8))
+  }
+
   public func load(_ id: String) throws -> Assessment {
     try queue.read { db in
-      guard let body = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [id]) else {
-        throw StoreError.noSuchAssessment(id)
-      }
-      let header = try JSONDecoder().decode(AssessmentHeader.self, from: Data(body.utf8))
+      let header = try Self.header(db, id)
       let rows = try Row.fetchCursor(
         db, sql: "SELECT kind, body FROM record WHERE assessmentId = ? ORDER BY kind, position", arguments: [id])
       var records: [AnyRecord] = []

@@ -56,13 +56,29 @@ extension TerminalSession {
   }
 
   private func draw(_ cell: Cell, row: Int, col: Int, window win: UnsafeMutablePointer<WINDOW>) {
-    let (attrs, pair) = attributes(for: cell.style)
-    // A cchar_t holds one spacing character and up to four combining marks.
-    var wide: [wchar_t] = cell.text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
-    if wide.isEmpty { wide = [wchar_t(32)] }
-    wide.append(0)
+    let attrs: attr_t, pair: Int16
+    if let last = lastAttributes, last.style == cell.style {
+      (attrs, pair) = (last.attrs, last.pair)
+    } else {
+      (attrs, pair) = attributes(for: cell.style)
+      lastAttributes = (cell.style, attrs, pair)
+    }
+    // A cchar_t holds one spacing character and up to four combining marks (CCHARW_MAX), then a terminating 0;
+    // built in place, without an array per cell.
+    var wide: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0, 0, 0)
     var cc = cchar_t()
-    _ = wide.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attrs, pair, nil) }
+    withUnsafeMutableBytes(of: &wide) { raw in
+      let w = raw.bindMemory(to: wchar_t.self)
+      let limit = min(Int(CCHARW_MAX), w.count - 1)
+      var n = 0
+      for u in cell.text.unicodeScalars {
+        guard n < limit else { break }
+        w[n] = wchar_t(bitPattern: u.value)
+        n += 1
+      }
+      if n == 0 { w[0] = 32 }
+      _ = setcchar(&cc, w.baseAddress, attrs, pair, nil)
+    }
     // At the bottom-right corner this returns ERR after writing (the cursor cannot advance).
     _ = mvwadd_wch(win, Int32(row), Int32(col), &cc)
   }

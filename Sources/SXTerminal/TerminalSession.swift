@@ -41,6 +41,8 @@ public final class TerminalSession {
   var cursorVisible = false
   var bracketedPasteOn = false
   var colorPairsReady = false
+  /// The ncurses attributes and colour pair of the last style drawn (neighbouring cells mostly share a style).
+  var lastAttributes: (style: Style, attrs: attr_t, pair: Int16)?
 
   /// Runs the checks, sets the locale, and takes over the terminal.
   public init(options: TerminalOptions = TerminalOptions()) throws(TerminalError) {

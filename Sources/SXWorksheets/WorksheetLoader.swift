@@ -114,6 +114,13 @@ public enum WorksheetLoader {
             message: LocalizedText(vi: "tệp quá lớn (tối đa \(maxFileBytes) byte)", en: "file too large (at most \(maxFileBytes) bytes)")))
         continue
       }
+      // A file with the bytes of its embedded copy is that text, found by one comparison instead of decoding it
+      // (the usual case: the repository's or an extracted folder); a copy starting with a byte-order mark is left
+      // to the decoder, which may drop the mark.
+      if let embedded = EmbeddedWorksheets.files[rel], !embedded.utf8.starts(with: [0xEF, 0xBB, 0xBF]), Self.sameBytes(data, embedded) {
+        files[rel] = embedded
+        continue
+      }
       guard let text = String(data: data, encoding: .utf8) else {
         problems.append(
           WorksheetProblem(file: rel, line: 1, message: LocalizedText(vi: "tệp không phải UTF-8", en: "the file is not UTF-8")))
@@ -122,6 +129,14 @@ public enum WorksheetLoader {
       files[rel] = text
     }
     return (files, problems)
+  }
+
+  /// Whether `data` holds exactly the UTF-8 bytes of `text`.
+  static func sameBytes(_ data: Data, _ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { t in
+      data.withUnsafeBytes { d in t.count == d.count && (t.count == 0 || memcmp(t.baseAddress!, d.baseAddress!, t.count) == 0) }
+    }
   }
 
   /// Whether `path` is a regular file, not following a final symbolic link: what `URLResourceValues.isRegularFile`

@@ -15,11 +15,15 @@ import SXWorksheets
 /// Ctrl-C is a key (raw mode) that asks before quitting.
 @MainActor
 enum AppRunner {
-  static func run(db: AppDatabase, assessmentId: String?, language: Language) throws {
-    let startup = try AppStartup.load()
+  /// `afterFirstFrame` runs once the first frame is painted and before any key is read (the backup made when the
+  /// database changed: it copies the file as it was opened, and the screen need not wait for it).
+  static func run(db: AppDatabase, assessmentId: String?, language: Language, afterFirstFrame: () throws -> Void = {}) throws {
+    // The environment is read once (each read builds a dictionary of it).
     let env = ProcessInfo.processInfo.environment
+    let startup = try AppStartup.load(environment: env)
     let logDir = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
-    let session = try TerminalSession(options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log"))
+    let session = try TerminalSession(
+      options: TerminalOptions(language: language, stderrLogPath: logDir + "/sxsh-stderr.log", environment: env))
     defer { session.restore() }
     let size = session.terminalSize
     var state = AppState(language: language, rows: size.rows, cols: size.cols, asciiOnly: env["SXSH_ASCII"] == "1", catalog: startup.catalog)
@@ -36,6 +40,12 @@ enum AppRunner {
     driver.defersDerived = true
     driver.start(assessmentId: assessmentId)
     session.present(driver.render())
+    // For profiling the start (callgrind, perf): leave once the first frame is flushed.
+    if env["SXSH_EXIT_AFTER_FIRST_FRAME"] == "1" { return }
+    // Everything the first frame does not need comes after it: the rules (needed by the first results) are parsed
+    // on another thread while the backup is made.
+    startup.resolved.parseRulesInBackground()
+    try afterFirstFrame()
     while !driver.shouldQuit {
       if session.pendingSignal != nil {
         // SIGTERM / SIGHUP (or SIGINT from outside): everything is already committed; keep where the user was.

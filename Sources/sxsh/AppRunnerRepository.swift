@@ -36,6 +36,7 @@ struct DatabaseRepository: AssessmentRepository {
   }
 
   func load(_ id: String) throws -> Assessment { try db.load(id) }
+  func loadHeader(_ id: String) throws -> AssessmentHeader { try db.loadHeader(id) }
   func create(_ assessment: Assessment) throws { try db.create(assessment) }
   func delete(_ id: String) throws { try db.delete(id) }
   func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit] {

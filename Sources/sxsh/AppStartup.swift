@@ -16,10 +16,10 @@ struct AppStartup: Sendable {
   /// The rules were checked with the folder, so a folder with broken rules was already skipped (or refused).
   var rules: [OpportunityRule] { resolved.rules }
 
-  static func load() throws -> AppStartup {
-    let resolved = try WorksheetLoader.resolve(cliDir: nil)
-    // Opening an assessment computes its results, which need the rules: they are parsed meanwhile on another thread.
-    resolved.parseRulesInBackground()
+  static func load(environment: [String: String]) throws -> AppStartup {
+    let resolved = try WorksheetLoader.resolve(cliDir: nil, environment: environment)
+    // The rules are needed by the first results, computed after the first frame; the runner starts their parse
+    // (on another thread) once that frame is painted.
     return AppStartup(resolved: resolved, catalog: WorksheetCatalog(resolved.set), factors: EngineFactors.from(resolved.set.reference))
   }
 }

@@ -40,13 +40,12 @@ struct GlobalOptions: ParsableArguments {
     }
   }
 
-  /// Opens the database for the interactive app, first making a versioned backup when it changed.
-  func openWithBackup() throws -> AppDatabase {
-    let db = try open()
+  /// The interactive app's versioned backup of the database it opened, made when the database changed (made after
+  /// the first frame is painted and before any key is read, so it holds the database as it was opened).
+  func backupIfChanged(_ db: AppDatabase) throws {
     if db.path != ":memory:" {
       _ = try Backups(databasePath: db.path).makeIfChanged(from: db)
     }
-    return db
   }
 }
 

@@ -23,7 +23,8 @@ struct SXSH: ParsableCommand {
   static func main() {
     umask(0o077)
     do {
-      var command = try parseAsRoot()
+      // The app's own invocations skip ArgumentParser (see FastLaunch); everything else is parsed by it.
+      var command = try FastLaunch.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
       try command.run()
     } catch {
       exit(withError: error)

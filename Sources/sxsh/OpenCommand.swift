@@ -12,8 +12,10 @@ struct OpenCommand: ParsableCommand {
 
   func run() throws {
     try guarded(global.language) {
-      let db = try global.openWithBackup()
-      try Interactive.open(db: db, assessmentId: try id.map { try db.resolveId($0) }, language: global.language)
+      let db = try global.open()
+      try Interactive.open(
+        db: db, assessmentId: try id.map { try db.resolveId($0) }, language: global.language,
+        afterFirstFrame: { try global.backupIfChanged(db) })
     }
   }
 }
@@ -36,8 +38,9 @@ struct DemoCommand: ParsableCommand {
         print(DemoAssessment.id)
         return
       }
-      _ = try Backups(databasePath: db.path).makeIfChanged(from: db)
-      try Interactive.open(db: db, assessmentId: DemoAssessment.id, language: global.language)
+      try Interactive.open(
+        db: db, assessmentId: DemoAssessment.id, language: global.language,
+        afterFirstFrame: { _ = try Backups(databasePath: db.path).makeIfChanged(from: db) })
     }
   }
 }

@@ -15,6 +15,9 @@ final class TextRulesTests: XCTestCase {
     let nfd = "Vie\u{0323}\u{0302}t Nam"
     XCTAssertEqual(TextRules.nfc(nfd).unicodeScalars.count, 8)
     XCTAssertEqual(TextRules.nfc(nfd), "Việt Nam")
+    // ASCII is returned as is; one combining mark after ASCII letters still composes.
+    XCTAssertEqual(TextRules.nfc("kg/m3 @ 25 C"), "kg/m3 @ 25 C")
+    XCTAssertEqual(Array(TextRules.nfc("e\u{0301}").unicodeScalars), Array("\u{00E9}".unicodeScalars))
   }
 
   func testVietnameseOrder() {

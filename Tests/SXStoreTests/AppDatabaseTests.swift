@@ -46,6 +46,25 @@ final class AppDatabaseTests: XCTestCase {
     XCTAssertEqual(mode, 0o600)
   }
 
+  func testOpenIsWALWithFullSyncAndWritesNothing() throws {
+    let path = dir + "/db.sqlite"
+    do {
+      let db = try AppDatabase(path: path)
+      XCTAssertEqual(try db.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+      try db.create(sample())
+    }
+    // Reopened after the last connection closed: still WAL and FULL, and opening and reading wrote nothing (the
+    // -wal file stays empty, the file is unchanged).
+    let file = try Data(contentsOf: URL(fileURLWithPath: path))
+    let db = try AppDatabase(path: path)
+    XCTAssertEqual(try db.load("a1"), sample())
+    XCTAssertEqual(try db.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+    XCTAssertEqual(try db.synchronousMode(), 2)
+    let wal = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+    XCTAssertEqual(wal ?? 0, 0)
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), file)
+  }
+
   func testCreateLoadRoundTrip() throws {
     let db = try AppDatabase(path: dir + "/db.sqlite")
     let a = sample()
@@ -122,7 +141,26 @@ final class AppDatabaseTests: XCTestCase {
       ["", "-wal"].reduce(into: Data()) { d, ext in d += (try? Data(contentsOf: URL(fileURLWithPath: path + ext))) ?? Data() }
     }
     let before = bytes()
+    // WAL with an empty -wal: no read-only pre-check; the writer's own check refuses it without writing.
+    XCTAssertTrue(try AppDatabase.checkHeader(path))
+    XCTAssertTrue(AppDatabase.walIsEmpty(path))
     XCTAssertThrowsError(try AppDatabase(path: path)) { e in XCTAssertEqual(e as? StoreError, .newerSchema(path: path)) }
+    XCTAssertEqual(bytes(), before)
+  }
+
+  /// A newer schema whose last commits are still in the -wal (copied while open): refused, nothing modified.
+  func testNewerSchemaWithPendingWALIsRefusedUntouched() throws {
+    let path = dir + "/db.sqlite", copy = dir + "/copy.sqlite"
+    let db = try AppDatabase(path: path)
+    try db.create(sample())
+    try db.queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+    for ext in ["", "-wal"] { try FileManager.default.copyItem(atPath: path + ext, toPath: copy + ext) }
+    func bytes() -> [Data] { ["", "-wal"].map { (try? Data(contentsOf: URL(fileURLWithPath: copy + $0))) ?? Data() } }
+    let before = bytes()
+    XCTAssertGreaterThan(before[1].count, 0)
+    XCTAssertTrue(try AppDatabase.checkHeader(copy))
+    XCTAssertFalse(AppDatabase.walIsEmpty(copy))
+    XCTAssertThrowsError(try AppDatabase(path: copy)) { e in XCTAssertEqual(e as? StoreError, .newerSchema(path: copy)) }
     XCTAssertEqual(bytes(), before)
   }
 

@@ -22,6 +22,21 @@ struct KitTextTests {
     #expect(DisplayWidth.width(of: "\u{323}" as Unicode.Scalar) == 0)
   }
 
+  /// ASCII text is measured and sanitised by bytes; the same as character by character.
+  @Test func asciiIsOneColumnPerCharacterAndControlsAreReplaced() {
+    #expect(DisplayWidth.width(of: "Lot 5, Phu Bai ~ 12.5 t") == 23)
+    #expect(DisplayWidth.width(of: "") == 0)
+    #expect(DisplayWidth.width(of: "a\u{301}b") == 2)
+    #expect(DisplayWidth.width(of: "\r\n" as Character) == 1)
+    #expect(DisplayWidth.width(of: "\u{7F}" as Character) == 1)
+    #expect(DisplayWidth.width(of: "a\tb") == 3)
+    #expect(DisplayWidth.sanitize("a\tb") == "a b")
+    #expect(DisplayWidth.sanitize("plain ASCII") == "plain ASCII")
+    #expect(DisplayWidth.sanitize("x" as Character) == "x")
+    #expect(DisplayWidth.sanitize("\u{7F}" as Character) != "\u{7F}")
+    #expect(DisplayWidth.sanitize("\t" as Character) == " ")
+  }
+
   @Test func cjkAndEmojiAreTwoColumns() {
     #expect(kitLocaleReady)
     #expect(DisplayWidth.width(of: "中" as Character) == 2)

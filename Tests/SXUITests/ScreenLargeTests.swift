@@ -37,8 +37,18 @@ import Testing
       return Engine.compute(a)
     }
     openAddress(d)
-    #expect(computed == 1)  // on open, before the first frame
+    // Opening paints the sheet first, as updating and without navigation markers; they follow when idle.
+    #expect(computed == 0)
+    #expect(d.state.doc?.isUpdating == true)
+    let markers: Set<Character> = ["○", "◐", "●", "!"]
+    let opened = d.render().snapshotText()
+    #expect(opened.contains("updating…"))
+    #expect(opened.contains("W0 · Company profile"))
+    #expect(!opened.split(separator: "\n").contains { line in line.prefix(3).contains(where: markers.contains) })
+    d.updateDerived()
+    #expect(computed == 1)
     #expect(d.state.doc?.isUpdating == false)
+    #expect(d.render().snapshotText().split(separator: "\n").contains { line in line.prefix(3).contains(where: markers.contains) })
     d.send([.enter, .ctrl("u")])
     d.type("12 Riverside Road")
     d.send([.enter])
@@ -105,6 +115,61 @@ import Testing
     #expect(bg.progress == fg.progress)
     #expect(bg.fill == fg.fill)
     #expect(d.render().snapshotText() == inline.render().snapshotText())
+  }
+
+  /// A worksheet of the header alone is painted from the header (rows read after the frame): the same frame as
+  /// with every row, for each such worksheet; the rows are there before any key is handled.
+  @Test func headerSheetsOpenHeaderFirstWithTheSameFrame() throws {
+    let headerSheets = ScreenFixture.catalog.sheets.filter { $0.record == nil }
+    #expect(!headerSheets.isEmpty)
+    for spec in headerSheets {
+      let (d, repo) = try ScreenFixture.driver(language: .en)
+      let id = ScreenFixture.demoId
+      let saved = SavedUIState(sheet: spec.id, view: DocView.sheet.rawValue, row: 0, col: 0, language: "en", unitMode: nil)
+      try repo.saveUIState(id, String(decoding: try JSONEncoder().encode(saved), as: UTF8.self))
+      let full = try repo.load(id)
+      #expect(!full.flows.isEmpty)
+      d.defersDerived = true
+      d.start(assessmentId: id)
+      #expect(d.pendingRows == id)
+      #expect(d.state.doc?.assessment.flows.isEmpty == true)
+      #expect(d.state.doc?.assessment.header == full.header)
+      let first = d.render().snapshotText()
+      #expect(first.contains(spec.id + " · "))
+      d.loadPendingRows()
+      #expect(d.pendingRows == nil)
+      #expect(d.state.doc?.assessment == full)
+      #expect(d.render().snapshotText() == first)
+    }
+    // A table is opened whole; a key handled first reads the rows first.
+    let (t, repo) = try ScreenFixture.driver(language: .en)
+    let flows = try #require(ScreenFixture.catalog.sheets.first { $0.record == .flow })
+    let saved = SavedUIState(sheet: flows.id, view: DocView.sheet.rawValue, row: 0, col: 0, language: "en", unitMode: nil)
+    try repo.saveUIState(ScreenFixture.demoId, String(decoding: try JSONEncoder().encode(saved), as: UTF8.self))
+    t.defersDerived = true
+    t.start(assessmentId: ScreenFixture.demoId)
+    #expect(t.pendingRows == nil)
+    #expect(t.state.doc?.assessment == (try repo.load(ScreenFixture.demoId)))
+    let (k, _) = try ScreenFixture.driver(language: .en)
+    k.defersDerived = true
+    k.start(assessmentId: ScreenFixture.demoId)
+    #expect(k.pendingRows != nil)
+    k.send([.down])
+    #expect(k.pendingRows == nil)
+    #expect(k.state.doc?.assessment.flows.isEmpty == false)
+  }
+
+  /// Rows that cannot be read after a header-first open: back to the list with the reason, as a failed open.
+  @Test func unreadableRowsAfterHeaderFirstOpenLeaveTheAssessment() throws {
+    let (d, repo) = try ScreenFixture.driver(language: .en)
+    d.defersDerived = true
+    d.start(assessmentId: ScreenFixture.demoId)
+    #expect(d.state.route == .assessment)
+    repo.failRowLoads = true
+    d.updateDerived()
+    #expect(d.state.route == .home)
+    #expect(d.state.doc == nil)
+    #expect(d.render().snapshotText().contains("damaged"))
   }
 
   @Test func inlineDriverRecomputesBeforeSendReturns() throws {

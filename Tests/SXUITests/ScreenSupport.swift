@@ -9,6 +9,8 @@ final class MemoryRepository: AssessmentRepository {
   let db: AppDatabase
   var counter = 0
   var failCommits = false
+  /// Whole loads fail while headers still load (rows that cannot be read).
+  var failRowLoads = false
   init() throws { db = try AppDatabase() }
 
   struct Refused: LocalizedFailure { var message = LocalizedText(vi: "đĩa đầy", en: "disk full") }
@@ -20,7 +22,11 @@ final class MemoryRepository: AssessmentRepository {
         status: $0.status, isSample: $0.isSample, updatedAt: $0.updatedAt)
     }
   }
-  func load(_ id: String) throws -> Assessment { try db.load(id) }
+  func load(_ id: String) throws -> Assessment {
+    if failRowLoads { throw Refused(message: LocalizedText(vi: "hỏng", en: "damaged")) }
+    return try db.load(id)
+  }
+  func loadHeader(_ id: String) throws -> AssessmentHeader { try db.loadHeader(id) }
   func create(_ assessment: Assessment) throws { try db.create(assessment) }
   func delete(_ id: String) throws { try db.delete(id) }
   func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit] {

@@ -22,6 +22,29 @@ final class StartupPathTests: XCTestCase {
     XCTAssertEqual(folder.set, try WorksheetLoader.load(directory: Fixture.worksheets.path))
   }
 
+  /// Reading a folder: files with the bytes of the embedded copy are taken from it, others are decoded; both give
+  /// what decoding every file gives.
+  func testFolderReadTakesIdenticalFilesFromTheEmbeddedCopy() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sxsh-read-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for (rel, text) in WorksheetLoader.embeddedFiles {
+      let url = dir.appendingPathComponent(rel)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+    let changed = try XCTUnwrap(WorksheetLoader.embeddedFiles.keys.sorted().first { $0.hasSuffix(".yaml") })
+    try Data(("# edited\n" + WorksheetLoader.embeddedFiles[changed]!).utf8).write(to: dir.appendingPathComponent(changed))
+    let read = WorksheetLoader.readDirectory(dir.path)
+    XCTAssertEqual(read.problems, [])
+    var expected = WorksheetLoader.embeddedFiles
+    expected[changed] = "# edited\n" + expected[changed]!
+    let files = try XCTUnwrap(read.files)
+    XCTAssertEqual(Set(files.keys), Set(expected.keys))
+    for (rel, text) in expected { XCTAssertTrue(CompiledWorksheets.sameBytes(files[rel], text), rel) }
+    XCTAssertFalse(WorksheetLoader.sameBytes(Data("ab".utf8), "abc"))
+    XCTAssertTrue(WorksheetLoader.sameBytes(Data("Việt".utf8), "Việt"))
+  }
+
   /// Rules files identical to the embedded copy are parsed on first use: sound because the embedded rules have no
   /// problem (so they never decide whether a folder is used), and the deferred rules are those the loader reads.
   func testRulesIdenticalToTheEmbeddedCopyAreParsedOnFirstUse() throws {

@@ -3,7 +3,11 @@ import Foundation
 /// Text rules used at every boundary: NFC normalisation, folded search keys, Vietnamese order.
 public enum TextRules {
   /// Unicode NFC (canonical composition). Applied to all text entering the model.
-  public static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+  public static func nfc(_ s: String) -> String {
+    // ASCII text is already NFC (most unit symbols, keys and numbers are): no trip through Foundation.
+    if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+    return s.precomposedStringWithCanonicalMapping
+  }
 
   /// A search key: NFC, lower-cased, diacritics removed and `đ`/`Đ` folded to `d`.
   ///

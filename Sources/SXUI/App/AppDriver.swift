@@ -26,6 +26,8 @@ public final class AppDriver {
   public var backgroundCompute: (@Sendable (Assessment) -> Results)?
   /// The derivation running on another thread, if any (see ``backgroundCompute``).
   private var job: DerivedJob?
+  /// The id of the open assessment while only its header is loaded (opened header first, see ``loadPendingRows()``).
+  public private(set) var pendingRows: String?
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -40,6 +42,7 @@ public final class AppDriver {
 
   /// One input event: update, then effects.
   public func send(_ event: InputEvent) {
+    loadPendingRows()
     let effects = AppUpdate.update(&state, event)
     execute(effects)
     AppUpdate.settle(&state)
@@ -95,10 +98,17 @@ public final class AppDriver {
         state.home.items = try repository.list()
         state.home.selected = max(0, min(state.home.selected, state.home.visible.count - 1))
       case .open(let id):
-        let a = try repository.load(id)
+        let saved = try repository.loadUIState(id).flatMap { try? JSONDecoder().decode(SavedUIState.self, from: Data($0.utf8)) }
+        let sheetIndex = saved.flatMap { s in state.catalog.sheets.firstIndex { $0.id == s.sheet } } ?? 0
+        // A worksheet of the header alone is painted from the header; the rows are read right after that frame
+        // (``loadPendingRows()``, before anything else looks at the assessment).
+        let headerFirst = defersDerived && (saved.map { DocView(rawValue: $0.view) ?? .sheet } ?? .sheet) == .sheet
+          && state.catalog.sheets.indices.contains(sheetIndex) && state.catalog.sheets[sheetIndex].record == nil
+        let a = headerFirst ? Assessment(header: try repository.loadHeader(id)) : try repository.load(id)
+        pendingRows = headerFirst ? id : nil
         var d = DocState(assessment: a)
-        if let text = try repository.loadUIState(id), let saved = try? JSONDecoder().decode(SavedUIState.self, from: Data(text.utf8)) {
-          if let i = state.catalog.sheets.firstIndex(where: { $0.id == saved.sheet }) { d.sheetIndex = i }
+        if let saved {
+          d.sheetIndex = sheetIndex
           d.view = DocView(rawValue: saved.view) ?? .sheet
           d.sheet.row = max(0, saved.row)
           d.sheet.col = max(0, saved.col)
@@ -108,7 +118,8 @@ public final class AppDriver {
         state.doc = d
         state.route = .assessment
         AppUpdate.settle(&state)
-        updateDerived()
+        // Deferred like after an edit: the sheet is painted first (as "updating…"), results and markers follow.
+        if !defersDerived { updateDerived() }
       case .commit(let edits, let label):
         guard let id = state.doc?.assessment.id else { return }
         do {
@@ -202,10 +213,11 @@ public final class AppDriver {
   /// Returns true when something shown may have changed (the frame is then worth presenting again).
   @discardableResult
   public func updateDerived(budget: Duration? = nil) -> Bool {
-    guard var d = state.doc else { return false }
+    let loaded = loadPendingRows()
+    guard var d = state.doc else { return loaded }
     let clock = ContinuousClock()
     let start = clock.now
-    var changed = false
+    var changed = loaded
     var replaced: ReleaseBox?
     if d.isUpdating {
       if budget != nil, let backgroundCompute {
@@ -381,6 +393,28 @@ final class DerivedJob: @unchecked Sendable {
 }
 
 extension AppDriver {
+  /// Reads the rows of an assessment opened header first (nothing to do otherwise). Called after the first frame,
+  /// and before any event or derived update. When they cannot be read the assessment is not opened, as when
+  /// opening fails.
+  /// Returns true when the rows were read or the open failed (the screen may then differ).
+  @discardableResult
+  public func loadPendingRows() -> Bool {
+    guard let id = pendingRows else { return false }
+    pendingRows = nil
+    guard var d = state.doc, d.assessment.id == id else { return false }
+    do {
+      d.assessment = try repository.load(id)
+      state.doc = d
+      return true
+    } catch {
+      state.doc = nil
+      state.route = .home
+      let lang = state.language
+      state.say(Strings.notSaved(lang) + ": " + ((error as? LocalizedFailure)?.text(lang) ?? "\(error)"), .error)
+      return true
+    }
+  }
+
   /// Before leaving on a signal: remember where the user was (every edit is already stored).
   public func finish() {
     execute([.saveUIState])

@@ -43,10 +43,16 @@ public protocol AssessmentRepository {
   func redo(_ id: String) throws -> (label: String, edits: [Edit])?
   func saveUIState(_ id: String, _ state: String) throws
   func loadUIState(_ id: String) throws -> String?
+  /// The header of an assessment without its rows (to paint a worksheet of the header alone sooner).
+  func loadHeader(_ id: String) throws -> AssessmentHeader
   /// The current time, ISO 8601 (injectable so snapshots are stable).
   func now() -> String
   /// A new unique id.
   func newId() -> String
+}
+
+extension AssessmentRepository {
+  public func loadHeader(_ id: String) throws -> AssessmentHeader { try load(id).header }
 }
 
 /// What `update` asks the loop to do; the loop (``AppDriver``) executes it against the repository.

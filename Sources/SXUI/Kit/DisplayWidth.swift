@@ -61,6 +61,8 @@ public enum DisplayWidth {
 
   /// Total width of a string (sum over its `Character`s after sanitising).
   public static func width(of text: some StringProtocol) -> Int {
+    // Printable ASCII: one column per byte, without walking the characters.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     if let w = scalarWidth(text.unicodeScalars) { return w }
     var total = 0
     for ch in text { total += width(of: ch) }
@@ -98,6 +100,7 @@ public enum DisplayWidth {
   /// `text` with every control character replaced (see ``sanitize(_:)``).
   public static func sanitize(_ text: some StringProtocol) -> String {
     // Nearly always nothing to replace: then the text as it is, without rebuilding it Character by Character.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text) }
     if !text.unicodeScalars.contains(where: isControl) { return String(text) }
     var out = ""
     for ch in text { out.append(sanitize(ch)) }

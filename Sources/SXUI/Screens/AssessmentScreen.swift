@@ -122,13 +122,15 @@ enum AssessmentScreen {
       for id in step.worksheetIds {
         guard y < nav.bottom, let idx = s.catalog.sheets.firstIndex(where: { $0.id == id }) else { continue }
         let spec = s.catalog.sheets[idx]
-        // Markers are derived with the results (the driver keeps them); computed here only when missing.
-        let progress = d.progress.flatMap { idx < $0.count ? $0[idx] : nil } ?? SheetModel.progress(spec, d.assessment, d.issues)
-        let (mark, markStyle) = marker(progress, ascii: b.asciiOnly)
+        // Markers are derived with the results (the driver keeps them); until they are (the status line says
+        // "updating…"), the marker's place stays blank rather than showing a guess.
         let selected = idx == d.sheetIndex && d.view == .sheet
         let style: Style = selected ? (navFocus ? .selected : Style.normal.bolded) : .normal
         if selected { b.fill(Rect(row: y, col: nav.col, height: 1, width: nav.width - 1), style: style) }
-        b.put(mark, row: y, col: nav.col + 1, style: selected ? style : markStyle)
+        if let progress = d.progress.flatMap({ idx < $0.count ? $0[idx] : nil }) {
+          let (mark, markStyle) = marker(progress, ascii: b.asciiOnly)
+          b.put(mark, row: y, col: nav.col + 1, style: selected ? style : markStyle)
+        }
         b.put(TextLayout.truncate(spec.id + " " + spec.title.text(lang), to: nav.width - 4), row: y, col: nav.col + 3, style: style)
         y += 1
       }

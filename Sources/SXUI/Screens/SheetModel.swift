@@ -87,10 +87,6 @@ enum SheetModel {
     var allFilled: Bool
   }
 
-  static func progress(_ spec: WorksheetSpec, _ a: Assessment, _ issues: [DataIssue]) -> Progress {
-    progress(spec, fill(spec, a), issues)
-  }
-
   /// Reads every row of the sheet (or the header).
   static func fill(_ spec: WorksheetSpec, _ a: Assessment) -> Fill {
     // The paths are split once per sheet, not once per row and field.
