@@ -8,7 +8,7 @@ import SXEngine
 
 /// sxsh-bench: performance budgets (issue 8) and the durability harnesses' writer.
 ///
-///   sxsh-bench [--size full|ci] [--json FILE] [--tui JSON] [--report-only] [--only recompute,edit,rss,export]
+///   sxsh-bench [--size full|ci] [--json FILE] [--tui JSON] [--report-only] [--known-gaps A,B] [--only recompute,edit,rss,export]
 ///       measures, prints a Markdown table, writes JSON, exits 1 when a budget is missed.
 ///       --tui merges the figures measured by Tests/Reliability/tui_bench.py (JSON list of figures).
 ///   sxsh-bench writer DB COUNT [--kill-self]     (see Writer.swift)
@@ -47,14 +47,23 @@ func runBenchmarks() throws -> Int32 {
     let data = try Data(contentsOf: URL(fileURLWithPath: tui))
     b.report.figures += try JSONDecoder().decode([TUIFigure].self, from: data).map(\.figure)
   }
+  // --known-gaps "a,b": a missed budget whose name contains one of these is reported as a known gap and does not
+  // fail the run (CI lists the gaps still open, so that every other budget is enforced there).
+  if let gaps = option("--known-gaps") {
+    b.report.markKnownGaps(gaps.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+  }
   print(b.report.table)
   if let out = option("--json") {
     try b.report.json().write(to: URL(fileURLWithPath: out))
   }
   let failed = b.report.failed
   if !failed.isEmpty {
+    let gaps = failed.filter(\.knownGap)
     FileHandle.standardError.write(Data("sxsh-bench: budget missed: \(failed.map(\.name).joined(separator: "; "))\n".utf8))
-    return args.contains("--report-only") ? 0 : 1
+    if !gaps.isEmpty {
+      FileHandle.standardError.write(Data("sxsh-bench: of which known gaps (not failing the run): \(gaps.map(\.name).joined(separator: "; "))\n".utf8))
+    }
+    return args.contains("--report-only") || b.report.blocking.isEmpty ? 0 : 1
   }
   return 0
 }
