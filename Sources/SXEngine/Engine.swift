@@ -29,7 +29,7 @@ public enum Engine {
     let quality = QualityArea.compute(c, energy: energy, ledger: &ledger)
 
     var issues: [ResultIssue] = c.globalReasons.isEmpty ? [] : [ResultIssue(path: "$", reasons: c.globalReasons)]
-    var seen = Set<String>()
+    var seen = Set<String>(minimumCapacity: ledger.entries.count)
     // The last registration of a path counts (a duplicate row id registers its paths twice).
     for e in ledger.entries.reversed() where seen.insert(e.figure.path).inserted && e.figure.status == .incomplete {
       issues.append(ResultIssue(path: e.figure.path, reasons: e.figure.reasons))

@@ -157,7 +157,7 @@ struct Val: Sendable {
     } else if !known {
       value = nil
     }
-    reasons.append(contentsOf: o.reasons)
+    if !o.reasons.isEmpty { reasons.append(contentsOf: o.reasons) }
   }
 
   /// Adds a known number.
