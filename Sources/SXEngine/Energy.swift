@@ -401,10 +401,10 @@ struct FlowEnergy: Sendable {
     let k = scale[i]
     amounts.withUnsafeBufferPointer { a in
       let o = a[s]
-      acc.gj.add(o.gj.map { $0 * k }); acc.toe.add(o.toe.map { $0 * k }); acc.co2Kg.add(o.co2Kg.map { $0 * k })
-      acc.ch4Kg.add(o.ch4Kg.map { $0 * k }); acc.n2oKg.add(o.n2oKg.map { $0 * k })
-      acc.biogenicKg.add(o.biogenicKg.map { $0 * k }); acc.cost.add(o.cost.map { $0 * k })
-      acc.thermalGJ.add(o.thermalGJ.map { $0 * k })
+      acc.gj.addScaled(o.gj, k); acc.toe.addScaled(o.toe, k); acc.co2Kg.addScaled(o.co2Kg, k)
+      acc.ch4Kg.addScaled(o.ch4Kg, k); acc.n2oKg.addScaled(o.n2oKg, k)
+      acc.biogenicKg.addScaled(o.biogenicKg, k); acc.cost.addScaled(o.cost, k)
+      acc.thermalGJ.addScaled(o.thermalGJ, k)
       if let e = o.electricityKWh { acc.electricityKWh = (acc.electricityKWh ?? 0) + e * k }
     }
   }

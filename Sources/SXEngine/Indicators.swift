@@ -39,6 +39,9 @@ enum IndicatorArea {
 
   static func numerators(_ c: Context, energy: EnergyOutcome, water: WaterOutcome) -> [IndicatorInputs] {
     // Per-step chemicals and waste from the flows (one pass).
+    // By the step's index (`FlowFacts.step`, the first step of its id); flows of an unknown step by the id typed.
+    var chemAt: [Val?] = Array(repeating: nil, count: c.a.steps.count)
+    var wasteAt: [Val?] = Array(repeating: nil, count: c.a.steps.count)
     var chemSteps: [String: Val] = [:]
     var wasteSteps: [String: Val] = [:]
     var chemFlows = Val.sum
@@ -48,13 +51,29 @@ enum IndicatorArea {
       let dir = c.a.flows[i].direction
       if kind == .chemical, dir == .input {
         let m = c.flowMass(i, name: c.a.flows[i].name)
-        chemSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        let st = c.facts[i].step
+        if st >= 0 {
+          if chemAt[st] == nil { chemAt[st] = .sum }
+          chemAt[st]!.add(m)
+        } else {
+          chemSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        }
         chemFlows.add(m)
       } else if kind == .solidWaste || kind == .hazardousWaste, dir == .output {
         let m = c.flowMass(i, name: c.a.flows[i].name)
-        wasteSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        let st = c.facts[i].step
+        if st >= 0 {
+          if wasteAt[st] == nil { wasteAt[st] = .sum }
+          wasteAt[st]!.add(m)
+        } else {
+          wasteSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        }
         wasteFlows.add(m)
       }
+    }
+    for k in c.a.steps.indices {
+      if let v = chemAt[k] { chemSteps[c.a.steps[k].id] = v }
+      if let v = wasteAt[k] { wasteSteps[c.a.steps[k].id] = v }
     }
     // Plant chemicals: W3 chemicals when listed, else the chemical flows.
     var chemicals = Val.sum

@@ -58,6 +58,8 @@ public struct FigureBook: FigureSource {
   /// Lookups already answered, by reference text (rules share references, and a rule's condition is read several
   /// times: to decide, to list the comparisons, to estimate). The book never changes, so neither do the answers.
   let answers = LookupMemo()
+  /// Row ids picked by the rules' step, stream, carrier and material selectors (`Derivation.record`).
+  let picks = RowPicks()
 
   // MARK: Catalogue
 
