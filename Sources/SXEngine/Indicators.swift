@@ -298,7 +298,30 @@ enum IndicatorArea {
   }
 
   static func norm(_ s: String) -> String {
-    TextRules.nfc(s).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "m3", with: "m³")
-      .replacingOccurrences(of: "₂", with: "2").lowercased().replacingOccurrences(of: "co2e", with: "co2")
+    UnitNorms.shared.get(s) {
+      TextRules.nfc(s).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "m3", with: "m³")
+        .replacingOccurrences(of: "₂", with: "2").lowercased().replacingOccurrences(of: "co2e", with: "co2")
+    }
+  }
+}
+
+/// `IndicatorArea.norm` of each unit text, computed once per process (indicator units are a small set of texts).
+final class UnitNorms: @unchecked Sendable {
+  static let shared = UnitNorms()
+  private var norms: [String: String] = [:]
+  private let lock = NSLock()
+
+  func get(_ s: String, _ make: () -> String) -> String {
+    lock.lock()
+    if let n = norms[s] {
+      lock.unlock()
+      return n
+    }
+    lock.unlock()
+    let n = make()
+    lock.lock()
+    if norms.count < 4096 { norms[s] = n }
+    lock.unlock()
+    return n
   }
 }

@@ -433,7 +433,7 @@ struct FlowRows: Sendable {
             ok = st >= 0 ? table[st] : Selector.holds(t) { _ in Selector.key(flows[i].stepId) }
           case .containsASCII(let k, let set):
             if k == "name" {
-              let (hay, searchable) = nameKeys.getSearchable(i) { Selector.key(flows[i].name) }
+              let (hay, searchable) = nameKeys.getSearchable(i) { NameKeys.shared.get(flows[i].name) }
               ok = set.found(in: hay, searchable: searchable)
             } else {
               ok = set.found(in: key(i, k))
@@ -511,21 +511,53 @@ final class KeyCache: @unchecked Sendable {
     return k
   }
 
-  /// The key of row `i` (made by `make` on first use) and whether it is byte-searchable.
-  func getSearchable(_ i: Int, _ make: () -> String) -> (key: String, searchable: Bool) {
-    let k = get(i, make)
+  /// The key of row `i` and whether it is byte-searchable, both made by `make` when the row has no key yet.
+  func getSearchable(_ i: Int, _ make: () -> (key: String, searchable: Bool)) -> (key: String, searchable: Bool) {
     lock.lock()
-    let s = Int(slots[i])
-    if let known = keys[s].searchable {
+    let known = slots[i]
+    if known >= 0 {
+      let entry = keys[Int(known)]
       lock.unlock()
-      return (k, known)
+      if let searchable = entry.searchable { return (entry.key, searchable) }
+      let searchable = entry.key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(entry.key, $0) } ?? false
+      lock.lock()
+      keys[Int(known)].searchable = searchable
+      lock.unlock()
+      return (entry.key, searchable)
     }
     lock.unlock()
-    let searchable = k.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(k, $0) } ?? false
+    let made = make()
     lock.lock()
-    keys[s].searchable = searchable
+    if slots[i] < 0 {
+      keys.append((made.key, made.searchable))
+      slots[i] = Int32(keys.count - 1)
+    }
     lock.unlock()
-    return (k, searchable)
+    return made
+  }
+}
+
+/// Flow names' search keys with their byte-searchability, kept across runs (a recompute after an edit keys the same
+/// names again; the key is a pure function of the text). At most 16,384 names are kept; then the memo starts over.
+final class NameKeys: @unchecked Sendable {
+  static let shared = NameKeys()
+  private var known: [String: (key: String, searchable: Bool)] = [:]
+  private let lock = NSLock()
+
+  func get(_ name: String) -> (key: String, searchable: Bool) {
+    lock.lock()
+    if let k = known[name] {
+      lock.unlock()
+      return k
+    }
+    lock.unlock()
+    let key = Selector.key(name)
+    let searchable = key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(key, $0) } ?? false
+    lock.lock()
+    if known.count >= 16_384 { known.removeAll(keepingCapacity: true) }
+    known[name] = (key, searchable)
+    lock.unlock()
+    return (key, searchable)
   }
 }
 
