@@ -112,6 +112,15 @@ struct Context {
         if let d = uc[p.perUnit] { perUnits.add(p.perUnit, (d.toSI(1), d.dimension)) }
       }
     }
+    // A unit string the memo does not hold, looked up once (kept out of the loop: no `UnitDef` copy per flow).
+    @inline(never) func flowUnitFacts(_ unit: String) -> (dim: SXCore.Dimension?, nm3: Bool) {
+      var def = uc[unit]
+      if def == nil, !unknown.contains(unit) {
+        def = us.unit(unit)
+        if let d = def { uc[unit] = d } else { unknown.insert(unit) }
+      }
+      return (def?.dimension, def?.symbol == Context.normalCubicMetre)
+    }
     for i in a.flows.indices {
       var x = FlowFacts()
       let sid = a.flows[i].stepId
@@ -138,12 +147,7 @@ struct Context {
         if let known = flowUnits.get(q.unit) {
           unitFacts = known
         } else {
-          var def = uc[q.unit]
-          if def == nil, !unknown.contains(q.unit) {
-            def = us.unit(q.unit)
-            if let d = def { uc[q.unit] = d } else { unknown.insert(q.unit) }
-          }
-          unitFacts = (def?.dimension, def?.symbol == Context.normalCubicMetre)
+          unitFacts = flowUnitFacts(q.unit)
           flowUnits.add(q.unit, unitFacts)
         }
         x.nm3 = unitFacts.nm3
