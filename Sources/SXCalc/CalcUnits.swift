@@ -43,13 +43,13 @@ public enum CalcUnits {
 
   /// A value in `unit` to SI.
   public static func toSI(_ value: Double, _ unit: String) throws -> Double {
-    guard let r = resolve(unit) else { throw UnitError.unknownUnit(unit) }
+    guard let r = StandardLabels.shared.resolve(unit) else { throw UnitError.unknownUnit(unit) }
     return value * r.scale + r.offset
   }
 
   /// An SI value to `unit`.
   public static func fromSI(_ si: Double, _ unit: String) throws -> Double {
-    guard let r = resolve(unit) else { throw UnitError.unknownUnit(unit) }
+    guard let r = StandardLabels.shared.resolve(unit) else { throw UnitError.unknownUnit(unit) }
     return (si - r.offset) / r.scale
   }
 
@@ -72,5 +72,27 @@ public enum CalcUnits {
     let u = (try? fromSI(si, unit)) == nil ? "" : unit
     let text = String(format: "%.6g", v)
     return u.isEmpty || u == "1" ? text : "\(text) \(u)"
+  }
+}
+
+/// `CalcUnits.resolve(label)` in the standard unit system, resolved once per label per process (the standard system
+/// never changes; calculator labels are a small fixed set, and a rule's calculator converts every input on each run).
+final class StandardLabels: @unchecked Sendable {
+  static let shared = StandardLabels()
+  private var resolved: [String: CalcUnits.Resolved?] = [:]
+  private let lock = NSLock()
+
+  func resolve(_ label: String) -> CalcUnits.Resolved? {
+    lock.lock()
+    if let r = resolved[label] {
+      lock.unlock()
+      return r
+    }
+    lock.unlock()
+    let r = CalcUnits.resolve(label)
+    lock.lock()
+    if resolved.count < 4096 { resolved[label] = .some(r) }
+    lock.unlock()
+    return r
   }
 }

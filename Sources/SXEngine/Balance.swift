@@ -47,11 +47,11 @@ enum BalanceArea {
   static let unitKg = "kg"
 
   /// The role of flow `i` (the same rule for the sums and for the explanations).
-  static func role(_ c: Context, _ i: Int, flowEnergy: [Int: EnergyAmount]) -> BalanceRole {
+  static func role(_ c: Context, _ i: Int, flowEnergy: FlowEnergy) -> BalanceRole {
     let kind = c.a.flows[i].kind
     let energyDim = c.facts[i].dim == .energy
     if kind == .energy || kind == .heat || (kind == .unaccountedLoss && energyDim) {
-      if let e = flowEnergy[i] { return .energy(e.gj) }
+      if let gj = flowEnergy.gj(i) { return .energy(gj) }
       if let q = c.a.flows[i].quantity {
         if energyDim { return .energy(Val(q.si / 1e9)) }
         if c.a.flows[i].carrierId == nil { return .notConverted }
@@ -64,7 +64,7 @@ enum BalanceArea {
 
   /// The explanation inputs of a step's balance: mass inputs (`.input`), mass outputs (`.output`) or, for `nil`, the
   /// energy flows of both directions, in flow order, at most 200.
-  static func flowInputs(_ c: Context, stepId: String, flowEnergy: [Int: EnergyAmount], _ dir: FlowDirection?) -> [ExplainInput] {
+  static func flowInputs(_ c: Context, stepId: String, flowEnergy: FlowEnergy, _ dir: FlowDirection?) -> [ExplainInput] {
     var out: [ExplainInput] = []
     for i in c.flowsByStep[stepId] ?? [] where out.count < 200 {
       let fl = c.a.flows[i]
@@ -80,7 +80,7 @@ enum BalanceArea {
     return out
   }
 
-  static func compute(_ c: Context, flowEnergy: [Int: EnergyAmount], ledger: inout Ledger) -> BalanceOutcome {
+  static func compute(_ c: Context, flowEnergy: FlowEnergy, ledger: inout Ledger) -> BalanceOutcome {
     let threshold = c.a.header.settings.imbalanceThreshold
     var steps: [MassBalance] = []
     var plant = BalanceSums()

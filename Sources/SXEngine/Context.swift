@@ -21,6 +21,9 @@ struct Context {
   let facts: [FlowFacts]
   /// Step index by id (the first step of an id).
   let stepIndex: [String: Int]
+  /// The "per" units of the prices noted while indexing (flows, W3–W8 rows) with their SI scale of 1 and dimension,
+  /// found by comparing bytes (`price` reads them without hashing).
+  private(set) var priceUnits = SymbolMemo<(one: Double, dimension: SXCore.Dimension)>()
 
   init(_ a: Assessment, _ f: EngineFactors) {
     self.a = a
@@ -96,6 +99,7 @@ struct Context {
     // copy per flow); a string not among them goes through the dictionaries above.
     var flowUnits = SymbolMemo<(dim: SXCore.Dimension?, nm3: Bool)>()
     var notedPrices = SymbolMemo<Bool>()
+    var perUnits = SymbolMemo<(one: Double, dimension: SXCore.Dimension)>()
     func notePrice(_ p: UnitPrice?) {
       guard let p else { return }
       if notedPrices.get(p.amount.unit) == nil {
@@ -105,7 +109,17 @@ struct Context {
       if notedPrices.get(p.perUnit) == nil {
         note(p.perUnit)
         notedPrices.add(p.perUnit, true)
+        if let d = uc[p.perUnit] { perUnits.add(p.perUnit, (d.toSI(1), d.dimension)) }
       }
+    }
+    // A unit string the memo does not hold, looked up once (kept out of the loop: no `UnitDef` copy per flow).
+    @inline(never) func flowUnitFacts(_ unit: String) -> (dim: SXCore.Dimension?, nm3: Bool) {
+      var def = uc[unit]
+      if def == nil, !unknown.contains(unit) {
+        def = us.unit(unit)
+        if let d = def { uc[unit] = d } else { unknown.insert(unit) }
+      }
+      return (def?.dimension, def?.symbol == Context.normalCubicMetre)
     }
     for i in a.flows.indices {
       var x = FlowFacts()
@@ -133,14 +147,10 @@ struct Context {
         if let known = flowUnits.get(q.unit) {
           unitFacts = known
         } else {
-          var def = uc[q.unit]
-          if def == nil, !unknown.contains(q.unit) {
-            def = us.unit(q.unit)
-            if let d = def { uc[q.unit] = d } else { unknown.insert(q.unit) }
-          }
-          unitFacts = (def?.dimension, def?.symbol == Context.normalCubicMetre)
+          unitFacts = flowUnitFacts(q.unit)
           flowUnits.add(q.unit, unitFacts)
         }
+        x.nm3 = unitFacts.nm3
         if let dimension = unitFacts.dim {
           x.dim = dimension
           let kind = a.flows[i].kind
@@ -167,6 +177,7 @@ struct Context {
     flowsByStep = fbs
     unitCache = uc
     self.facts = facts
+    priceUnits = perUnits
   }
 
   /// The same index over the assessment with other opportunities (the context indexes no opportunity).
@@ -207,8 +218,7 @@ struct Context {
 
   /// Whether flow `i`'s mass was converted from Nm³ at the gas density (shown as a factor in explanations).
   func isGasVolume(_ i: Int) -> Bool {
-    guard let q = a.flows[i].quantity else { return false }
-    return Context.gasKinds.contains(a.flows[i].kind) && unit(q.unit)?.symbol == Context.normalCubicMetre
+    Context.gasKinds.contains(a.flows[i].kind) && facts[i].nm3
   }
 
   /// The gas density as an explanation factor.
@@ -244,10 +254,19 @@ struct Context {
 
   /// VND per SI unit of a price, with the dimension it is "per".
   func price(_ p: UnitPrice?, name: String) -> (vndPerSI: Double, dimension: SXCore.Dimension)? {
-    guard let p, let u = unit(p.perUnit), u.toSI(1) != 0 else { return nil }
-    let v = p.amount.si / u.toSI(1)
+    guard let p else { return nil }
+    let one: Double
+    let dimension: SXCore.Dimension
+    if let known = priceUnits.get(p.perUnit) {
+      (one, dimension) = known
+    } else {
+      guard let u = unit(p.perUnit) else { return nil }
+      (one, dimension) = (u.toSI(1), u.dimension)
+    }
+    guard one != 0 else { return nil }
+    let v = p.amount.si / one
     guard v.isFinite else { return nil }
-    return (v, u.dimension)
+    return (v, dimension)
   }
 
   /// Why a price is unusable (missing, unknown unit, …).
@@ -315,9 +334,13 @@ struct FlowFacts: Sendable {
   var kg: Double?
   /// Volume in m³ as `waterM3` computes it (volumes; masses at the water density), nil otherwise.
   var m3: Double?
+  /// The quantity's unit is the normal cubic metre (Nm³).
+  var nm3 = false
 }
 
 extension Array where Element == ExplainInput {
   /// Keeps explanation input lists readable for huge steps.
   func capped(_ n: Int = 200) -> [ExplainInput] { count > n ? Array(prefix(n)) : self }
 }
+
+extension SymbolMemo: Sendable where Value: Sendable {}

@@ -68,29 +68,49 @@ enum EnergyArea {
   /// Converts every energy flow once. Every conversion is linear in the amount, so the amount of one SI unit is
   /// computed once per (carrier, unit, price) and scaled; a conversion with any reason (missing factor, price, …) is
   /// done per flow, so its reasons name the flow. Factors are left out here (see `mergedFactors`).
-  static func flowAmounts(_ c: Context) -> [Int: EnergyAmount] {
-    var out: [Int: EnergyAmount] = [:]
-    var perUnit: [ConversionKey: EnergyAmount] = [:]
-    for i in c.a.flows.indices where c.a.flows[i].kind == .energy {
-      guard let cid = c.a.flows[i].carrierId, let car = c.carrierById[cid] else { continue }
-      let price = c.a.flows[i].unitPrice ?? car.unitPrice
-      if let q = c.a.flows[i].quantity {
-        let key = ConversionKey(carrier: cid, unit: q.unit, price: price)
-        let one: EnergyAmount
-        if let e = perUnit[key] {
-          one = e
-        } else {
-          one = c.energy(Quantity(value: 1, unit: q.unit, si: 1), carrier: car, price: price, name: "")
-          perUnit[key] = one
+  static func flowAmounts(_ c: Context) -> FlowEnergy {
+    var out = FlowEnergy(count: c.a.flows.count)
+    var perUnit: [ConversionKey: Int32] = [:]
+    // The last few (carrier id, unit, flow price) seen with their slot: flows repeat a handful of them, and an equal
+    // string compares without hashing.
+    var recent: [(carrier: String, unit: String, price: UnitPrice?, slot: Int32)] = []
+    c.a.flows.withUnsafeBufferPointer { flows in
+      for i in flows.indices where flows[i].kind == .energy {
+        guard let cid = flows[i].carrierId else { continue }
+        if let q = flows[i].quantity {
+          let own = flows[i].unitPrice
+          var hit: Int32 = -1
+          for r in recent where r.carrier == cid && r.unit == q.unit && r.price == own {
+            hit = r.slot
+            break
+          }
+          if hit >= 0 {
+            out.set(i, slot: hit, scale: q.si)
+            continue
+          }
+          guard let car = c.carrierById[cid] else { continue }
+          let price = own ?? car.unitPrice
+          let key = ConversionKey(carrier: cid, unit: q.unit, price: price)
+          let slot: Int32
+          if let known = perUnit[key] {
+            slot = known
+          } else {
+            let one = c.energy(Quantity(value: 1, unit: q.unit, si: 1), carrier: car, price: price, name: "")
+            // A conversion with reasons is done per flow (-1 here, never scaled).
+            slot = one.isClean ? out.add(one) : -1
+            perUnit[key] = slot
+          }
+          if slot >= 0 {
+            if recent.count < 8 { recent.append((cid, q.unit, own, slot)) }
+            out.set(i, slot: slot, scale: q.si)
+            continue
+          }
         }
-        if one.isClean {
-          out[i] = one.scaled(q.si)
-          continue
-        }
+        guard let car = c.carrierById[cid] else { continue }
+        var e = c.energy(flows[i].quantity, carrier: car, price: flows[i].unitPrice ?? car.unitPrice, name: c.flowName(i))
+        e.factors = []; e.toeFactors = []; e.co2Factors = []
+        out.set(i, slot: out.add(e), scale: nil)
       }
-      var e = c.energy(c.a.flows[i].quantity, carrier: car, price: price, name: c.flowName(i))
-      e.factors = []; e.toeFactors = []; e.co2Factors = []
-      out[i] = e
     }
     return out
   }
@@ -105,33 +125,74 @@ enum EnergyArea {
     return acc.factors
   }
 
-  static func compute(_ c: Context, flowEnergy: [Int: EnergyAmount], ledger: inout Ledger) -> EnergyOutcome {
-    // Σ step flows per carrier, and per step.
-    var flowsByCarrier: [String: EnergyAmount] = [:]
-    var stepAmounts: [String: EnergyAmount] = [:]
+  static func compute(_ c: Context, flowEnergy: FlowEnergy, ledger: inout Ledger) -> EnergyOutcome {
+    // Σ step flows per carrier, and per step: by the carrier's index (its first row of that id) and the step's index
+    // (`FlowFacts.step`); flows of an unknown step by its id. Dictionaries by id are built from them at the end.
+    let carriers0 = c.a.energyCarriers
+    var carrierIndex: [String: Int] = [:]
+    for (k, car) in carriers0.enumerated() where carrierIndex[car.id] == nil { carrierIndex[car.id] = k }
+    var carrierSum = Array(repeating: EnergyAmount.zero, count: carriers0.count)
+    var carrierTouched = Array(repeating: false, count: carriers0.count)
     // Σ of the typed amounts per carrier (SI and the first flow's unit), shown when W4 has no annual quantity.
-    var flowQty: [String: (si: Double, unit: String, dim: SXCore.Dimension?, mixed: Bool)] = [:]
+    var carrierQty: [(si: Double, unit: String, dim: SXCore.Dimension?, mixed: Bool)?] = Array(repeating: nil, count: carriers0.count)
     // Flow indexes summed per carrier and per step (in flow order), for the explanations' factors.
-    var carrierFlows: [String: [Int]] = [:]
-    var stepFlows: [String: [Int]] = [:]
+    var carrierFlowList = Array(repeating: [Int](), count: carriers0.count)
+    let stepCount = c.a.steps.count
+    var stepSum = Array(repeating: EnergyAmount.zero, count: stepCount)
+    var stepTouched = Array(repeating: false, count: stepCount)
+    var stepFlowList = Array(repeating: [Int](), count: stepCount)
+    var otherStepAmounts: [String: EnergyAmount] = [:]
+    var otherStepFlows: [String: [Int]] = [:]
+    var lastCarrier: (id: String, index: Int)?
     // Only energy flows have amounts (`flowAmounts`): other flows are skipped before the lookup.
     for i in c.a.flows.indices where c.a.flows[i].kind == .energy && c.a.flows[i].direction == .input {
-      guard let cid = c.a.flows[i].carrierId, let e = flowEnergy[i] else { continue }
-      let sid = c.a.flows[i].stepId
-      flowsByCarrier[cid, default: .zero].addNumbers(e)
-      stepAmounts[sid, default: .zero].addNumbers(e)
-      carrierFlows[cid, default: []].append(i)
-      stepFlows[sid, default: []].append(i)
+      guard let cid = c.a.flows[i].carrierId, flowEnergy.has(i) else { continue }
+      // A flow has an amount only when its carrier is known (`flowAmounts`).
+      let ci: Int
+      if let l = lastCarrier, l.id == cid {
+        ci = l.index
+      } else {
+        guard let k = carrierIndex[cid] else { continue }
+        ci = k
+        lastCarrier = (cid, k)
+      }
+      flowEnergy.addNumbers(i, into: &carrierSum[ci])
+      carrierTouched[ci] = true
+      carrierFlowList[ci].append(i)
+      let st = c.facts[i].step
+      if st >= 0 {
+        flowEnergy.addNumbers(i, into: &stepSum[st])
+        stepTouched[st] = true
+        stepFlowList[st].append(i)
+      } else {
+        let sid = c.a.flows[i].stepId
+        flowEnergy.addNumbers(i, into: &otherStepAmounts[sid, default: .zero])
+        otherStepFlows[sid, default: []].append(i)
+      }
       if let fq = c.a.flows[i].quantity {
         let d = c.facts[i].dim
-        if var acc = flowQty[cid] {
+        if var acc = carrierQty[ci] {
           acc.si += fq.si
           acc.mixed = acc.mixed || d != acc.dim
-          flowQty[cid] = acc
+          carrierQty[ci] = acc
         } else {
-          flowQty[cid] = (fq.si, fq.unit, d, false)
+          carrierQty[ci] = (fq.si, fq.unit, d, false)
         }
       }
+    }
+    var flowsByCarrier: [String: EnergyAmount] = [:]
+    var flowQty: [String: (si: Double, unit: String, dim: SXCore.Dimension?, mixed: Bool)] = [:]
+    var carrierFlows: [String: [Int]] = [:]
+    for k in carriers0.indices where carrierTouched[k] {
+      flowsByCarrier[carriers0[k].id] = carrierSum[k]
+      carrierFlows[carriers0[k].id] = carrierFlowList[k]
+      if let q = carrierQty[k] { flowQty[carriers0[k].id] = q }
+    }
+    var stepAmounts = otherStepAmounts
+    var stepFlows = otherStepFlows
+    for k in 0..<stepCount where stepTouched[k] {
+      stepAmounts[c.a.steps[k].id] = stepSum[k]
+      stepFlows[c.a.steps[k].id] = stepFlowList[k]
     }
     var amounts: [(EnergyCarrier, EnergyAmount)] = []
     var plant = EnergyAmount.zero
@@ -225,9 +286,9 @@ enum EnergyArea {
       let summed = stepFlows[s.id] ?? []
       let flowInputs = { @Sendable in
         (c.flowsByStep[sid] ?? []).compactMap { i -> ExplainInput? in
-          guard let fe = flowEnergy[i] else { return nil }
+          guard let fe = flowEnergy.gj(i) else { return nil }
           let fl = c.a.flows[i]
-          return ExplainInput(fl.name, fe.gj.value, "GJ", source: src("flows", fl.id, fl.dataSource))
+          return ExplainInput(fl.name, fe.value, "GJ", source: src("flows", fl.id, fl.dataSource))
         }.capped()
       }
       func f(_ key: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String) -> Figure {
@@ -284,4 +345,67 @@ enum EnergyArea {
   }
 
   static func price(_ p: UnitPrice?) -> String { p.map { "\($0.amount.unit)/\($0.perUnit)" } ?? "" }
+}
+
+/// The energy amount of each flow (`EnergyArea.flowAmounts`): an index into a few amounts — one SI unit of a clean
+/// conversion, scaled by the flow's SI amount when read, or a flow's own conversion — instead of a copy per flow.
+struct FlowEnergy: Sendable {
+  private var slot: [Int32]
+  private var scale: [Double]
+  private var scaled: [Bool]
+  private var amounts: [EnergyAmount] = []
+
+  init(count: Int) {
+    slot = Array(repeating: -1, count: count)
+    scale = Array(repeating: 0, count: count)
+    scaled = Array(repeating: false, count: count)
+  }
+
+  mutating func add(_ e: EnergyAmount) -> Int32 {
+    amounts.append(e)
+    return Int32(amounts.count - 1)
+  }
+
+  /// Flow `i` reads amount `slot`, times `scale` when given.
+  mutating func set(_ i: Int, slot s: Int32, scale k: Double?) {
+    slot[i] = s
+    scale[i] = k ?? 0
+    scaled[i] = k != nil
+  }
+
+  func has(_ i: Int) -> Bool { slot[i] >= 0 }
+
+  /// The amount of flow `i` (nil when it has none), as `EnergyAmount.scaled` gives it.
+  subscript(_ i: Int) -> EnergyAmount? {
+    let s = slot[i]
+    guard s >= 0 else { return nil }
+    return scaled[i] ? amounts[Int(s)].scaled(scale[i]) : amounts[Int(s)]
+  }
+
+  /// The GJ of flow `i` (nil when it has no amount), equal to `self[i]?.gj`.
+  func gj(_ i: Int) -> Val? {
+    let s = slot[i]
+    guard s >= 0 else { return nil }
+    let k = scale[i]
+    return scaled[i] ? amounts[Int(s)].gj.map { $0 * k } : amounts[Int(s)].gj
+  }
+
+  /// `into.addNumbers(self[i]!)` without building the flow's amount.
+  func addNumbers(_ i: Int, into acc: inout EnergyAmount) {
+    let s = Int(slot[i])
+    guard s >= 0 else { return }
+    guard scaled[i] else {
+      acc.addNumbers(amounts[s])
+      return
+    }
+    let k = scale[i]
+    amounts.withUnsafeBufferPointer { a in
+      let o = a[s]
+      acc.gj.addScaled(o.gj, k); acc.toe.addScaled(o.toe, k); acc.co2Kg.addScaled(o.co2Kg, k)
+      acc.ch4Kg.addScaled(o.ch4Kg, k); acc.n2oKg.addScaled(o.n2oKg, k)
+      acc.biogenicKg.addScaled(o.biogenicKg, k); acc.cost.addScaled(o.cost, k)
+      acc.thermalGJ.addScaled(o.thermalGJ, k)
+      if let e = o.electricityKWh { acc.electricityKWh = (acc.electricityKWh ?? 0) + e * k }
+    }
+  }
 }

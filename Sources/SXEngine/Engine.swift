@@ -29,10 +29,13 @@ public enum Engine {
     let quality = QualityArea.compute(c, energy: energy, ledger: &ledger)
 
     var issues: [ResultIssue] = c.globalReasons.isEmpty ? [] : [ResultIssue(path: "$", reasons: c.globalReasons)]
-    var seen = Set<String>()
-    // The last registration of a path counts (a duplicate row id registers its paths twice).
-    for e in ledger.entries.reversed() where seen.insert(e.figure.path).inserted && e.figure.status == .incomplete {
-      issues.append(ResultIssue(path: e.figure.path, reasons: e.figure.reasons))
+    // The last registration of a path counts (a duplicate row id registers its paths twice). Without any incomplete
+    // figure there is nothing to list (the paths need not be hashed).
+    if ledger.entries.contains(where: { $0.figure.status == .incomplete }) {
+      var seen = Set<String>(minimumCapacity: ledger.entries.count)
+      for e in ledger.entries.reversed() where seen.insert(e.figure.path).inserted && e.figure.status == .incomplete {
+        issues.append(ResultIssue(path: e.figure.path, reasons: e.figure.reasons))
+      }
     }
     issues.sort { $0.path < $1.path }
     var r = Results(

@@ -157,7 +157,19 @@ struct Val: Sendable {
     } else if !known {
       value = nil
     }
-    reasons.append(contentsOf: o.reasons)
+    if !o.reasons.isEmpty { reasons.append(contentsOf: o.reasons) }
+  }
+
+  /// `add(o.map { $0 * k })` without building the scaled value when it is a plain finite number.
+  mutating func addScaled(_ o: Val, _ k: Double) {
+    if let v = o.value, o.reasons.isEmpty {
+      let p = v * k
+      if p.isFinite {
+        add(p)
+        return
+      }
+    }
+    add(o.map { $0 * k })
   }
 
   /// Adds a known number.

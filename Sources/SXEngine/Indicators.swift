@@ -39,6 +39,9 @@ enum IndicatorArea {
 
   static func numerators(_ c: Context, energy: EnergyOutcome, water: WaterOutcome) -> [IndicatorInputs] {
     // Per-step chemicals and waste from the flows (one pass).
+    // By the step's index (`FlowFacts.step`, the first step of its id); flows of an unknown step by the id typed.
+    var chemAt: [Val?] = Array(repeating: nil, count: c.a.steps.count)
+    var wasteAt: [Val?] = Array(repeating: nil, count: c.a.steps.count)
     var chemSteps: [String: Val] = [:]
     var wasteSteps: [String: Val] = [:]
     var chemFlows = Val.sum
@@ -48,13 +51,29 @@ enum IndicatorArea {
       let dir = c.a.flows[i].direction
       if kind == .chemical, dir == .input {
         let m = c.flowMass(i, name: c.a.flows[i].name)
-        chemSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        let st = c.facts[i].step
+        if st >= 0 {
+          if chemAt[st] == nil { chemAt[st] = .sum }
+          chemAt[st]!.add(m)
+        } else {
+          chemSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        }
         chemFlows.add(m)
       } else if kind == .solidWaste || kind == .hazardousWaste, dir == .output {
         let m = c.flowMass(i, name: c.a.flows[i].name)
-        wasteSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        let st = c.facts[i].step
+        if st >= 0 {
+          if wasteAt[st] == nil { wasteAt[st] = .sum }
+          wasteAt[st]!.add(m)
+        } else {
+          wasteSteps[c.a.flows[i].stepId, default: .sum].add(m)
+        }
         wasteFlows.add(m)
       }
+    }
+    for k in c.a.steps.indices {
+      if let v = chemAt[k] { chemSteps[c.a.steps[k].id] = v }
+      if let v = wasteAt[k] { wasteSteps[c.a.steps[k].id] = v }
     }
     // Plant chemicals: W3 chemicals when listed, else the chemical flows.
     var chemicals = Val.sum
@@ -279,7 +298,30 @@ enum IndicatorArea {
   }
 
   static func norm(_ s: String) -> String {
-    TextRules.nfc(s).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "m3", with: "m³")
-      .replacingOccurrences(of: "₂", with: "2").lowercased().replacingOccurrences(of: "co2e", with: "co2")
+    UnitNorms.shared.get(s) {
+      TextRules.nfc(s).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "m3", with: "m³")
+        .replacingOccurrences(of: "₂", with: "2").lowercased().replacingOccurrences(of: "co2e", with: "co2")
+    }
+  }
+}
+
+/// `IndicatorArea.norm` of each unit text, computed once per process (indicator units are a small set of texts).
+final class UnitNorms: @unchecked Sendable {
+  static let shared = UnitNorms()
+  private var norms: [String: String] = [:]
+  private let lock = NSLock()
+
+  func get(_ s: String, _ make: () -> String) -> String {
+    lock.lock()
+    if let n = norms[s] {
+      lock.unlock()
+      return n
+    }
+    lock.unlock()
+    let n = make()
+    lock.lock()
+    if norms.count < 4096 { norms[s] = n }
+    lock.unlock()
+    return n
   }
 }

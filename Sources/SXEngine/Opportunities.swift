@@ -109,7 +109,7 @@ enum OpportunityArea {
         en: "convention: year 0 = −I₀ (undiscounted), year t = S_net at the end of year t")
       func fig(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String,
                _ ins: [ExplainInput], _ fs: [ExplainFactor] = []) -> Figure {
-        ledger.figure(base + "." + k, v, unit, label: l(vi, en), formula: LocalizedText(vi: fvi, en: fen), inputs: ins, factors: fs)
+        ledger.figure("\(base).\(k)", v, unit, label: l(vi, en), formula: LocalizedText(vi: fvi, en: fen), inputs: ins, factors: fs)
       }
       let inv = o.investment
       let e = OpportunityEconomics(

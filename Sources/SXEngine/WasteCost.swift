@@ -16,8 +16,11 @@ enum WasteCostArea {
   ) -> WasteCostResults {
     let settings = c.a.header.settings
     // Default material prices per step: water-like (water, chemicals) and material-like inputs.
-    var waterPrice: [String: PriceAcc] = [:]
-    var materialPrice: [String: PriceAcc] = [:]
+    // By the step's index (`FlowFacts.step`, the first step of its id); flows of an unknown step by the id typed.
+    var waterPriceAt = Array(repeating: PriceAcc(), count: c.a.steps.count)
+    var materialPriceAt = Array(repeating: PriceAcc(), count: c.a.steps.count)
+    var waterPriceOther: [String: PriceAcc] = [:]
+    var materialPriceOther: [String: PriceAcc] = [:]
     for i in c.a.flows.indices where c.a.flows[i].direction == .input {
       let kind = c.a.flows[i].kind
       let waterLike = kind == .water || kind == .chemical
@@ -25,12 +28,23 @@ enum WasteCostArea {
       guard waterLike || materialLike, let m = c.facts[i].kg, m > 0 else { continue }
       let price = c.a.flows[i].unitPrice ?? c.a.flows[i].materialId.flatMap { c.materialById[$0]?.unitPrice }
       guard let cost = c.costValue(c.a.flows[i].quantity, price, waterLike: kind == .water, dim: .some(c.facts[i].dim)) else { continue }
-      let stepId = c.a.flows[i].stepId
-      if waterLike { waterPrice[stepId, default: PriceAcc()].cost += cost; waterPrice[stepId, default: PriceAcc()].mass += m }
-      if materialLike {
-        materialPrice[stepId, default: PriceAcc()].cost += cost
-        materialPrice[stepId, default: PriceAcc()].mass += m
+      let st = c.facts[i].step
+      if st >= 0 {
+        if waterLike { waterPriceAt[st].cost += cost; waterPriceAt[st].mass += m }
+        if materialLike { materialPriceAt[st].cost += cost; materialPriceAt[st].mass += m }
+      } else {
+        let stepId = c.a.flows[i].stepId
+        if waterLike { waterPriceOther[stepId, default: PriceAcc()].cost += cost; waterPriceOther[stepId, default: PriceAcc()].mass += m }
+        if materialLike {
+          materialPriceOther[stepId, default: PriceAcc()].cost += cost
+          materialPriceOther[stepId, default: PriceAcc()].mass += m
+        }
       }
+    }
+    /// The average input price of a step (nil when none of its inputs is priced), as a dictionary by step id gave it.
+    func averagePrice(_ sid: String, water: Bool) -> Double? {
+      if let k = c.stepIndex[sid] { return (water ? waterPriceAt[k] : materialPriceAt[k]).perKg }
+      return (water ? waterPriceOther[sid] : materialPriceOther[sid])?.perKg
     }
     // System cost per step: its own, else the plant's system cost shared by mass input among the other steps.
     var sharedMass = 0.0
@@ -113,7 +127,7 @@ enum WasteCostArea {
         if let p = w.materialValue {
           material = c.cost(q, p, name: name, waterLike: isWater)
           matInputs.append(ExplainInput("giá trị/value", p.amount.value, EnergyArea.price(p), source: wsSrc + ".materialValue"))
-        } else if let sid = stepId, let p = (isWater ? waterPrice[sid] : materialPrice[sid])?.perKg {
+        } else if let sid = stepId, let p = averagePrice(sid, water: isWater) {
           material = mass.map { $0 * p }
           matInputs.append(ExplainInput("giá bình quân đầu vào/average input price", p, "VND/kg", source: src("steps", sid)))
         } else {

@@ -14,7 +14,7 @@ import SXEngine
 ///   sxsh-bench writer DB COUNT [--kill-self]     (see Writer.swift)
 ///   sxsh-bench make-db DB FLOWS                  creates DB holding the large assessment, prints its id
 ///   sxsh-bench rss-probe DB ID                   (internal)
-///   sxsh-bench compute FLOWS COUNT               COUNT full recomputes, for profiling
+///   sxsh-bench compute FLOWS|demo COUNT          COUNT full recomputes, for profiling
 ///   sxsh-bench export xlsx|csv COUNT [DIR]       COUNT demo exports, for profiling (see ExportBench.swift)
 let args = Array(CommandLine.arguments.dropFirst())
 
@@ -84,8 +84,11 @@ do {
   case "rss-probe": try rssProbe(Array(args.dropFirst()))
   case "compute":
     // For profiling (callgrind): COUNT full recomputes (engine + rules) of the FLOWS-flow assessment.
-    guard args.count >= 3, let n = Int(args[1]), let count = Int(args[2]) else { throw BenchError("usage: compute FLOWS COUNT") }
-    let a = Workloads.bigAssessment(flows: n)
+    // `compute demo COUNT` recomputes the demo assessment itself.
+    guard args.count >= 3, let count = Int(args[2]), args[1] == "demo" || Int(args[1]) != nil else {
+      throw BenchError("usage: compute FLOWS|demo COUNT")
+    }
+    let a = Int(args[1]).map { Workloads.bigAssessment(flows: $0) } ?? DemoAssessment.make()
     let factors = try Workloads.factors()
     let rules = try Workloads.rules()
     var issues = 0

@@ -95,6 +95,42 @@ final class NumberParsingTests: XCTestCase {
     XCTAssertEqual(NumberFormat.format(.nan, .en), "—")
   }
 
+  /// The exact decimal conversion gives what the C library's `%.nf` gives (the `String(format:)` path), for ties
+  /// (ties to even on the exact binary value), values just off a tie, tiny and subnormal values, negative zeros,
+  /// magnitudes up to and past 2⁶⁰, and random values at every digit count and minimum.
+  func testFormattingMatchesPrintf() {
+    var values: [Double] = [
+      0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1.005, 2.675, 1e-5, 4.9e-324, 2.2250738585072014e-308, 0.0005, 0.00049999,
+      999.9995, 999_999.5, 1_234.5, -1_234_567, 123_456_789.123_456, 1e15, 4_503_599_627_370_496.5, 0x1p53 + 2,
+      0x1p60 - 128, 0x1p60, 3e18, 1e20, -0.0004, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 7e-13, 5e-13,
+    ]
+    var g = SystemRandomNumberGenerator()
+    for _ in 0..<400 {
+      let magnitude = Double.random(in: -14...19, using: &g)
+      values.append((Bool.random(using: &g) ? -1 : 1) * pow(10, magnitude))
+      values.append(Double(Int.random(in: -2_000_000...2_000_000, using: &g)) / 8)
+      values.append(Double(Int.random(in: -2_000_000...2_000_000, using: &g)) / 1000)
+    }
+    for v in values {
+      for l in Language.allCases {
+        for digits in [0, 1, 2, 3, 4, 7, 12] {
+          for minimum in [0, 1, digits] {
+            XCTAssertEqual(
+              NumberFormat.format(v, l, maxFractionDigits: digits, minFractionDigits: minimum),
+              NumberFormat.formatWithPrintf(v, l, maxFractionDigits: digits, minFractionDigits: minimum), "\(v) \(l) \(digits) \(minimum)")
+          }
+        }
+        XCTAssertEqual(NumberFormat.auto(v, l), NumberFormat.formatWithPrintf(v, l, maxFractionDigits: autoDigits(v)), "\(v)")
+      }
+    }
+  }
+
+  /// The fraction digits `NumberFormat.auto` picks (its documented rule).
+  private func autoDigits(_ v: Double) -> Int {
+    let a = abs(v)
+    return a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : a == 0 ? 0 : 4
+  }
+
   func testFormatThenParseRoundTrips() throws {
     for l in Language.allCases {
       for v in [0.5, 12.25, 1_234.5, 9_876_543.125, 1_000_000] {

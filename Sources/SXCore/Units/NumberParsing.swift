@@ -174,6 +174,17 @@ public enum NumberFormat {
   public static func format(_ v: Double, _ language: Language, maxFractionDigits: Int = 3, minFractionDigits: Int = 0) -> String {
     guard v.isFinite else { return "—" }
     let digits = max(0, min(maxFractionDigits, 12))
+    if let fixed = fixedDigits(abs(v), digits) {
+      return layOut(fixed, negative: v < 0, fractionDigits: digits, minFractionDigits: minFractionDigits, language)
+    }
+    return formatWithPrintf(v, language, maxFractionDigits: maxFractionDigits, minFractionDigits: minFractionDigits)
+  }
+
+  /// `format` through `String(format: "%.Nf")` (the C library's conversion): the reference the exact conversion
+  /// (`fixedDigits`) reproduces, and the path for magnitudes of 2⁶⁰ and more.
+  static func formatWithPrintf(_ v: Double, _ language: Language, maxFractionDigits: Int = 3, minFractionDigits: Int = 0) -> String {
+    guard v.isFinite else { return "—" }
+    let digits = max(0, min(maxFractionDigits, 12))
     var s = String(format: "%.\(digits)f", abs(v))
     if digits > 0 {
       // Trim trailing zeros down to the minimum.
@@ -192,6 +203,98 @@ public enum NumberFormat {
     if parts.count == 2 { grouped += String(language.decimalSeparator) + parts[1] }
     let isNegativeZero = grouped.allSatisfy { $0 == "0" || $0 == language.groupingSeparator || $0 == language.decimalSeparator }
     return (v < 0 && !isNegativeZero ? "-" : "") + grouped
+  }
+
+  /// The decimal digits of `a` (≥ 0) rounded to `n` fraction digits (`n` ≤ 12) as `%.nf` prints them, without the
+  /// point: the exact binary value `m·2^e` times 10ⁿ, rounded to the nearest integer, ties to even (what the C
+  /// library does in the default rounding mode). Nil for `a` ≥ 2⁶⁰ (the product would not fit in 128 bits).
+  static func fixedDigits(_ a: Double, _ n: Int) -> [UInt8]? {
+    guard a < 1_152_921_504_606_846_976.0, n >= 0, n <= 12 else { return nil }
+    var pow10: UInt64 = 1
+    for _ in 0..<n { pow10 &*= 10 }
+    let m: UInt64
+    let e: Int
+    if a == 0 {
+      m = 0
+      e = 0
+    } else if a.isNormal {
+      m = (1 << 52) | a.significandBitPattern
+      e = Int(a.exponent) - 52
+    } else {
+      m = a.significandBitPattern
+      e = -1074
+    }
+    // m < 2⁵³ and 10ⁿ < 2⁴⁰: the product fits in 93 bits; a < 2⁶⁰ keeps a left shift under 101 bits.
+    let scaled = UInt128(m) * UInt128(pow10)
+    var q: UInt128
+    if e >= 0 {
+      q = scaled << e
+    } else if -e >= 100 {
+      // Below 2⁻⁷: less than half of the last digit (scaled < 2⁹³).
+      q = 0
+    } else {
+      let s = -e
+      q = scaled >> s
+      let r = scaled & ((UInt128(1) << s) - 1)
+      let half = UInt128(1) << (s - 1)
+      if r > half || (r == half && q & 1 == 1) { q += 1 }
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(32)
+    func append(_ x: UInt64, width: Int) {
+      var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)
+      var count = 0
+      var y = x
+      withUnsafeMutableBytes(of: &buf) { b in
+        repeat {
+          b[count] = UInt8(truncatingIfNeeded: y % 10) + 0x30
+          y /= 10
+          count += 1
+        } while y > 0
+        while count < width {
+          b[count] = 0x30
+          count += 1
+        }
+        for k in stride(from: count - 1, through: 0, by: -1) { out.append(b[k]) }
+      }
+    }
+    if q <= UInt128(UInt64.max) {
+      append(UInt64(q), width: n + 1)
+    } else {
+      let big: UInt128 = 10_000_000_000_000_000_000
+      let (hi, lo) = q.quotientAndRemainder(dividingBy: big)
+      append(UInt64(hi), width: 1)
+      append(UInt64(lo), width: 19)
+    }
+    return out
+  }
+
+  /// The digits of `fixedDigits` laid out as `formatWithPrintf` does: trailing fraction zeros trimmed down to
+  /// `minFractionDigits`, thousands grouped, the language's separators, a minus sign unless every digit is 0.
+  static func layOut(_ d: [UInt8], negative: Bool, fractionDigits n: Int, minFractionDigits: Int, _ language: Language) -> String {
+    let vi = language == .vi
+    let group: UInt8 = vi ? 0x2E : 0x2C
+    let point: UInt8 = vi ? 0x2C : 0x2E
+    let intCount = d.count - n
+    var fracCount = n
+    while fracCount > 0, fracCount > minFractionDigits, d[intCount + fracCount - 1] == 0x30 { fracCount -= 1 }
+    var allZero = true
+    for k in 0..<(intCount + fracCount) where d[k] != 0x30 {
+      allZero = false
+      break
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(d.count + d.count / 3 + 2)
+    if negative, !allZero { out.append(0x2D) }
+    for k in 0..<intCount {
+      if k > 0, (intCount - k) % 3 == 0 { out.append(group) }
+      out.append(d[k])
+    }
+    if fracCount > 0 {
+      out.append(point)
+      for k in intCount..<(intCount + fracCount) { out.append(d[k]) }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Picks fraction digits from the magnitude: 3 significant places for small numbers, none for large ones.

@@ -108,15 +108,21 @@ public enum Derivation {
     o.lifetimeYears = rule.lifetimeYears
     o.investment.equipment = Quantity(value: est.investment, unit: "VND", si: est.investment)
     if let om = est.addedOM, om > 0 { o.addedOM = Quantity(value: om, unit: "VND", si: om) }
-    o.stepId = rule.step.flatMap { sel in book.rows("balance.step", sel).first?.attrs["id"] }
-    o.wasteStreamId = rule.stream.flatMap { sel in book.rows("wasteCost.stream", sel).first?.attrs["id"] }
+    o.stepId = rule.step.flatMap { sel in book.picks.first("balance.step", sel) { book.rows("balance.step", sel).first?.attrs["id"] } }
+    o.wasteStreamId = rule.stream.flatMap { sel in
+      book.picks.first("wasteCost.stream", sel) { book.rows("wasteCost.stream", sel).first?.attrs["id"] }
+    }
     for e in est.savings {
       var s = ResourceSaving(resource: e.saving.resource)
       if let u = c.unit(e.saving.unit) { s.quantity = Quantity(value: e.amount, unit: u.symbol, si: u.toSI(e.amount)) }
       if let sel = e.saving.carrier {
-        s.carrierId = book.rows("energy.carrier", sel).max { (($0.values["gj"] ?? nil) ?? 0) < (($1.values["gj"] ?? nil) ?? 0) }?.attrs["id"]
+        s.carrierId = book.picks.first("energy.carrier", sel) {
+          book.rows("energy.carrier", sel).max { (($0.values["gj"] ?? nil) ?? 0) < (($1.values["gj"] ?? nil) ?? 0) }?.attrs["id"]
+        }
       } else if let sel = e.saving.material {
-        s.carrierId = book.rows("material", sel).max { (($0.values["cost"] ?? nil) ?? 0) < (($1.values["cost"] ?? nil) ?? 0) }?.attrs["id"]
+        s.carrierId = book.picks.first("material", sel) {
+          book.rows("material", sel).max { (($0.values["cost"] ?? nil) ?? 0) < (($1.values["cost"] ?? nil) ?? 0) }?.attrs["id"]
+        }
       }
       if let v = e.value { s.value = Quantity(value: v, unit: "VND", si: v) }
       o.savings.append(s)
@@ -130,5 +136,27 @@ public enum Derivation {
     }
     o.note = rule.title.en + " — " + rule.source
     return o
+  }
+}
+
+/// The row id a rule's selector picks in a collection (the first step or stream, the largest carrier or material),
+/// found once per figure book: rules share selectors, and the book never changes.
+final class RowPicks: @unchecked Sendable {
+  private var picked: [String: String?] = [:]
+  private let lock = NSLock()
+
+  func first(_ collection: String, _ selector: String, _ make: () -> String?) -> String? {
+    let key = collection + "\u{1F}" + selector
+    lock.lock()
+    if let p = picked[key] {
+      lock.unlock()
+      return p
+    }
+    lock.unlock()
+    let p = make()
+    lock.lock()
+    picked[key] = .some(p)
+    lock.unlock()
+    return p
   }
 }

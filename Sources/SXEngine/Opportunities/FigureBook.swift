@@ -58,6 +58,8 @@ public struct FigureBook: FigureSource {
   /// Lookups already answered, by reference text (rules share references, and a rule's condition is read several
   /// times: to decide, to list the comparisons, to estimate). The book never changes, so neither do the answers.
   let answers = LookupMemo()
+  /// Row ids picked by the rules' step, stream, carrier and material selectors (`Derivation.record`).
+  let picks = RowPicks()
 
   // MARK: Catalogue
 
@@ -350,6 +352,9 @@ struct FlowRows: Sendable {
   static let inputKey = Selector.key(FlowDirection.input.rawValue)
   static let outputKey = Selector.key(FlowDirection.output.rawValue)
 
+  /// Indexes of the flows of each kind (by `ordinal`), in input order, listed when a selector first needs them.
+  let kindIndex = KindIndex()
+
   init(_ c: Context) {
     self.c = c
     stepKeys = c.a.steps.map { Selector.key($0.name.isEmpty ? $0.id : $0.name) }
@@ -385,6 +390,8 @@ struct FlowRows: Sendable {
     case kind([Bool])
     case direction(input: Bool, output: Bool)
     case step([Bool], Selector.Test)
+    /// `attribute~a|b…` with every alternative ASCII and not empty (searched in one pass, `NeedleSet`).
+    case containsASCII(String, NeedleSet)
     case keys(Selector.Test)
   }
 
@@ -396,26 +403,51 @@ struct FlowRows: Sendable {
       case "kind": return .kind(FlowRows.kindKeys.map { k in Selector.holds(t) { _ in k } })
       case "direction": return .direction(input: Selector.holds(t) { _ in FlowRows.inputKey }, output: Selector.holds(t) { _ in FlowRows.outputKey })
       case "step": return .step(stepKeys.map { k in Selector.holds(t) { _ in k } }, t)
-      default: return .keys(t)
+      default:
+        if case .contains(let k, let alts) = t, let set = NeedleSet(alts) { return .containsASCII(k, set) }
+        return .keys(t)
       }
+    }
+    // A kind test limits the flows to scan to the kinds it accepts (the tests are a conjunction).
+    var candidates: [Int]?
+    for case .kind(let table) in checks {
+      let kinds = FlowKind.allCases.filter { table[FlowRows.ordinal($0)] }
+      if kinds.count == 1 {
+        candidates = kindIndex.flows(of: FlowRows.ordinal(kinds[0]), in: c.a.flows)
+      } else if kinds.isEmpty {
+        candidates = []
+      }
+      break
     }
     let facts = c.facts
     return c.a.flows.withUnsafeBufferPointer { flows in
       var out: [Int] = []
-      for i in 0..<flows.count {
-        var ok = true
+      func test(_ i: Int) -> Bool {
         for check in checks {
+          let ok: Bool
           switch check {
           case .kind(let table): ok = table[FlowRows.ordinal(flows[i].kind)]
           case .direction(let input, let output): ok = flows[i].direction == .input ? input : output
           case .step(let table, let t):
             let st = facts[i].step
             ok = st >= 0 ? table[st] : Selector.holds(t) { _ in Selector.key(flows[i].stepId) }
+          case .containsASCII(let k, let set):
+            if k == "name" {
+              let (hay, searchable) = nameKeys.getSearchable(i) { NameKeys.shared.get(flows[i].name) }
+              ok = set.found(in: hay, searchable: searchable)
+            } else {
+              ok = set.found(in: key(i, k))
+            }
           case .keys(let t): ok = Selector.holds(t) { key(i, $0) }
           }
-          if !ok { break }
+          if !ok { return false }
         }
-        if ok { out.append(i) }
+        return true
+      }
+      if let candidates {
+        for i in candidates where test(i) { out.append(i) }
+      } else {
+        for i in 0..<flows.count where test(i) { out.append(i) }
       }
       return out
     }
@@ -450,25 +482,149 @@ struct FlowRows: Sendable {
   }
 }
 
-/// Search keys computed on first use and kept (the figure book is a value shared by every rule of a run).
+/// Search keys computed on first use and kept (the figure book is a value shared by every rule of a run), with
+/// whether each can be searched byte by byte (`Selector.byteSearchable`, found once per key).
 final class KeyCache: @unchecked Sendable {
-  private var keys: [String?]
+  /// Per row: the index of its key in `keys`, −1 while not computed (a plain array: cheap to make and to drop).
+  private var slots: [Int32]
+  private var keys: [(key: String, searchable: Bool?)] = []
   private let lock = NSLock()
 
-  init(count: Int) { keys = Array(repeating: nil, count: count) }
+  init(count: Int) { slots = Array(repeating: -1, count: count) }
 
   func get(_ i: Int, _ make: () -> String) -> String {
     lock.lock()
-    if let k = keys[i] {
+    let s = slots[i]
+    if s >= 0 {
+      let k = keys[Int(s)].key
       lock.unlock()
       return k
     }
     lock.unlock()
     let k = make()
     lock.lock()
-    keys[i] = k
+    if slots[i] < 0 {
+      keys.append((k, nil))
+      slots[i] = Int32(keys.count - 1)
+    }
     lock.unlock()
     return k
+  }
+
+  /// The key of row `i` and whether it is byte-searchable, both made by `make` when the row has no key yet.
+  func getSearchable(_ i: Int, _ make: () -> (key: String, searchable: Bool)) -> (key: String, searchable: Bool) {
+    lock.lock()
+    let known = slots[i]
+    if known >= 0 {
+      let entry = keys[Int(known)]
+      lock.unlock()
+      if let searchable = entry.searchable { return (entry.key, searchable) }
+      let searchable = entry.key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(entry.key, $0) } ?? false
+      lock.lock()
+      keys[Int(known)].searchable = searchable
+      lock.unlock()
+      return (entry.key, searchable)
+    }
+    lock.unlock()
+    let made = make()
+    lock.lock()
+    if slots[i] < 0 {
+      keys.append((made.key, made.searchable))
+      slots[i] = Int32(keys.count - 1)
+    }
+    lock.unlock()
+    return made
+  }
+}
+
+/// Flow names' search keys with their byte-searchability, kept across runs (a recompute after an edit keys the same
+/// names again; the key is a pure function of the text). At most 16,384 names are kept; then the memo starts over.
+final class NameKeys: @unchecked Sendable {
+  static let shared = NameKeys()
+  private var known: [String: (key: String, searchable: Bool)] = [:]
+  private let lock = NSLock()
+
+  func get(_ name: String) -> (key: String, searchable: Bool) {
+    lock.lock()
+    if let k = known[name] {
+      lock.unlock()
+      return k
+    }
+    lock.unlock()
+    let key = Selector.key(name)
+    let searchable = key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(key, $0) } ?? false
+    lock.lock()
+    if known.count >= 16_384 { known.removeAll(keepingCapacity: true) }
+    known[name] = (key, searchable)
+    lock.unlock()
+    return (key, searchable)
+  }
+}
+
+/// Flow indexes by kind ordinal, each list made on first use (the figure book is a value shared by every rule).
+final class KindIndex: @unchecked Sendable {
+  private var lists: [[Int]?] = Array(repeating: nil, count: 14)
+  private let lock = NSLock()
+
+  func flows(of ordinal: Int, in flows: [Flow]) -> [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let l = lists[ordinal] { return l }
+    var l: [Int] = []
+    flows.withUnsafeBufferPointer { f in
+      for i in f.indices where FlowRows.ordinal(f[i].kind) == ordinal { l.append(i) }
+    }
+    lists[ordinal] = l
+    return l
+  }
+}
+
+/// The alternatives of a `~` test when each is ASCII and not empty: `found(in:)` is `Selector.containsAny` with the
+/// haystack's bytes scanned once for all of them (a table of the alternatives' first bytes).
+struct NeedleSet: Sendable {
+  let needles: [[UInt8]]
+  let alternatives: [String]
+  /// Bit b set when some needle starts with byte b (ASCII: 128 bits).
+  let first: (UInt64, UInt64)
+
+  init?(_ alts: [String]) {
+    guard !alts.isEmpty else { return nil }
+    var ns: [[UInt8]] = []
+    var lo: UInt64 = 0
+    var hi: UInt64 = 0
+    for a in alts {
+      let b = Array(a.utf8)
+      guard !b.isEmpty, b.allSatisfy({ $0 < 0x80 }) else { return nil }
+      if b[0] < 64 { lo |= 1 << UInt64(b[0]) } else { hi |= 1 << UInt64(b[0] - 64) }
+      ns.append(b)
+    }
+    needles = ns
+    alternatives = alts
+    first = (lo, hi)
+  }
+
+  /// `searchable`: `Selector.byteSearchable` of the haystack when already known.
+  func found(in haystack: String, searchable: Bool? = nil) -> Bool {
+    if searchable == false { return Selector.containsAny(haystack, alternatives) }
+    let fast: Bool? = haystack.utf8.withContiguousStorageIfAvailable { h -> Bool? in
+      guard searchable ?? Selector.byteSearchable(haystack, h) else { return nil }
+      let n = h.count
+      var i = 0
+      while i < n {
+        let b = h[i]
+        let hit = b < 64 ? (first.0 >> UInt64(b)) & 1 : b < 128 ? (first.1 >> UInt64(b - 64)) & 1 : 0
+        if hit != 0 {
+          for needle in needles where needle[0] == b && needle.count <= n - i {
+            var j = 1
+            while j < needle.count, h[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+          }
+        }
+        i += 1
+      }
+      return false
+    } ?? nil
+    return fast ?? Selector.containsAny(haystack, alternatives)
   }
 }
 
@@ -574,7 +730,7 @@ struct Selector: Sendable {
   }
 
   /// Every ASCII byte of the haystack is a whole character (no combining marks nor format characters after it).
-  private static func byteSearchable(_ haystack: String, _ h: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func byteSearchable(_ haystack: String, _ h: UnsafeBufferPointer<UInt8>) -> Bool {
     if h.contains(where: { $0 >= 0x80 }) {
       for u in haystack.unicodeScalars where u.value >= 0x80 {
         switch u.properties.generalCategory {
@@ -687,8 +843,64 @@ final class LatinKeys: @unchecked Sendable {
   private func keyOfUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String?? {
     lock.lock()
     defer { lock.unlock() }
+    // First straight into the string's storage (no per-byte array growth), when the key fits in twice the text's
+    // bytes (keys fold diacritics, so they are rarely longer); else the array below.
+    let cap = 2 * b.count + 16
+    var outcome = 0  // 0 done, 1 no room, 2 a character not covered, 3 bytes that do not decode
+    let direct = String(unsafeUninitializedCapacity: cap) { out -> Int in
+      var o = 0
+      var i = 0
+      let n = b.count
+      while i < n {
+        let c = b[i]
+        if c < 0x80 {
+          guard o < cap else { outcome = 1; return 0 }
+          out[o] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+          o += 1
+          i += 1
+          continue
+        }
+        let v: UInt32
+        if c & 0xE0 == 0xC0, i + 1 < n {
+          v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+          i += 2
+        } else if c & 0xF0 == 0xE0, i + 2 < n {
+          v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+          i += 3
+        } else if c & 0xF8 == 0xF0, i + 3 < n {
+          outcome = 2
+          return 0
+        } else {
+          outcome = 3
+          return 0
+        }
+        guard LatinKeys.covered(v) else { outcome = 2; return 0 }
+        let p = packed[Int(v)]
+        if p != 0 {
+          let len = Int(p & 0x7F)
+          guard o + len <= cap else { outcome = 1; return 0 }
+          var bytes = p >> 8
+          for _ in 0..<len {
+            out[o] = UInt8(truncatingIfNeeded: bytes)
+            o += 1
+            bytes >>= 8
+          }
+          continue
+        }
+        // A character not met yet, or with a long key: the array path below learns it.
+        outcome = 1
+        return 0
+      }
+      return o
+    }
+    switch outcome {
+    case 0: return .some(direct)
+    case 2: return .some(nil)
+    case 3: return nil
+    default: break
+    }
     var out: [UInt8] = []
-    out.reserveCapacity(b.count)
+    out.reserveCapacity(b.count + 8)
     var i = 0
     let n = b.count
     while i < n {
