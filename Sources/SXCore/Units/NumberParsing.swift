@@ -174,6 +174,50 @@ public enum NumberFormat {
   public static func format(_ v: Double, _ language: Language, maxFractionDigits: Int = 3, minFractionDigits: Int = 0) -> String {
     guard v.isFinite else { return "—" }
     let digits = max(0, min(maxFractionDigits, 12))
+    // `String(format: "%.Nf", |v|)`, written by the C library's `vsnprintf` into a buffer (Foundation's formatter
+    // gives the same digits, through NSString), then trimmed and grouped as bytes.
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buf -> String in
+      let n = fixedFormats[digits].withUnsafeBufferPointer { f in
+        withVaList([abs(v)]) { vsnprintf(buf.baseAddress, 400, f.baseAddress, $0) }
+      }
+      guard n > 0, n < 400 else { return slowFormat(v, language, digits: digits, minFractionDigits: minFractionDigits) }
+      var end = Int(n)
+      var dot = -1
+      for i in 0..<end where buf[i] == 0x2E {
+        dot = i
+        break
+      }
+      let intDigits = dot >= 0 ? dot : end
+      if digits > 0, dot >= 0 {
+        // Trim trailing zeros down to the minimum; a bare decimal point goes too.
+        while end - dot - 1 > minFractionDigits, buf[end - 1] == 0x30 { end -= 1 }
+        if end - 1 == dot { end -= 1 }
+      }
+      var allZero = true
+      for i in 0..<end where buf[i] != 0x30 && buf[i] != 0x2E {
+        allZero = false
+        break
+      }
+      var out: [UInt8] = []
+      out.reserveCapacity(end + end / 3 + 8)
+      if v < 0 && !allZero { out.append(0x2D) }
+      for i in 0..<intDigits {
+        if i > 0, (intDigits - i) % 3 == 0 { out.append(contentsOf: language.groupingSeparator.utf8) }
+        out.append(UInt8(bitPattern: buf[i]))
+      }
+      if dot >= 0, end > dot {
+        out.append(contentsOf: language.decimalSeparator.utf8)
+        for i in (dot + 1)..<end { out.append(UInt8(bitPattern: buf[i])) }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// `printf` formats `%.0f` … `%.12f`.
+  static let fixedFormats: [[CChar]] = (0...12).map { Array("%.\($0)f".utf8CString) }
+
+  /// The same text through Foundation's formatter (for a number too long for the buffer).
+  static func slowFormat(_ v: Double, _ language: Language, digits: Int, minFractionDigits: Int) -> String {
     var s = String(format: "%.\(digits)f", abs(v))
     if digits > 0 {
       // Trim trailing zeros down to the minimum.
