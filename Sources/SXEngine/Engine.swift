@@ -54,7 +54,7 @@ extension Results {
   /// `balance.steps[dyeing].closurePercent`, `indicators.items[water_per_product].steps[dyeing]`. A `[key]` is the
   /// row id, or its name (case-insensitive, Unicode-normalised); `[…]` naming an indicator may omit `.value`.
   public func explain(path: String) -> Explanation? {
-    let p = path.trimmingCharacters(in: .whitespaces)
+    let p = TextRules.trimmingSpaces(path)
     if let e = book.entry(p) { return e.explanation }
     let canonical = canonicalPath(p)
     if let e = book.entry(canonical) { return e.explanation }
@@ -64,7 +64,7 @@ extension Results {
   /// The factors of one figure's explanation (what `explain(path:)?.factors` gives), without building its label,
   /// formula and inputs.
   public func explainFactors(path: String) -> [ExplainFactor]? {
-    let p = path.trimmingCharacters(in: .whitespaces)
+    let p = TextRules.trimmingSpaces(path)
     if let e = book.entry(p) { return e.recipe.factors() }
     let canonical = canonicalPath(p)
     if let e = book.entry(canonical) { return e.recipe.factors() }

@@ -147,7 +147,7 @@ enum Fmt {
     switch c {
     case .empty: return 0
     case .text(let s):
-      if !s.utf8.contains(0x0A) { return DisplayWidth.of(s) }
+      if !hasLineBreak(s) { return DisplayWidth.of(s) }
     case .number(let v):
       guard v.isFinite else { break }
       switch column.format {
@@ -162,6 +162,15 @@ enum Fmt {
       }
     }
     return cell(c, column, l).split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+  }
+
+  /// `s.utf8.contains(0x0A)`, over the contiguous bytes.
+  static func hasLineBreak(_ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { b in
+      for x in b where x == 0x0A { return true }
+      return false
+    }
   }
 
   /// `printf` formats `%.0f` … `%.12f`.

@@ -339,8 +339,7 @@ enum FactorSources {
     }
     var index: [Key: Int] = [:]
     var entries: [Entry] = []
-    for p in r.figurePaths {
-      guard let factors = r.explainFactors(path: p) else { continue }
+    for (_, factors) in r.allFigureFactors {
       for f in factors where !f.source.hasPrefix("header.settings") {
         let key = Key(name: f.name, value: f.value, unit: f.unit, source: f.source)
         if let k = index[key] {

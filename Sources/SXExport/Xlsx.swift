@@ -198,12 +198,27 @@ struct SharedStrings {
   private var lookup: [String: Int] = [:]
   private var count = 0
 
+  /// The index of each text seen, by its UTF-8 bytes: hashing bytes is cheap where hashing a `String` normalises
+  /// non-ASCII text. A text is looked up by `String` (canonical equivalence, as before) only when its bytes are new.
+  private var byBytes: [UTF8Key: Int] = [:]
+
+  struct UTF8Key: Hashable {
+    let bytes: [UInt8]
+    func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
+  }
+
   mutating func index(_ s: String) -> Int {
     count += 1
     let clean = XLSXParts.clean(s)
-    if let k = lookup[clean] { return k }
+    let key = UTF8Key(bytes: Array(clean.utf8))
+    if let k = byBytes[key] { return k }
+    if let k = lookup[clean] {
+      byBytes[key] = k
+      return k
+    }
     list.append(clean)
     lookup[clean] = list.count - 1
+    byBytes[key] = list.count - 1
     return list.count - 1
   }
 

@@ -68,6 +68,17 @@ extension Benchmarks {
       report.figures.append(Figure(
         "export 1,000 demo assessments to \(format.rawValue)", total, "s", budget: budget,
         note: "\(count) measured, scaled; \(split); \(batch.bytes / count / 1024) KiB each"))
+      // The batch export (`sxsh export --all`): the same assessments, computed, built and written over the cores.
+      let all = try Workloads.tempDir("export-batch")
+      defer { try? FileManager.default.removeItem(atPath: all) }
+      let b0 = Measure.now()
+      let failures = BatchExport.run(
+        batch.assessments, format: format, into: all, force: false, factors: batch.factors, rules: batch.rules,
+        build: BatchExport.standard(format, worksheets: batch.set, language: .vi, generator: "sxsh-bench", rawCSV: false))
+      if let f = failures.first { throw BenchError("batch export: \(f.id): \(f.message.en)") }
+      report.figures.append(Figure(
+        "export 1,000 demo assessments to \(format.rawValue), batch", Double(Measure.now() - b0) * scale, "s", budget: budget,
+        note: "\(count) measured, scaled; BatchExport.run over \(ProcessInfo.processInfo.activeProcessorCount) cores"))
     }
   }
 }

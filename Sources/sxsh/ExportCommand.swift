@@ -21,7 +21,8 @@ struct ExportCommand: ParsableCommand {
       unless --raw-csv is given.
       """)
   @OptionGroup var global: GlobalOptions
-  @Argument(help: "Assessment id or unique prefix.") var id: String
+  @Argument(help: "Assessment id or unique prefix; several ids (or --all) export each into the --output folder.") var ids: [String] = []
+  @Flag(help: "Xuất mọi đánh giá vào thư mục --output. Export every assessment into the --output folder.") var all = false
   @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).") var format: ExportFormat = .json
   @Option(name: [.short, .long], help: "Output file or csv folder ('-' for standard output, single-file formats).") var output: String
   @Flag(help: "Ghi đè tệp có sẵn. Overwrite an existing file.") var force = false
@@ -29,10 +30,16 @@ struct ExportCommand: ParsableCommand {
   var rawCSV = false
   @Option(help: "Worksheets folder (default: the lookup order in the README).") var worksheets: String?
 
+  func validate() throws {
+    if ids.isEmpty && !all { throw ValidationError("give an assessment id, several ids, or --all") }
+    if all && !ids.isEmpty { throw ValidationError("give ids or --all, not both") }
+  }
+
   func run() throws {
+    if all || ids.count > 1 { return try runBatch() }
     try guarded(global.language) {
       let db = try global.open()
-      let a = try db.load(try db.resolveId(id))
+      let a = try db.load(try db.resolveId(ids[0]))
       let set = try WorksheetLoader.resolve(cliDir: worksheets).set
       // The same results as `sxsh results`: factors from the reference tables, proposals from the rules.
       let zip = output.lowercased().hasSuffix(".zip")
@@ -47,6 +54,41 @@ struct ExportCommand: ParsableCommand {
         try writeFolderSafely(files, to: output, force: force)
       }
     }
+  }
+
+  /// `--all` or several ids: one file per assessment in the `--output` folder, `<id>.<extension>` (csv as one zip
+  /// each), built and written concurrently; a failure is reported per assessment and does not stop the others.
+  func runBatch() throws {
+    let l = global.language
+    var failed = 0
+    try guarded(l) {
+      let db = try global.open()
+      let chosen = all ? try db.listAssessments().map(\.id) : try ids.map { try db.resolveId($0) }
+      let assessments = try chosen.map { try db.load($0) }
+      let set = try WorksheetLoader.resolve(cliDir: worksheets).set
+      let rules = try RulesLoader.resolve(cliDir: worksheets)
+      guard output != "-" else {
+        throw CLIError(vi: "xuất nhiều đánh giá cần --output là một thư mục", en: "exporting several assessments needs --output to be a folder")
+      }
+      var isDir: ObjCBool = false
+      if !FileManager.default.fileExists(atPath: output, isDirectory: &isDir) {
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } else if !isDir.boolValue {
+        throw CLIError(vi: "«\(output)» không phải thư mục", en: "«\(output)» is not a folder")
+      }
+      let build: BatchExport.Build
+      if format == .json {
+        build = { a, results in try ExportJob.json(a, results) }
+      } else {
+        build = BatchExport.standard(format, worksheets: set, language: l, generator: BuildInfo.generator, rawCSV: rawCSV)
+      }
+      let failures = BatchExport.run(
+        assessments, format: format, into: output, force: force, factors: EngineFactors.from(set.reference), rules: rules, build: build)
+      for f in failures { printError("\(f.id): \(f.message.text(l))") }
+      failed = failures.count
+      print(l == .vi ? "đã xuất \(assessments.count - failed)/\(assessments.count)" : "exported \(assessments.count - failed)/\(assessments.count)")
+    }
+    if failed > 0 { throw ExitCode.failure }
   }
 
   func emit(_ data: Data) throws {

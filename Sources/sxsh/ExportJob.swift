@@ -13,13 +13,16 @@ enum ExportJob {
     _ a: Assessment, worksheets set: WorksheetSet, rules: [OpportunityRule], format: ExportFormat, language: Language, zip: Bool, rawCSV: Bool
   ) throws -> ExportOutput {
     let results = Engine.compute(a, factors: EngineFactors.from(set.reference), rules: rules)
-    if format == .json {
-      // `import` reads the document and ignores "results".
-      let data = try AssessmentDocument(assessment: a, generator: BuildInfo.generator).encoded(results: try JSONCoding.encoder().encode(results))
-      return .file(data + Data("\n".utf8))
-    }
+    if format == .json { return try json(a, results) }
     let input = ExportInput(assessment: a, results: results, worksheets: set, language: language, generator: BuildInfo.generator)
     return try Exporter.export(format, input, zip: zip, rawCSV: rawCSV)
+  }
+
+  /// The json export: the assessment document plus the computed results (`import` reads the document and ignores
+  /// "results").
+  static func json(_ a: Assessment, _ results: Results) throws -> ExportOutput {
+    let data = try AssessmentDocument(assessment: a, generator: BuildInfo.generator).encoded(results: try JSONCoding.encoder().encode(results))
+    return .file(data + Data("\n".utf8))
   }
 
   /// Writes an export to `path` (a file, or a folder for csv unless the path ends in .zip): atomically, owner-only,

@@ -45,6 +45,57 @@ final class ExportCLITests: XCTestCase {
     XCTAssertNotNil(json?["assessment"])
   }
 
+  func testBatchExportWritesWhatSingleExportsWrite() throws {
+    let dir = try CLI.tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (db, demoId) = try demo(dir)
+    let made = try CLI.run(["new", "--db", db, "--plant", "Nhà máy Bình An", "--sector", "dệt may"])
+    XCTAssertEqual(made.status, 0, made.stderr)
+    let otherId = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    for (format, ext) in [("xlsx", "xlsx"), ("csv", "zip"), ("json", "json")] {
+      let out = dir.appendingPathComponent("all-\(format)").path
+      let r = try CLI.run(["export", "--all", "--db", db, "--format", format, "-o", out])
+      XCTAssertEqual(r.status, 0, "\(format): \(r.stderr)")
+      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["\(demoId).\(ext)", "\(otherId).\(ext)"].sorted())
+      for id in [demoId, otherId] {
+        let single = dir.appendingPathComponent("one-\(id).\(ext)").path
+        XCTAssertEqual(try CLI.run(["export", id, "--db", db, "--format", format, "-o", single]).status, 0)
+        let batch = "\(out)/\(id).\(ext)"
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: batch)), try Data(contentsOf: URL(fileURLWithPath: single)), "\(format) \(id)")
+        XCTAssertEqual(mode(batch), 0o600)
+      }
+    }
+    // Two ids named on the command line: the same two files.
+    let listed = dir.appendingPathComponent("listed").path
+    XCTAssertEqual(try CLI.run(["export", demoId, otherId, "--db", db, "--format", "md", "-o", listed]).status, 0)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: listed).count, 2)
+  }
+
+  func testBatchExportReportsEachFailureAndWritesTheOthers() throws {
+    let dir = try CLI.tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (db, demoId) = try demo(dir)
+    let made = try CLI.run(["new", "--db", db, "--plant", "Other", "--sector", "textile"])
+    let otherId = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let out = dir.appendingPathComponent("batch")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    // The demo's file is already there: it is refused without --force and left as it was; the other is written.
+    let planted = out.appendingPathComponent("\(demoId).html")
+    try Data("keep".utf8).write(to: planted)
+    let r = try CLI.run(["export", "--all", "--db", db, "--format", "html", "-o", out.path, "--lang", "en"])
+    XCTAssertNotEqual(r.status, 0)
+    XCTAssertTrue(r.stderr.contains(demoId) && r.stderr.contains("--force"), r.stderr)
+    XCTAssertFalse(r.stderr.contains(otherId), r.stderr)
+    XCTAssertEqual(try String(contentsOf: planted, encoding: .utf8), "keep")
+    let other = try String(contentsOf: out.appendingPathComponent("\(otherId).html"), encoding: .utf8)
+    XCTAssertTrue(other.hasPrefix("<!DOCTYPE html>"))
+    // With --force both are written.
+    XCTAssertEqual(try CLI.run(["export", "--all", "--db", db, "--format", "html", "-o", out.path, "--force"]).status, 0)
+    XCTAssertNotEqual(try String(contentsOf: planted, encoding: .utf8), "keep")
+    // Neither ids nor --all: a usage error.
+    XCTAssertNotEqual(try CLI.run(["export", "--db", db, "-o", out.path]).status, 0)
+  }
+
   func testNoOverwriteWithoutForceNoSymlinkNoLeftovers() throws {
     let dir = try CLI.tempDir()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -3,10 +3,33 @@ import Foundation
 /// Text rules used at every boundary: NFC normalisation, folded search keys, Vietnamese order.
 public enum TextRules {
   /// Unicode NFC (canonical composition). Applied to all text entering the model.
+  ///
+  /// ASCII text is its own NFC form, so it is returned without the Foundation round trip.
   public static func nfc(_ s: String) -> String {
-    // ASCII text is already NFC (most unit symbols, keys and numbers are): no trip through Foundation.
-    if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+    if isASCII(s) { return s }
     return s.precomposedStringWithCanonicalMapping
+  }
+
+  /// `s.trimmingCharacters(in: .whitespaces)`, without the Foundation round trip when `s` starts and ends with an
+  /// ASCII character that is not a space or a tab (the common case: nothing to trim).
+  public static func trimmingSpaces(_ s: String) -> String {
+    if let f = s.utf8.first, let l = s.utf8.last, f < 0x80, l < 0x80, f != 0x20, f != 0x09, l != 0x20, l != 0x09 {
+      return s
+    }
+    return s.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// True when every byte of `s` is ASCII.
+  static func isASCII(_ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { b in
+      var i = 0
+      while i < b.count {
+        if b[i] >= 0x80 { return false }
+        i += 1
+      }
+      return true
+    }
   }
 
   /// A search key: NFC, lower-cased, diacritics removed and `đ`/`Đ` folded to `d`.

@@ -43,7 +43,7 @@ public struct UnitSystem: Sendable {
 
   /// Looks a unit up by symbol or alias; exact match first, then a unique case-insensitive match.
   public func unit(_ symbol: String) -> UnitDef? {
-    let k = TextRules.nfc(symbol.trimmingCharacters(in: .whitespaces))
+    let k = TextRules.nfc(TextRules.trimmingSpaces(symbol))
     if let d = bySymbol[k] { return d }
     if let candidates = byFolded[k.lowercased()] {
       let distinct = Set(candidates.map(\.symbol))
