@@ -539,14 +539,17 @@ final class KeyCache: @unchecked Sendable {
 
 /// Flow names' search keys with their byte-searchability, kept across runs (a recompute after an edit keys the same
 /// names again; the key is a pure function of the text). At most 16,384 names are kept; then the memo starts over.
+///
+/// Names are held by their UTF-8 bytes (`ByteKey`): hashing a `String` normalises non-ASCII text (Vietnamese names)
+/// on every lookup; equal bytes are equal strings, so the memo answers what `Selector.key` would.
 final class NameKeys: @unchecked Sendable {
   static let shared = NameKeys()
-  private var known: [String: (key: String, searchable: Bool)] = [:]
+  private var known: [ByteKey: (key: String, searchable: Bool)] = [:]
   private let lock = NSLock()
 
   func get(_ name: String) -> (key: String, searchable: Bool) {
     lock.lock()
-    if let k = known[name] {
+    if let k = known[ByteKey(name)] {
       lock.unlock()
       return k
     }
@@ -555,9 +558,36 @@ final class NameKeys: @unchecked Sendable {
     let searchable = key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(key, $0) } ?? false
     lock.lock()
     if known.count >= 16_384 { known.removeAll(keepingCapacity: true) }
-    known[name] = (key, searchable)
+    known[ByteKey(name)] = (key, searchable)
     lock.unlock()
     return (key, searchable)
+  }
+}
+
+/// A string compared and hashed by its UTF-8 bytes, not by canonical equivalence (no Unicode normalisation per
+/// hash). Two canonically equivalent strings with different bytes are different keys: a memo keyed by it only
+/// misses more often, never answers for other text.
+struct ByteKey: Hashable, Sendable {
+  let text: String
+
+  init(_ text: String) {
+    var t = text
+    t.makeContiguousUTF8()
+    self.text = t
+  }
+
+  func hash(into hasher: inout Hasher) {
+    text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      ?? text.utf8.forEach { hasher.combine($0) }
+  }
+
+  static func == (l: ByteKey, r: ByteKey) -> Bool {
+    let fast: Bool? = l.text.utf8.withContiguousStorageIfAvailable { a in
+      r.text.utf8.withContiguousStorageIfAvailable { b in
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+      }
+    } ?? nil
+    return fast ?? l.text.utf8.elementsEqual(r.text.utf8)
   }
 }
 
