@@ -100,18 +100,20 @@ struct Context {
     var flowUnits = SymbolMemo<(dim: SXCore.Dimension?, nm3: Bool)>()
     var notedPrices = SymbolMemo<Bool>()
     var perUnits = SymbolMemo<(one: Double, dimension: SXCore.Dimension)>()
-    func notePrice(_ p: UnitPrice?) {
-      guard let p else { return }
-      if notedPrices.get(p.amount.unit) == nil {
-        note(p.amount.unit)
-        notedPrices.add(p.amount.unit, true)
+    // The units of a flow's price (its amount's unit and its "per" unit), noted once each.
+    func notePrice(_ amountUnit: String, _ perUnit: String) {
+      if notedPrices.get(amountUnit) == nil {
+        note(amountUnit)
+        notedPrices.add(amountUnit, true)
       }
-      if notedPrices.get(p.perUnit) == nil {
-        note(p.perUnit)
-        notedPrices.add(p.perUnit, true)
-        if let d = uc[p.perUnit] { perUnits.add(p.perUnit, (d.toSI(1), d.dimension)) }
+      if notedPrices.get(perUnit) == nil {
+        note(perUnit)
+        notedPrices.add(perUnit, true)
+        if let d = uc[perUnit] { perUnits.add(perUnit, (d.toSI(1), d.dimension)) }
       }
     }
+    // The last price units noted: flows repeat the same pair, which needs noting only once (no `UnitPrice` copy).
+    var lastPrice: (amountUnit: String, perUnit: String)?
     // A unit string the memo does not hold, looked up once (kept out of the loop: no `UnitDef` copy per flow).
     @inline(never) func flowUnitFacts(_ unit: String) -> (dim: SXCore.Dimension?, nm3: Bool) {
       var def = uc[unit]
@@ -121,55 +123,61 @@ struct Context {
       }
       return (def?.dimension, def?.symbol == Context.normalCubicMetre)
     }
-    for i in a.flows.indices {
-      var x = FlowFacts()
-      let sid = a.flows[i].stepId
-      if sid != factStep || lastStepIndex < 0 {
-        factStep = sid
-        lastStepIndex = si[sid] ?? -1
-      }
-      x.step = lastStepIndex
-      // Flows by step: by the step's index when it is known, else by the id typed (grouped while it repeats).
-      if lastStepIndex >= 0 {
-        byIndex[lastStepIndex].append(i)
-      } else {
-        if sid != lastUnknown {
-          if let l = lastUnknown { fbs[l, default: []].append(contentsOf: unknownGroup) }
-          lastUnknown = sid
-          unknownGroup = []
+    a.flows.withUnsafeBufferPointer { flows in
+      for i in flows.indices {
+        var x = FlowFacts()
+        let sid = flows[i].stepId
+        if sid != factStep || lastStepIndex < 0 {
+          factStep = sid
+          lastStepIndex = si[sid] ?? -1
         }
-        unknownGroup.append(i)
-      }
-      notePrice(a.flows[i].unitPrice)
-      if let q = a.flows[i].quantity {
-        // The unit's dimension and whether it is Nm³, from the memo when a flow typed the same unit.
-        let unitFacts: (dim: SXCore.Dimension?, nm3: Bool)
-        if let known = flowUnits.get(q.unit) {
-          unitFacts = known
+        x.step = lastStepIndex
+        // Flows by step: by the step's index when it is known, else by the id typed (grouped while it repeats).
+        if lastStepIndex >= 0 {
+          byIndex[lastStepIndex].append(i)
         } else {
-          unitFacts = flowUnitFacts(q.unit)
-          flowUnits.add(q.unit, unitFacts)
+          if sid != lastUnknown {
+            if let l = lastUnknown { fbs[l, default: []].append(contentsOf: unknownGroup) }
+            lastUnknown = sid
+            unknownGroup = []
+          }
+          unknownGroup.append(i)
         }
-        x.nm3 = unitFacts.nm3
-        if let dimension = unitFacts.dim {
-          x.dim = dimension
-          let kind = a.flows[i].kind
-          switch dimension {
-          case .mass:
-            x.kg = q.si
-            x.m3 = q.si / wd
-          case .volume:
-            x.m3 = q.si
-            if unitFacts.nm3 {
-              if Context.gasKinds.contains(kind) { x.kg = q.si * gas }
-            } else if Context.waterLikeKinds.contains(kind) {
-              x.kg = q.si * wd
+        if let amountUnit = flows[i].unitPrice?.amount.unit, let perUnit = flows[i].unitPrice?.perUnit,
+          lastPrice.map({ $0.amountUnit != amountUnit || $0.perUnit != perUnit }) ?? true {
+          notePrice(amountUnit, perUnit)
+          lastPrice = (amountUnit, perUnit)
+        }
+        if let q = flows[i].quantity {
+          // The unit's dimension and whether it is Nm³, from the memo when a flow typed the same unit.
+          let unitFacts: (dim: SXCore.Dimension?, nm3: Bool)
+          if let known = flowUnits.get(q.unit) {
+            unitFacts = known
+          } else {
+            unitFacts = flowUnitFacts(q.unit)
+            flowUnits.add(q.unit, unitFacts)
+          }
+          x.nm3 = unitFacts.nm3
+          if let dimension = unitFacts.dim {
+            x.dim = dimension
+            let kind = flows[i].kind
+            switch dimension {
+            case .mass:
+              x.kg = q.si
+              x.m3 = q.si / wd
+            case .volume:
+              x.m3 = q.si
+              if unitFacts.nm3 {
+                if Context.gasKinds.contains(kind) { x.kg = q.si * gas }
+              } else if Context.waterLikeKinds.contains(kind) {
+                x.kg = q.si * wd
+              }
+            default: break
             }
-          default: break
           }
         }
+        facts.append(x)
       }
-      facts.append(x)
     }
     if let l = lastUnknown { fbs[l, default: []].append(contentsOf: unknownGroup) }
     // A step index is the first step of its id (`stepIndex`), so each id gets its flows once, in input order.

@@ -32,6 +32,29 @@ final class SelectorSearchTests: XCTestCase {
     XCTAssertEqual(Selector.key("nước 😀"), TextRules.searchKey("nước 😀"))
   }
 
+  /// Flow-name `~` tests pick the flows whose name's search key contains an alternative, on a first run and again on
+  /// a second run over the same names (outcomes kept per name); a name that differs only in normalisation (NFD) and
+  /// a flow of another kind are decided on their own.
+  func testFlowNameMatchesKeptAcrossRuns() throws {
+    var a = newAssessment()
+    a.steps = [step("s1", "One")]
+    let names = ["Khói lò hơi", "Kho\u{301}i lò hơi", "Rò rỉ hơi — ống", "flue STACK", "nước thải", "Khói lò hơi"]
+    a.flows = names.enumerated().map { flow("f\($0.offset)", "s1", .output, $0.offset == 5 ? .water : .heat, $0.element, q(1, "kg")) }
+    let alts = ["khoi", "stack", "ro ri"]
+    let sel = try Selector.parse("kind=heat, name~" + alts.joined(separator: "|")).get()
+    let expected = names.indices.filter { i in i != 5 && alts.contains { TextRules.searchKey(names[i]).contains($0) } }
+    XCTAssertEqual(expected, [0, 1, 2, 3])
+    let c = Context(a, .builtinDefaults)
+    XCTAssertEqual(FlowRows(c).matching(sel), expected)
+    XCTAssertEqual(FlowRows(c).matching(sel), expected)
+    // The same names with other alternatives: their outcomes are not the first set's.
+    let other = try Selector.parse("kind=heat, name~thai|hoi").get()
+    let expectedOther = names.indices.filter { i in i != 5 && ["thai", "hoi"].contains { TextRules.searchKey(names[i]).contains($0) } }
+    XCTAssertEqual(expectedOther, [0, 1, 2, 4])
+    XCTAssertEqual(FlowRows(c).matching(other), expectedOther)
+    XCTAssertEqual(FlowRows(c).matching(other), expectedOther)
+  }
+
   /// A figure reference's text follows its segments when they change.
   func testFigureRefTextFollowsSegments() throws {
     var r = try FigureRef.parse("energy.carrier[fuel=coal].toe")

@@ -433,8 +433,16 @@ struct FlowRows: Sendable {
             ok = st >= 0 ? table[st] : Selector.holds(t) { _ in Selector.key(flows[i].stepId) }
           case .containsASCII(let k, let set):
             if k == "name" {
-              let (hay, searchable) = nameKeys.getSearchable(i) { NameKeys.shared.get(flows[i].name) }
-              ok = set.found(in: hay, searchable: searchable)
+              let name = nameKeys.getSearchable(i) { NameKeys.shared.get(flows[i].name) }
+              if let id = set.id, let known = name.tests.outcome(id) {
+                ok = known
+              } else {
+                ok = set.found(in: name.key, searchable: name.searchable)
+                if let id = set.id {
+                  nameKeys.note(i, set: id, ok)
+                  NameKeys.shared.note(flows[i].name, set: id, ok)
+                }
+              }
             } else {
               ok = set.found(in: key(i, k))
             }
@@ -487,7 +495,7 @@ struct FlowRows: Sendable {
 final class KeyCache: @unchecked Sendable {
   /// Per row: the index of its key in `keys`, −1 while not computed (a plain array: cheap to make and to drop).
   private var slots: [Int32]
-  private var keys: [(key: String, searchable: Bool?)] = []
+  private var keys: [(key: String, searchable: Bool?, tests: NeedleOutcomes)] = []
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: -1, count: count) }
@@ -504,49 +512,84 @@ final class KeyCache: @unchecked Sendable {
     let k = make()
     lock.lock()
     if slots[i] < 0 {
-      keys.append((k, nil))
+      keys.append((k, nil, NeedleOutcomes()))
       slots[i] = Int32(keys.count - 1)
     }
     lock.unlock()
     return k
   }
 
-  /// The key of row `i` and whether it is byte-searchable, both made by `make` when the row has no key yet.
-  func getSearchable(_ i: Int, _ make: () -> (key: String, searchable: Bool)) -> (key: String, searchable: Bool) {
+  /// The key of row `i`, whether it is byte-searchable and the `~` outcomes known for it, made by `make` when the
+  /// row has no key yet.
+  func getSearchable(_ i: Int, _ make: () -> NameKey) -> NameKey {
     lock.lock()
     let known = slots[i]
     if known >= 0 {
       let entry = keys[Int(known)]
       lock.unlock()
-      if let searchable = entry.searchable { return (entry.key, searchable) }
+      if let searchable = entry.searchable { return NameKey(key: entry.key, searchable: searchable, tests: entry.tests) }
       let searchable = entry.key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(entry.key, $0) } ?? false
       lock.lock()
       keys[Int(known)].searchable = searchable
       lock.unlock()
-      return (entry.key, searchable)
+      return NameKey(key: entry.key, searchable: searchable, tests: entry.tests)
     }
     lock.unlock()
     let made = make()
     lock.lock()
     if slots[i] < 0 {
-      keys.append((made.key, made.searchable))
+      keys.append((made.key, made.searchable, made.tests))
       slots[i] = Int32(keys.count - 1)
     }
     lock.unlock()
     return made
   }
+
+  /// Records the outcome of needle set `id` on row `i` (whose key is known).
+  func note(_ i: Int, set id: Int, _ found: Bool) {
+    lock.lock()
+    let known = slots[i]
+    if known >= 0 { keys[Int(known)].tests.note(id, found) }
+    lock.unlock()
+  }
+}
+
+/// Outcomes of `~` tests (`NeedleSet.found`) on one text, by needle set id (`NeedleSet.id`, below 64): a test's
+/// outcome is a pure function of the text and the set's alternatives.
+struct NeedleOutcomes: Sendable {
+  var tested: UInt64 = 0
+  var found: UInt64 = 0
+
+  func outcome(_ id: Int) -> Bool? {
+    (tested >> UInt64(id)) & 1 == 0 ? nil : (found >> UInt64(id)) & 1 == 1
+  }
+
+  mutating func note(_ id: Int, _ hit: Bool) {
+    tested |= 1 << UInt64(id)
+    if hit { found |= 1 << UInt64(id) } else { found &= ~(1 << UInt64(id)) }
+  }
+}
+
+/// A flow name's search key, whether it is byte-searchable, and the `~` outcomes known for it.
+struct NameKey: Sendable {
+  var key: String
+  var searchable: Bool
+  var tests = NeedleOutcomes()
 }
 
 /// Flow names' search keys with their byte-searchability, kept across runs (a recompute after an edit keys the same
 /// names again; the key is a pure function of the text). At most 16,384 names are kept; then the memo starts over.
+///
+/// Names are held by their UTF-8 bytes (`ByteKey`): hashing a `String` normalises non-ASCII text (Vietnamese names)
+/// on every lookup; equal bytes are equal strings, so the memo answers what `Selector.key` would.
 final class NameKeys: @unchecked Sendable {
   static let shared = NameKeys()
-  private var known: [String: (key: String, searchable: Bool)] = [:]
+  private var known: [ByteKey: NameKey] = [:]
   private let lock = NSLock()
 
-  func get(_ name: String) -> (key: String, searchable: Bool) {
+  func get(_ name: String) -> NameKey {
     lock.lock()
-    if let k = known[name] {
+    if let k = known[ByteKey(name)] {
       lock.unlock()
       return k
     }
@@ -555,9 +598,60 @@ final class NameKeys: @unchecked Sendable {
     let searchable = key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(key, $0) } ?? false
     lock.lock()
     if known.count >= 16_384 { known.removeAll(keepingCapacity: true) }
-    known[name] = (key, searchable)
+    let made = NameKey(key: key, searchable: searchable)
+    known[ByteKey(name)] = made
     lock.unlock()
-    return (key, searchable)
+    return made
+  }
+
+  /// Records the outcome of needle set `id` on a name already keyed (kept for the next runs).
+  func note(_ name: String, set id: Int, _ found: Bool) {
+    lock.lock()
+    known[ByteKey(name)]?.tests.note(id, found)
+    lock.unlock()
+  }
+}
+
+/// Ids of the distinct `~` alternatives lists (ASCII, so equal lists are equal bytes), at most 64 per process.
+final class NeedleIDs: @unchecked Sendable {
+  static let shared = NeedleIDs()
+  private var ids: [[String]: Int] = [:]
+  private let lock = NSLock()
+
+  func id(_ alts: [String]) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let k = ids[alts] { return k }
+    guard ids.count < 64 else { return nil }
+    ids[alts] = ids.count
+    return ids.count - 1
+  }
+}
+
+/// A string compared and hashed by its UTF-8 bytes, not by canonical equivalence (no Unicode normalisation per
+/// hash). Two canonically equivalent strings with different bytes are different keys: a memo keyed by it only
+/// misses more often, never answers for other text.
+struct ByteKey: Hashable, Sendable {
+  let text: String
+
+  init(_ text: String) {
+    var t = text
+    t.makeContiguousUTF8()
+    self.text = t
+  }
+
+  func hash(into hasher: inout Hasher) {
+    text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      ?? text.utf8.forEach { hasher.combine($0) }
+  }
+
+  static func == (l: ByteKey, r: ByteKey) -> Bool {
+    let fast: Bool? = l.text.utf8.withContiguousStorageIfAvailable { a in
+      r.text.utf8.withContiguousStorageIfAvailable { b in
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+      }
+    } ?? nil
+    return fast ?? l.text.utf8.elementsEqual(r.text.utf8)
   }
 }
 
@@ -586,6 +680,8 @@ struct NeedleSet: Sendable {
   let alternatives: [String]
   /// Bit b set when some needle starts with byte b (ASCII: 128 bits).
   let first: (UInt64, UInt64)
+  /// The alternatives' id (`NeedleIDs`), for outcomes kept per name; nil past 64 distinct lists.
+  let id: Int?
 
   init?(_ alts: [String]) {
     guard !alts.isEmpty else { return nil }
@@ -601,6 +697,7 @@ struct NeedleSet: Sendable {
     needles = ns
     alternatives = alts
     first = (lo, hi)
+    id = NeedleIDs.shared.id(alts)
   }
 
   /// `searchable`: `Selector.byteSearchable` of the haystack when already known.
