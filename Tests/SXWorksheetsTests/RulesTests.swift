@@ -68,6 +68,34 @@ final class RulesTests: XCTestCase {
     XCTAssertEqual(again.count, ps.count - 1)
   }
 
+  /// The engine's process-wide memos (flow-name search keys, `~` outcomes per name, calculator unit labels) give the
+  /// same results when assessments are computed at once on several threads, as when the TUI derives on its
+  /// background thread while an export computes on the main one (run under ThreadSanitizer in CI).
+  func testConcurrentComputationsGiveTheSequentialResults() throws {
+    let factors = EngineFactors.from(try WorksheetLoader.load(files: try Fixture.diskFiles()).reference)
+    let rules = try rules()
+    // Variants whose flow names the memos have not seen yet (first on several threads, so that they fill them at
+    // the same time).
+    let inputs: [Assessment] = (0..<6).map { i in
+      var a = DemoAssessment.make()
+      for j in a.flows.indices where (j + i) % 3 == 0 { a.flows[j].name += " · lô \(i)" }
+      return a
+    }
+    final class Box: @unchecked Sendable {
+      let lock = NSLock()
+      var got: [Int: Results] = [:]
+    }
+    let box = Box()
+    DispatchQueue.concurrentPerform(iterations: 24) { k in
+      let r = Engine.compute(inputs[k % inputs.count], factors: factors, rules: rules)
+      box.lock.withLock { box.got[k] = r }
+    }
+    XCTAssertEqual(box.got.count, 24)
+    // Then one thread, the memos now filled.
+    let expected = inputs.map { Engine.compute($0, factors: factors, rules: rules) }
+    for (k, r) in box.got { XCTAssertEqual(r, expected[k % inputs.count], "computation \(k)") }
+  }
+
   /// A broken rule is reported as file:line by the loader and by the folder check.
   func testProblemsAreReportedWithFileAndLine() throws {
     var files = try Fixture.diskFiles()
