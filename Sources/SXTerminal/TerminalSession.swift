@@ -182,12 +182,23 @@ public final class TerminalSession {
   /// setlocale(LC_ALL, ""); if the codeset is not UTF-8, fall back to C.UTF-8 for LC_CTYPE.
   static func ensureUTF8Locale() throws(TerminalError) {
     _ = setlocale(LC_ALL, "")
-    if currentCodeset().uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" { return }
+    if isUTF8(currentCodeset()) { return }
     let before = currentCodeset()
-    if setlocale(LC_CTYPE, "C.UTF-8") != nil, currentCodeset().uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" {
+    if setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8(currentCodeset()) {
       return
     }
     throw .localeNotUTF8(codeset: before)
+  }
+
+  /// True for a codeset named UTF-8 in any case, with or without hyphens ("UTF-8", "utf8", "Utf-8"). Compared on
+  /// the bytes: Foundation's `uppercased().replacingOccurrences` cost about a million instructions on first use,
+  /// before the first frame.
+  static func isUTF8(_ codeset: String) -> Bool {
+    var letters: [UInt8] = []
+    for b in codeset.utf8 where b != UInt8(ascii: "-") {
+      letters.append(b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") ? b - 32 : b)
+    }
+    return letters == Array("UTF8".utf8)
   }
 
   static func currentCodeset() -> String {
