@@ -145,6 +145,11 @@ public final class AppDatabase: Sendable {
     }
   }
 
+  /// Whether an assessment with exactly this id is stored (one indexed lookup; nothing else is read).
+  public func containsAssessment(_ id: String) throws -> Bool {
+    try queue.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM assessment WHERE id = ?)", arguments: [id]) ?? false }
+  }
+
   /// Finds an assessment by its full id or a unique prefix of it.
   public func resolveId(_ idOrPrefix: String) throws -> String {
     let ids = try queue.read { db in

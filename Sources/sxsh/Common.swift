@@ -21,31 +21,38 @@ struct GlobalOptions: ParsableArguments {
   var language: Language { lang ?? Environment.language }
 
   /// Opens the database, creating the default folder (owner-only) when needed.
-  func open() throws -> AppDatabase {
-    let path = try DatabaseLocation.resolve(explicit: db)
-    do {
-      return try AppDatabase(path: path)
-    } catch let e as StoreError {
-      // A damaged or foreign file: say so, and offer the newest good backup (the file itself is never touched).
-      switch e {
-      case .notSQLite, .cannotOpen:
-        if let good = Backups(databasePath: path).newestGood() {
-          throw CLIError(
-            vi: e.message.vi + "; bản sao lưu tốt mới nhất: «\(good)»; khôi phục: sxsh restore --db \(path)",
-            en: e.message.en + "; newest good backup: «\(good)»; restore it with: sxsh restore --db \(path)")
-        }
-        throw e
-      default: throw e
-      }
-    }
-  }
+  func open() throws -> AppDatabase { try openDatabase(explicit: db) }
 
   /// The interactive app's versioned backup of the database it opened, made when the database changed (made after
   /// the first frame is painted and before any key is read, so it holds the database as it was opened).
-  func backupIfChanged(_ db: AppDatabase) throws {
-    if db.path != ":memory:" {
-      _ = try Backups(databasePath: db.path).makeIfChanged(from: db)
+  func backupIfChanged(_ db: AppDatabase) throws { try sxsh.backupIfChanged(db) }
+}
+
+/// Opens the database at `--db` (`explicit`), else the default location, creating the default folder (owner-only)
+/// when needed. A damaged or foreign file is refused with the newest good backup named.
+func openDatabase(explicit db: String?) throws -> AppDatabase {
+  let path = try DatabaseLocation.resolve(explicit: db)
+  do {
+    return try AppDatabase(path: path)
+  } catch let e as StoreError {
+    // A damaged or foreign file: say so, and offer the newest good backup (the file itself is never touched).
+    switch e {
+    case .notSQLite, .cannotOpen:
+      if let good = Backups(databasePath: path).newestGood() {
+        throw CLIError(
+          vi: e.message.vi + "; bản sao lưu tốt mới nhất: «\(good)»; khôi phục: sxsh restore --db \(path)",
+          en: e.message.en + "; newest good backup: «\(good)»; restore it with: sxsh restore --db \(path)")
+      }
+      throw e
+    default: throw e
     }
+  }
+}
+
+/// The interactive app's versioned backup of the database it opened, made when the database changed.
+func backupIfChanged(_ db: AppDatabase) throws {
+  if db.path != ":memory:" {
+    _ = try Backups(databasePath: db.path).makeIfChanged(from: db)
   }
 }
 

@@ -24,8 +24,12 @@ struct SXSH: ParsableCommand {
     umask(0o077)
     do {
       // The app's own invocations skip ArgumentParser (see FastLaunch); everything else is parsed by it.
-      var command = try FastLaunch.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
-      try command.run()
+      if let launch = FastLaunch.command(Array(CommandLine.arguments.dropFirst())) {
+        try FastLaunch.run(launch)
+      } else {
+        var command = try parseAsRoot()
+        try command.run()
+      }
     } catch {
       exit(withError: error)
     }

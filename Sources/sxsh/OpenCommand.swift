@@ -10,14 +10,7 @@ struct OpenCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Assessment to open (id or prefix).") var id: String?
 
-  func run() throws {
-    try guarded(global.language) {
-      let db = try global.open()
-      try Interactive.open(
-        db: db, assessmentId: try id.map { try db.resolveId($0) }, language: global.language,
-        afterFirstFrame: { try global.backupIfChanged(db) })
-    }
-  }
+  func run() throws { try FastLaunch.open(db: global.db, language: global.language, id: id) }
 }
 
 struct DemoCommand: ParsableCommand {
@@ -26,22 +19,5 @@ struct DemoCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Chỉ tạo, không mở; in mã. Create only, do not open; print the id.") var noOpen = false
 
-  func run() throws {
-    try guarded(global.language) {
-      let db = try global.open()
-      // The demo is built only when it is missing (its id is fixed).
-      let existing = try db.listAssessments()
-      if !existing.contains(where: { $0.id == DemoAssessment.id }) {
-        try db.create(DemoAssessment.make(now: Environment.now()))
-      }
-      if noOpen {
-        print(DemoAssessment.id)
-        return
-      }
-      try Interactive.open(
-        db: db, assessmentId: DemoAssessment.id, language: global.language,
-        afterFirstFrame: { _ = try Backups(databasePath: db.path).makeIfChanged(from: db) })
-    }
-  }
+  func run() throws { try FastLaunch.demo(db: global.db, language: global.language, noOpen: noOpen) }
 }
-

@@ -131,6 +131,15 @@ final class AppDatabaseTests: XCTestCase {
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), content)
   }
 
+  func testContainsAssessment() throws {
+    let db = try AppDatabase(path: dir + "/db.sqlite")
+    XCTAssertFalse(try db.containsAssessment("a1"))
+    try db.create(sample())
+    XCTAssertTrue(try db.containsAssessment("a1"))
+    XCTAssertFalse(try db.containsAssessment("a"))  // an id prefix is not the id
+    XCTAssertFalse(try db.containsAssessment("a1%"))
+  }
+
   func testNewerSchemaIsRefused() throws {
     let path = dir + "/db.sqlite"
     do {
