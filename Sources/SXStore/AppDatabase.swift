@@ -60,10 +60,15 @@ public final class AppDatabase: Sendable {
         try db.execute(sql: "PRAGMA synchronous = FULL")
       }
       if !exists { chmod(path, 0o600) }
-      try queue.read { db in
-        if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+      // A current database (every migration applied, none unknown) is checked by one query; any other goes through
+      // the migrator (refused when a newer sxsh wrote it, migrated otherwise). GRDB's migrator costs more than a
+      // million instructions on first use, at every start.
+      if try !queue.read({ db in try Self.isCurrent(db) }) {
+        try queue.read { db in
+          if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+        }
+        try Schema.migrator.migrate(queue)
       }
-      try Schema.migrator.migrate(queue)
     } catch let e as StoreError {
       throw e
     } catch let e as DatabaseError {
@@ -80,6 +85,14 @@ public final class AppDatabase: Sendable {
     config.foreignKeysEnabled = true
     queue = try DatabaseQueue(configuration: config)
     try Schema.migrator.migrate(queue)
+  }
+
+  /// True when the applied migrations are exactly ``Schema/identifiers`` (GRDB's `grdb_migrations` table).
+  static func isCurrent(_ db: Database) throws -> Bool {
+    let hasTable = try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") ?? false
+    guard hasTable else { return false }
+    return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").sorted() == Schema.identifiers.sorted()
   }
 
   /// Checks, through a read-only connection that cannot write anything, that no newer sxsh wrote the file.

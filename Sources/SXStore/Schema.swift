@@ -2,6 +2,10 @@ import GRDB
 
 /// The schema, by migrations with literal names (they never change once released).
 enum Schema {
+  /// The identifiers of every migration below, in order (a test checks they are the migrator's). A database whose
+  /// applied migrations are exactly these is current: opening it needs neither the migrator's checks nor `migrate`.
+  static let identifiers = ["v1-create-assessment-record-editlog", "v1-views", "v2-editlog-undone-index"]
+
   /// The newest migration this build knows. A database with a later one was written by a newer sxsh.
   static let migrator: DatabaseMigrator = {
     var m = DatabaseMigrator()

@@ -131,6 +131,30 @@ final class AppDatabaseTests: XCTestCase {
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), content)
   }
 
+  func testSchemaIdentifiersAreTheMigratorsOwn() {
+    XCTAssertEqual(Schema.identifiers, Schema.migrator.migrations)
+  }
+
+  /// A current database skips the migrator on open; one missing a migration is still migrated when opened.
+  func testCurrentSchemaIsRecognisedAndAMissingMigrationIsApplied() throws {
+    let path = dir + "/db.sqlite"
+    do {
+      let db = try AppDatabase(path: path)
+      XCTAssertTrue(try db.queue.read { try AppDatabase.isCurrent($0) })
+      try db.create(sample())
+      try db.queue.write { db in
+        try db.execute(sql: "DROP INDEX editLog_undone")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-editlog-undone-index'")
+      }
+      XCTAssertFalse(try db.queue.read { try AppDatabase.isCurrent($0) })
+    }
+    let db = try AppDatabase(path: path)
+    XCTAssertTrue(try db.queue.read { try AppDatabase.isCurrent($0) })
+    let index = try db.queue.read { try String.fetchOne($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'editLog_undone'") }
+    XCTAssertEqual(index, "editLog_undone")
+    XCTAssertEqual(try db.load("a1"), sample())
+  }
+
   func testContainsAssessment() throws {
     let db = try AppDatabase(path: dir + "/db.sqlite")
     XCTAssertFalse(try db.containsAssessment("a1"))
