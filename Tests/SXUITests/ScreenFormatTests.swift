@@ -9,6 +9,21 @@ import Testing
     ScreenFixture.catalog.sheets.flatMap(\.fields).first { $0.key == key }
   }
 
+  /// A JSON null reads as missing; every other value (text, numbers, nested objects, lists) as itself.
+  @Test func valueReadsNullAsMissing() throws {
+    let obj: [String: Any] = ["a": NSNull(), "b": ["c": NSNull(), "d": "x", "e": NSNumber(value: 2)], "f": ["g"], "h": ""]
+    #expect(FieldCodec.value(in: obj, at: ["a"]) == nil)
+    #expect(FieldCodec.value(in: obj, at: ["b", "c"]) == nil)
+    #expect(FieldCodec.value(in: obj, at: ["b", "d"]) as? String == "x")
+    #expect((FieldCodec.value(in: obj, at: ["b", "e"]) as? NSNumber)?.intValue == 2)
+    #expect(FieldCodec.value(in: obj, at: ["f"]) as? [String] == ["g"])
+    #expect(FieldCodec.value(in: obj, at: ["h"]) as? String == "")
+    #expect((FieldCodec.value(in: obj, at: ["b"]) as? [String: Any])?.count == 3)
+    #expect(FieldCodec.value(in: obj, at: ["missing"]) == nil)
+    #expect(FieldCodec.value(in: obj, at: ["a", "deeper"]) == nil)
+    #expect(FieldCodec.value(in: obj, at: ["b", "d", "deeper"]) == nil)
+  }
+
   @Test func yearsAreNotGrouped() throws {
     let a = DemoAssessment.make()
     let year = try #require(field("header.settings.gridFactorYear"))
