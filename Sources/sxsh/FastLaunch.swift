@@ -3,9 +3,10 @@ import SXStore
 
 /// The full-screen app's own invocations read and run without ArgumentParser (neither its parser nor its option
 /// types, whose first use costs more than painting the first frame): `sxsh`, `sxsh open [ID]` and
-/// `sxsh demo [--no-open]`, each with `--db PATH` and `--lang vi|en` (also as `--db=PATH`). Anything else (help, version, another subcommand, an unknown, repeated or misplaced option,
-/// a value that is empty or looks like an option, `sxsh ID` without `open`) gives nil and is parsed by ArgumentParser
-/// as before, so help, errors and every other command are unchanged.
+/// `sxsh demo [--no-open]`, each with `--db PATH` and `--lang vi|en` (also as `--db=PATH`). Anything else (help,
+/// version, another subcommand, an unknown, repeated or misplaced option, a value that is empty or looks like an
+/// option, `sxsh ID` without `open`) gives nil and is parsed by ArgumentParser as before, so help, errors and every
+/// other command are unchanged.
 enum FastLaunch {
   /// What the app was asked to do: open (an assessment, or the home screen) or the demo.
   enum Launch: Equatable {
