@@ -16,6 +16,7 @@ import SXEngine
 ///   sxsh-bench rss-probe DB ID                   (internal)
 ///   sxsh-bench compute FLOWS|demo COUNT          COUNT full recomputes, for profiling
 ///   sxsh-bench export xlsx|csv COUNT [DIR]       COUNT demo exports, for profiling (see ExportBench.swift)
+///   sxsh-bench validate FLOWS COUNT              COUNT whole-assessment validations (the TUI's after each edit)
 let args = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String) -> String? {
@@ -95,6 +96,13 @@ do {
     for _ in 0..<count { issues &+= Engine.compute(a, factors: factors, rules: rules).issues.count }
     print(issues)
   case "export": try exportProfile(Array(args.dropFirst()))
+  case "validate":
+    guard args.count >= 3, let flows = Int(args[1]), let count = Int(args[2]) else { throw BenchError("usage: validate FLOWS COUNT") }
+    let a = Workloads.bigAssessment(flows: flows)
+    var issues = 0
+    let t0 = Measure.now()
+    for _ in 0..<count { issues &+= Validator.validate(a).count }
+    print("\(issues) issues, \(Double(Measure.now() - t0) / 1e6 / Double(max(count, 1))) ms per validation")
   case "make-db":
     guard args.count >= 3, let n = Int(args[2]) else { throw BenchError("usage: make-db DB FLOWS") }
     let a = Workloads.bigAssessment(flows: n)

@@ -4,6 +4,14 @@ extension Validator {
   /// Finds the strings of a value longer than `Limits.maxTextLength` characters, with their JSON paths, by encoding
   /// it through an `Encoder` that only looks at strings (no JSON text is built or parsed).
   static func longTexts<T: Encodable>(in value: T, prefix: String) -> [(path: String, count: Int)] {
+    // Long texts are rare (every stored edit is checked), so a first walk that keeps no paths and stops at the first
+    // long string decides; only then is the value walked again with paths. At 10,000 flows the first walk alone
+    // costs a fraction of the path-keeping one (paths are arrays of existentials built per field).
+    do { try value.encode(to: TextLimitProbe()) } catch { return longTextsWithPaths(in: value, prefix: prefix) }
+    return []
+  }
+
+  private static func longTextsWithPaths<T: Encodable>(in value: T, prefix: String) -> [(path: String, count: Int)] {
     let found = TextLimitEncoder.Found()
     try? value.encode(to: TextLimitEncoder(codingPath: [], found: found))
     return found.items.map { (JSONCoding.path($0.path, prefix: prefix), $0.count) }
@@ -138,6 +146,114 @@ struct TextLimitEncoder: Encoder {
     mutating func encode<T: Encodable>(_ value: T) throws {
       if let s = value as? String { return found.check(s, codingPath) }
       try value.encode(to: TextLimitEncoder(codingPath: codingPath, found: found))
+    }
+    mutating func encode(_ value: Bool) throws {}
+    mutating func encode(_ value: Double) throws {}
+    mutating func encode(_ value: Int) throws {}
+    mutating func encode(_ value: Float) throws {}
+    mutating func encode(_ value: Int8) throws {}
+    mutating func encode(_ value: Int16) throws {}
+    mutating func encode(_ value: Int32) throws {}
+    mutating func encode(_ value: Int64) throws {}
+    mutating func encode(_ value: UInt) throws {}
+    mutating func encode(_ value: UInt8) throws {}
+    mutating func encode(_ value: UInt16) throws {}
+    mutating func encode(_ value: UInt32) throws {}
+    mutating func encode(_ value: UInt64) throws {}
+  }
+}
+
+/// An `Encoder` that only answers whether a value holds a string longer than `Limits.maxTextLength` characters: it
+/// throws ``Long`` at the first one and keeps no coding path (see ``Validator/longTexts(in:prefix:)``).
+struct TextLimitProbe: Encoder {
+  struct Long: Error {}
+  static func check(_ s: String) throws {
+    // At most one character per UTF-8 byte: only a long encoding can be a long text.
+    if s.utf8.count > Limits.maxTextLength, s.count > Limits.maxTextLength { throw Long() }
+  }
+
+  var codingPath: [CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { KeyedEncodingContainer(Keyed<Key>()) }
+  func unkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed() }
+  func singleValueContainer() -> SingleValueEncodingContainer { Single() }
+
+  struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    var codingPath: [CodingKey] { [] }
+    mutating func encodeNil(forKey key: Key) throws {}
+    mutating func encode(_ value: String, forKey key: Key) throws { try TextLimitProbe.check(value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+      if let s = value as? String { return try TextLimitProbe.check(s) }
+      try value.encode(to: TextLimitProbe())
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {}
+    mutating func encode(_ value: Double, forKey key: Key) throws {}
+    mutating func encode(_ value: Int, forKey key: Key) throws {}
+    mutating func encode(_ value: Float, forKey key: Key) throws {}
+    mutating func encode(_ value: Int8, forKey key: Key) throws {}
+    mutating func encode(_ value: Int16, forKey key: Key) throws {}
+    mutating func encode(_ value: Int32, forKey key: Key) throws {}
+    mutating func encode(_ value: Int64, forKey key: Key) throws {}
+    mutating func encode(_ value: UInt, forKey key: Key) throws {}
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {}
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {}
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {}
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {}
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+      KeyedEncodingContainer(Keyed<NestedKey>())
+    }
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { Unkeyed() }
+    mutating func superEncoder() -> Encoder { TextLimitProbe() }
+    mutating func superEncoder(forKey key: Key) -> Encoder { TextLimitProbe() }
+  }
+
+  struct Unkeyed: UnkeyedEncodingContainer {
+    var codingPath: [CodingKey] { [] }
+    var count = 0
+    mutating func encodeNil() throws { count += 1 }
+    mutating func encode(_ value: String) throws {
+      count += 1
+      try TextLimitProbe.check(value)
+    }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+      count += 1
+      if let s = value as? String { return try TextLimitProbe.check(s) }
+      try value.encode(to: TextLimitProbe())
+    }
+    mutating func encode(_ value: Bool) throws { count += 1 }
+    mutating func encode(_ value: Double) throws { count += 1 }
+    mutating func encode(_ value: Int) throws { count += 1 }
+    mutating func encode(_ value: Float) throws { count += 1 }
+    mutating func encode(_ value: Int8) throws { count += 1 }
+    mutating func encode(_ value: Int16) throws { count += 1 }
+    mutating func encode(_ value: Int32) throws { count += 1 }
+    mutating func encode(_ value: Int64) throws { count += 1 }
+    mutating func encode(_ value: UInt) throws { count += 1 }
+    mutating func encode(_ value: UInt8) throws { count += 1 }
+    mutating func encode(_ value: UInt16) throws { count += 1 }
+    mutating func encode(_ value: UInt32) throws { count += 1 }
+    mutating func encode(_ value: UInt64) throws { count += 1 }
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+      count += 1
+      return KeyedEncodingContainer(Keyed<NestedKey>())
+    }
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+      count += 1
+      return Unkeyed()
+    }
+    mutating func superEncoder() -> Encoder {
+      count += 1
+      return TextLimitProbe()
+    }
+  }
+
+  struct Single: SingleValueEncodingContainer {
+    var codingPath: [CodingKey] { [] }
+    mutating func encodeNil() throws {}
+    mutating func encode(_ value: String) throws { try TextLimitProbe.check(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+      if let s = value as? String { return try TextLimitProbe.check(s) }
+      try value.encode(to: TextLimitProbe())
     }
     mutating func encode(_ value: Bool) throws {}
     mutating func encode(_ value: Double) throws {}

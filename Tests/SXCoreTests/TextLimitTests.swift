@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+
+@testable import SXCore
+
+/// The text-length limit (`Limits.maxTextLength` = 10,000 characters) as `Validator` reports it: every long string
+/// with its JSON path, at any depth (header, row field, array element), counted in characters, not bytes.
+final class TextLimitTests: XCTestCase {
+  func issuesAboutLength(_ a: Assessment) -> [String] {
+    Validator.validate(a).filter { $0.message.en.hasPrefix("text too long") }.map { "\($0.path): \($0.message.en)" }
+  }
+
+  func testLongTextsAreFoundWithTheirPathsAtEveryDepth() {
+    var a = DemoAssessment.make()
+    XCTAssertEqual(issuesAboutLength(a), [])
+    // 10,000 "ệ" are 30,000 UTF-8 bytes but 10,000 characters: within the limit.
+    a.flows[2].note = String(repeating: "ệ", count: 10_000)
+    XCTAssertEqual(issuesAboutLength(a), [])
+    a.flows[2].note = String(repeating: "ệ", count: 10_001)
+    a.header.profile.address = String(repeating: "a", count: 10_002)
+    a.wasteStreams[1].causes = ["ngắn", String(repeating: "x", count: 12_345)]
+    XCTAssertEqual(
+      issuesAboutLength(a).sorted(),
+      [
+        "$.flows[2].note: text too long (10001 characters; at most 10000)",
+        "$.header.profile.address: text too long (10002 characters; at most 10000)",
+        "$.wasteStreams[1].causes[1]: text too long (12345 characters; at most 10000)",
+      ])
+  }
+
+  func testOneRowAndTheHeaderAloneReportTheSame() {
+    var a = DemoAssessment.make()
+    a.header.profile.address = String(repeating: "b", count: 10_001)
+    XCTAssertEqual(
+      Validator.validateHeader(a).filter { $0.message.en.hasPrefix("text too long") }.map(\.path), ["$.header.profile.address"])
+    var f = a.flows[0]
+    f.note = String(repeating: "c", count: 10_001)
+    let rowIssues = Validator.validate(record: .flow(f), at: 0, arrayName: "flows", in: a)
+    XCTAssertEqual(rowIssues.filter { $0.message.en.hasPrefix("text too long") }.map(\.path), ["$.flows[0].note"])
+    f.note = String(repeating: "c", count: 10_000)
+    XCTAssertEqual(
+      Validator.validate(record: .flow(f), at: 0, arrayName: "flows", in: a).filter { $0.message.en.hasPrefix("text too long") }, [])
+  }
+}
