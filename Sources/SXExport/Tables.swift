@@ -321,26 +321,57 @@ enum Fmt {
 public enum DisplayWidth {
   public static func of(_ s: String) -> Int {
     var w = 0
-    for scalar in s.unicodeScalars {
-      let v = scalar.value
-      // Printable ASCII, Latin-1 and Latin Extended-A/B letters (but the soft hyphen, a format character), and the
-      // precomposed Vietnamese letters (U+1E00–1EFF): one cell each, without the Unicode property lookup.
-      if (0x20...0x7E).contains(v) || ((0xA0...0x2FF).contains(v) && v != 0xAD) || (0x1E00...0x1EFF).contains(v) {
-        w += 1
-        continue
-      }
-      switch scalar.properties.generalCategory {
-      case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control: continue
-      default: break
-      }
-      if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
-      {
-        w += 2
-      } else {
-        w += 1
-      }
-    }
+    for scalar in s.unicodeScalars { w += of(scalar) }
     return w
+  }
+
+  /// The cells of one scalar (`of` is their sum).
+  static func of(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    // Printable ASCII, Latin-1 and Latin Extended-A/B letters (but the soft hyphen, a format character), and the
+    // precomposed Vietnamese letters (U+1E00–1EFF): one cell each, without the Unicode property lookup.
+    if (0x20...0x7E).contains(v) || ((0xA0...0x2FF).contains(v) && v != 0xAD) || (0x1E00...0x1EFF).contains(v) {
+      return 1
+    }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control: return 0
+    default: break
+    }
+    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
+    {
+      return 2
+    }
+    return 1
+  }
+
+  /// `s.split(separator: " ").map { of(String($0)) }.max()`, read over the scalars: -1 when there is no word; nil
+  /// when a space has a neighbour outside ASCII, Latin-1, Latin Extended and precomposed Vietnamese (such a
+  /// neighbour might join the space into a larger character, which the split by characters would not cut at).
+  static func widestWord(_ s: String) -> Int? {
+    func plain(_ v: UInt32) -> Bool { (0x20...0x7E).contains(v) || (0xA0...0x2FF).contains(v) || (0x1E00...0x1EFF).contains(v) }
+    var best = -1
+    var width = 0
+    var length = 0
+    var previous: UInt32? = nil
+    var afterSpace = false
+    for u in s.unicodeScalars {
+      let v = u.value
+      if afterSpace, !plain(v) { return nil }
+      afterSpace = false
+      if v == 0x20 {
+        if let p = previous, !plain(p) { return nil }
+        if length > 0 { best = max(best, width) }
+        width = 0
+        length = 0
+        afterSpace = true
+      } else {
+        width += of(u)
+        length += 1
+      }
+      previous = v
+    }
+    if length > 0 { best = max(best, width) }
+    return best
   }
 }

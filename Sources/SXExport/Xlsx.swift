@@ -144,8 +144,14 @@ public enum XLSXExport {
   /// Widths in characters: the widest display text of each column (combining marks count zero), clamped.
   static func columnWidths(_ t: ExportTable, _ l: Language) -> [Int] {
     t.columns.enumerated().map { k, c in
-      var w = c.header.split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 4
-      w = max(w, min(DisplayWidth.of(c.header), 24))
+      let header = c.header
+      var w: Int
+      if let widest = DisplayWidth.widestWord(header) {
+        w = widest >= 0 ? widest : 4
+      } else {
+        w = header.split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 4
+      }
+      w = max(w, min(DisplayWidth.of(header), 24))
       for row in t.rows where k < row.count {
         w = max(w, Fmt.cellWidth(row[k], c, l))
       }

@@ -143,6 +143,24 @@ final class FastPathTests: XCTestCase {
     XCTAssertEqual(DisplayWidth.of("日本"), 4)
   }
 
+  /// The widest space-separated word, read over the scalars, is what the split by characters gives (or nil).
+  func testWidestWordIsTheWidestWordOfTheSplit() {
+    let headers = [
+      "", " ", "   ", "Năng lượng (GJ)", "Giá trị  kép ", " lead", "trail ", "日本 語", "e\u{301} x", "a \u{301}b", "x\u{301} y",
+      "Tiếng Việt có dấu", "\u{600} 1", "CO\u{2082} t", "tab\there", "soft\u{AD}hyphen word", "% TOE", "a\u{200D} b",
+    ]
+    for h in headers {
+      let split = h.split(separator: " ").map { DisplayWidth.of(String($0)) }.max()
+      guard let w = DisplayWidth.widestWord(h) else {
+        XCTAssertTrue(h.unicodeScalars.contains { $0.value > 0x2FF && !(0x1E00...0x1EFF).contains($0.value) }, h)
+        continue
+      }
+      XCTAssertEqual(w >= 0 ? w : nil, split, h)
+    }
+    XCTAssertNil(DisplayWidth.widestWord("a \u{301}b"))
+    XCTAssertEqual(DisplayWidth.widestWord("Năng lượng (GJ)"), 5)
+  }
+
   func testPlainNumbersArePrintfG15() {
     for v in Self.numbers + Self.spread {
       XCTAssertEqual(Fmt.g15(v), String(format: "%.15g", v), "\(v)")
