@@ -49,23 +49,53 @@ public enum BatchExport {
             throw ExportWriteError(vi: "mã «\(a.id)» không dùng được làm tên tệp", en: "id «\(a.id)» cannot be used as a file name")
           }
           let results = Engine.compute(a, factors: factors, rules: rules)
-          try SafeWrite.output(try build(a, results), to: dir + "/" + name, force: force)
-        } catch let e as LocalizedFailure {
-          outcomes.set(i, Failure(id: a.id, message: e.message))
+          switch try build(a, results) {
+          // A file is staged (written under a temporary name) and made durable with the others below.
+          case .file(let data): outcomes.stage(i, try SafeWrite.stage(data, to: dir + "/" + name, force: force, tag: i))
+          case .folder(let files): try SafeWrite.folder(files, to: dir + "/" + name, force: force)
+          }
         } catch {
-          outcomes.set(i, Failure(id: a.id, message: LocalizedText(vi: "\(error)", en: "\(error)")))
+          outcomes.set(i, failure(a.id, error))
         }
       }
     }
+    // Every staged file synced, then renamed to its name (checked again), then the folder synced: one journal
+    // commit for the batch instead of one per file, and no file under its name before its data is on disk.
+    let staged = outcomes.staged
+    for (k, e) in zip(staged.indices, SafeWrite.commit(staged.map(\.file), in: dir)) {
+      if let e { outcomes.set(staged[k].index, failure(assessments[staged[k].index].id, e)) }
+    }
     return outcomes.failures
+  }
+
+  static func failure(_ id: String, _ error: Error) -> Failure {
+    if let e = error as? LocalizedFailure { return Failure(id: id, message: e.message) }
+    return Failure(id: id, message: LocalizedText(vi: "\(error)", en: "\(error)"))
   }
 
   /// The failures so far, by index (written from the lanes under a lock).
   final class Outcomes: @unchecked Sendable {
     private var slots: [Failure?]
+    private var files: [SafeWrite.Staged?]
     private let lock = NSLock()
 
-    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
+    init(_ n: Int) {
+      slots = Array(repeating: nil, count: n)
+      files = Array(repeating: nil, count: n)
+    }
+
+    func stage(_ i: Int, _ f: SafeWrite.Staged) {
+      lock.lock()
+      files[i] = f
+      lock.unlock()
+    }
+
+    /// The staged files with their indexes, in order.
+    var staged: [(index: Int, file: SafeWrite.Staged)] {
+      lock.lock()
+      defer { lock.unlock() }
+      return files.enumerated().compactMap { k, f in f.map { (k, $0) } }
+    }
 
     func set(_ i: Int, _ f: Failure) {
       lock.lock()

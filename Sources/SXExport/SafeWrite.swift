@@ -26,20 +26,7 @@ public enum SafeWrite {
   /// Writes `data` to `path` atomically (temporary file in the same folder, synced, then rename), owner-only,
   /// refusing to overwrite without `force` and refusing to write through a symlink.
   public static func file(_ data: Data, to path: String, force: Bool) throws {
-    var st = stat()
-    if lstat(path, &st) == 0 {
-      let type = st.st_mode & S_IFMT
-      if type == S_IFLNK {
-        throw ExportWriteError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
-      }
-      // Never replace a device, a socket or a folder, even with --force: only regular files are overwritten.
-      if type != S_IFREG {
-        throw ExportWriteError(vi: "«\(path)» không phải tệp thường; không ghi đè", en: "«\(path)» is not a regular file; not overwriting it")
-      }
-      if !force {
-        throw ExportWriteError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite")
-      }
-    }
+    try checkTarget(path, force: force)
     let dir = (path as NSString).deletingLastPathComponent
     let shown = dir.isEmpty ? "." : dir
     let tmp = shown + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
@@ -62,6 +49,96 @@ public enum SafeWrite {
       throw ExportWriteError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
     }
   }
+
+  /// Throws unless `path` may be written: absent, or (with `force`) a regular file; never a symbolic link.
+  static func checkTarget(_ path: String, force: Bool) throws {
+    var st = stat()
+    if lstat(path, &st) == 0 {
+      let type = st.st_mode & S_IFMT
+      if type == S_IFLNK {
+        throw ExportWriteError(vi: "«\(path)» là liên kết tượng trưng; không ghi qua nó", en: "«\(path)» is a symbolic link; not writing through it")
+      }
+      // Never replace a device, a socket or a folder, even with --force: only regular files are overwritten.
+      if type != S_IFREG {
+        throw ExportWriteError(vi: "«\(path)» không phải tệp thường; không ghi đè", en: "«\(path)» is not a regular file; not overwriting it")
+      }
+      if !force {
+        throw ExportWriteError(vi: "«\(path)» đã tồn tại; dùng --force để ghi đè", en: "«\(path)» exists; use --force to overwrite")
+      }
+    }
+  }
+
+  /// A file of a batch written under its temporary name, not yet synced nor renamed (`stage`, then `commit`).
+  public struct Staged: Sendable {
+    let tmp: String
+    let path: String
+    let force: Bool
+  }
+
+  /// The first half of `file` for a batch of files in one folder: checks `path` as `file` does, writes `data` to a
+  /// temporary name next to it (O_CREAT|O_EXCL|O_NOFOLLOW, 0600; `tag` keeps the names of one batch apart) and asks
+  /// the kernel to start writing it out, without waiting. Nothing appears under `path` until `commit`.
+  public static func stage(_ data: Data, to path: String, force: Bool, tag: Int) throws -> Staged {
+    try checkTarget(path, force: force)
+    let dir = (path as NSString).deletingLastPathComponent
+    let shown = dir.isEmpty ? "." : dir
+    let tmp = shown + "/.\((path as NSString).lastPathComponent).\(getpid()).\(tag).tmp"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw ExportWriteError(vi: "không tạo được tệp trong «\(shown)»", en: "cannot create a file in «\(shown)»")
+    }
+    let errno0 = writeAll(fd, data)
+    if errno0 == 0, let start = syncFileRange { _ = start(fd, 0, 0, 2) }  // SYNC_FILE_RANGE_WRITE: start, do not wait
+    let closed = close(fd) == 0 ? 0 : errno
+    let failure = errno0 != 0 ? errno0 : closed
+    guard failure == 0 else {
+      unlink(tmp)
+      let reason = String(cString: strerror(failure))
+      throw ExportWriteError(vi: "ghi «\(path)» thất bại: \(reason)", en: "writing «\(path)» failed: \(reason)")
+    }
+    return Staged(tmp: tmp, path: path, force: force)
+  }
+
+  /// The second half for staged files of the folder `dir`: syncs every temporary file (their data was already on its
+  /// way, so the syncs after the first mostly find it written and the journal committed), then renames each to its
+  /// name after checking that name again, then syncs the folder once. Returns one result per staged file, in order:
+  /// nil when it is in place, else the error (its temporary file removed). A file is never renamed before it is synced.
+  public static func commit(_ staged: [Staged], in dir: String) -> [Error?] {
+    var results: [Error?] = Array(repeating: nil, count: staged.count)
+    for (k, s) in staged.enumerated() {
+      let fd = open(s.tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      let failure = fd < 0 ? errno : (fsync(fd) == 0 ? 0 : errno)
+      if fd >= 0 { close(fd) }
+      if failure != 0 {
+        unlink(s.tmp)
+        let reason = String(cString: strerror(failure))
+        results[k] = ExportWriteError(vi: "ghi «\(s.path)» thất bại: \(reason)", en: "writing «\(s.path)» failed: \(reason)")
+      }
+    }
+    for (k, s) in staged.enumerated() where results[k] == nil {
+      do {
+        try checkTarget(s.path, force: s.force)
+        guard rename(s.tmp, s.path) == 0 else {
+          throw ExportWriteError(vi: "không đổi tên được thành «\(s.path)»", en: "cannot rename to «\(s.path)»")
+        }
+      } catch {
+        unlink(s.tmp)
+        results[k] = error
+      }
+    }
+    let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if dfd >= 0 {
+      fsync(dfd)
+      close(dfd)
+    }
+    return results
+  }
+
+  /// `sync_file_range(2)` when the C library has it (a Linux call the Swift module does not import).
+  static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+    guard let p = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+    return unsafeBitCast(p, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+  }()
 
   /// Writes all of `data` to `fd`; 0, or the errno of the failing write.
   static func writeAll(_ fd: Int32, _ data: Data) -> Int32 {

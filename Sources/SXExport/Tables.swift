@@ -173,6 +173,80 @@ enum Fmt {
     }
   }
 
+  /// `%.15g` of a normal number whose shortest round-tripping digits (Swift's `description`) are 15 or fewer, laid out
+  /// as `%g` does; nil otherwise. Those digits are then also the 15-digit rounding `%.15g` prints: they lie within
+  /// half a unit in the last place of `v` (2⁻⁵³ of it), which is less than half the 15-digit step (over 5·10⁻¹⁶ of it).
+  static func g15Short(_ v: Double) -> String? {
+    guard v.isNormal else { return nil }
+    var digits: [UInt8] = []
+    digits.reserveCapacity(20)
+    var point: Int? = nil  // digits before the decimal point
+    var exponent = 0
+    var expSign = 1
+    var inExponent = false
+    for b in v.magnitude.description.utf8 {
+      switch b {
+      case 0x30...0x39 where inExponent: exponent = exponent * 10 + Int(b - 0x30)
+      case 0x30...0x39: digits.append(b)
+      case 0x2E: point = digits.count
+      case 0x65, 0x45: inExponent = true
+      case 0x2D where inExponent: expSign = -1
+      case 0x2B where inExponent: break
+      default: return nil
+      }
+    }
+    // value = 0.d₁d₂… × 10^x
+    var x = (point ?? digits.count) + expSign * exponent
+    var lead = 0
+    while lead < digits.count, digits[lead] == 0x30 {
+      lead += 1
+      x -= 1
+    }
+    var end = digits.count
+    while end > lead, digits[end - 1] == 0x30 { end -= 1 }
+    let n = end - lead
+    guard n > 0, n <= 15 else { return nil }
+    let sig = digits[lead..<end]
+    let e = x - 1  // the exponent of d.ddd
+    var out: [UInt8] = v < 0 ? [0x2D] : []
+    if e < -4 || e >= 15 {
+      out.append(sig[sig.startIndex])
+      if n > 1 {
+        out.append(0x2E)
+        out += sig.dropFirst()
+      }
+      out.append(0x65)
+      out.append(e < 0 ? 0x2D : 0x2B)
+      let a = abs(e)
+      if a < 10 { out.append(0x30) }
+      out += Array(String(a).utf8)
+    } else if e >= 0 {
+      for k in 0...e { out.append(k < n ? sig[sig.startIndex + k] : 0x30) }
+      if n > e + 1 {
+        out.append(0x2E)
+        out += sig.dropFirst(e + 1)
+      }
+    } else {
+      out += [0x30, 0x2E]
+      for _ in 0..<(-e - 1) { out.append(0x30) }
+      out += sig
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `snprintf(buf, size, format, v)` for one double: the C library's `strfromd` (the same conversion, without the
+  /// variadic call, whose argument list costs more to build in Swift than the conversion), else `vsnprintf`.
+  static func format(_ buf: UnsafeMutablePointer<CChar>, _ size: Int, _ format: UnsafePointer<CChar>, _ v: Double) -> Int32 {
+    if let strfromd { return strfromd(buf, size, format, v) }
+    return withVaList([v]) { vsnprintf(buf, size, format, $0) }
+  }
+
+  /// `strfromd(3)` (glibc 2.25, C23), looked up once: the Swift module does not import it.
+  static let strfromd: (@convention(c) (UnsafeMutablePointer<CChar>, Int, UnsafePointer<CChar>, Double) -> Int32)? = {
+    guard let p = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "strfromd") else { return nil }
+    return unsafeBitCast(p, to: (@convention(c) (UnsafeMutablePointer<CChar>, Int, UnsafePointer<CChar>, Double) -> Int32).self)
+  }()
+
   /// `printf` formats `%.0f` … `%.12f`.
   static let fixedFormats: [[CChar]] = (0...12).map { Array("%.\($0)f".utf8CString) }
 
@@ -193,7 +267,7 @@ enum Fmt {
     }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buf -> Int in
       let n = fixedFormats[digits].withUnsafeBufferPointer { f in
-        withVaList([abs(v)]) { vsnprintf(buf.baseAddress, 400, f.baseAddress, $0) }
+        format(buf.baseAddress!, 400, f.baseAddress!, abs(v))
       }
       guard n > 0, n < 400 else { return NumberFormat.format(v, .en, maxFractionDigits: maxFractionDigits, minFractionDigits: minFractionDigits).count }
       var end = Int(n)
@@ -232,9 +306,10 @@ enum Fmt {
 
   /// `String(format: "%.15g", v)`, written by the C library's `vsnprintf` straight into a buffer.
   static func g15(_ v: Double) -> String {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf -> String in
+    if let s = g15Short(v) { return s }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf -> String in
       let n = g15Format.withUnsafeBufferPointer { f in
-        withVaList([v]) { vsnprintf(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 64, f.baseAddress, $0) }
+        format(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 64, f.baseAddress!, v)
       }
       guard n > 0, n < 64 else { return String(format: "%.15g", v) }
       return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<Int(n)]), as: UTF8.self)
@@ -246,26 +321,57 @@ enum Fmt {
 public enum DisplayWidth {
   public static func of(_ s: String) -> Int {
     var w = 0
-    for scalar in s.unicodeScalars {
-      let v = scalar.value
-      // Printable ASCII, Latin-1 and Latin Extended-A/B letters (but the soft hyphen, a format character), and the
-      // precomposed Vietnamese letters (U+1E00–1EFF): one cell each, without the Unicode property lookup.
-      if (0x20...0x7E).contains(v) || ((0xA0...0x2FF).contains(v) && v != 0xAD) || (0x1E00...0x1EFF).contains(v) {
-        w += 1
-        continue
-      }
-      switch scalar.properties.generalCategory {
-      case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control: continue
-      default: break
-      }
-      if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
-      {
-        w += 2
-      } else {
-        w += 1
-      }
-    }
+    for scalar in s.unicodeScalars { w += of(scalar) }
     return w
+  }
+
+  /// The cells of one scalar (`of` is their sum).
+  static func of(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    // Printable ASCII, Latin-1 and Latin Extended-A/B letters (but the soft hyphen, a format character), and the
+    // precomposed Vietnamese letters (U+1E00–1EFF): one cell each, without the Unicode property lookup.
+    if (0x20...0x7E).contains(v) || ((0xA0...0x2FF).contains(v) && v != 0xAD) || (0x1E00...0x1EFF).contains(v) {
+      return 1
+    }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control: return 0
+    default: break
+    }
+    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
+    {
+      return 2
+    }
+    return 1
+  }
+
+  /// `s.split(separator: " ").map { of(String($0)) }.max()`, read over the scalars: -1 when there is no word; nil
+  /// when a space has a neighbour outside ASCII, Latin-1, Latin Extended and precomposed Vietnamese (such a
+  /// neighbour might join the space into a larger character, which the split by characters would not cut at).
+  static func widestWord(_ s: String) -> Int? {
+    func plain(_ v: UInt32) -> Bool { (0x20...0x7E).contains(v) || (0xA0...0x2FF).contains(v) || (0x1E00...0x1EFF).contains(v) }
+    var best = -1
+    var width = 0
+    var length = 0
+    var previous: UInt32? = nil
+    var afterSpace = false
+    for u in s.unicodeScalars {
+      let v = u.value
+      if afterSpace, !plain(v) { return nil }
+      afterSpace = false
+      if v == 0x20 {
+        if let p = previous, !plain(p) { return nil }
+        if length > 0 { best = max(best, width) }
+        width = 0
+        length = 0
+        afterSpace = true
+      } else {
+        width += of(u)
+        length += 1
+      }
+      previous = v
+    }
+    if length > 0 { best = max(best, width) }
+    return best
   }
 }

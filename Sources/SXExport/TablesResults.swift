@@ -331,11 +331,9 @@ enum FactorSources {
         a.name == b.name && a.unit == b.unit && a.source == b.source
           && (a.value.bitPattern == b.value.bitPattern || (a.value.isNaN && b.value.isNaN && a.value.description == b.value.description))
       }
-      func hash(into h: inout Hasher) {
-        h.combine(name)
-        h.combine(unit)
-        h.combine(source)
-      }
+      // By the value alone (every NaN alike): hashing the texts normalises them (non-ASCII names), which cost more
+      // than the rest of the table; equal keys still compare every text.
+      func hash(into h: inout Hasher) { h.combine(value.isNaN ? 0 : value.bitPattern) }
     }
     var index: [Key: Int] = [:]
     var entries: [Entry] = []

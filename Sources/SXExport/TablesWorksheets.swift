@@ -34,10 +34,29 @@ enum WorksheetTables {
 
   static func slug(_ ws: Worksheet) -> String {
     // `worksheets/W04-energy.yaml` → `W04-energy`
-    let base = (ws.file as NSString).lastPathComponent
-    let name = (base as NSString).deletingPathExtension
+    let name = fileStem(ws.file)
     return name.isEmpty ? ws.id : name
   }
+
+  /// The file name without folder and extension, remembered per path (every export names the same few files; the
+  /// Foundation path calls cost more than the rest of a small table).
+  static func fileStem(_ file: String) -> String {
+    stems.lock.lock()
+    let known = stems.names[file]
+    stems.lock.unlock()
+    if let known { return known }
+    let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    stems.lock.lock()
+    stems.names[file] = name
+    stems.lock.unlock()
+    return name
+  }
+
+  final class Stems: @unchecked Sendable {
+    let lock = NSLock()
+    var names: [String: String] = [:]
+  }
+  static let stems = Stems()
 
   /// W0 (a form): one row per field, value and unit.
   static func headerTable(_ ws: Worksheet, _ ctx: FieldContext) -> ExportTable {

@@ -144,8 +144,14 @@ public enum XLSXExport {
   /// Widths in characters: the widest display text of each column (combining marks count zero), clamped.
   static func columnWidths(_ t: ExportTable, _ l: Language) -> [Int] {
     t.columns.enumerated().map { k, c in
-      var w = c.header.split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 4
-      w = max(w, min(DisplayWidth.of(c.header), 24))
+      let header = c.header
+      var w: Int
+      if let widest = DisplayWidth.widestWord(header) {
+        w = widest >= 0 ? widest : 4
+      } else {
+        w = header.split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 4
+      }
+      w = max(w, min(DisplayWidth.of(header), 24))
       for row in t.rows where k < row.count {
         w = max(w, Fmt.cellWidth(row[k], c, l))
       }
@@ -207,20 +213,29 @@ struct SharedStrings {
     func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
   }
 
+  init() {
+    // A demo assessment has ~730 distinct texts: room for them from the start, so that no growth rehashes the
+    // texts (a `String` hash normalises non-ASCII text).
+    list.reserveCapacity(1024)
+    lookup.reserveCapacity(1024)
+    byBytes.reserveCapacity(1024)
+  }
+
   mutating func index(_ s: String) -> Int {
     count += 1
     let clean = XLSXParts.clean(s)
-    let key = UTF8Key(bytes: Array(clean.utf8))
+    var bytes = clean
+    let key = UTF8Key(bytes: bytes.withUTF8 { Array($0) })
     if let k = byBytes[key] { return k }
-    if let k = lookup[clean] {
-      byBytes[key] = k
-      return k
-    }
-    list.append(clean)
-    lookup[clean] = list.count - 1
-    byBytes[key] = list.count - 1
-    return list.count - 1
+    // New bytes: the index of a canonically equal text seen before, else a new entry (one `String` hash for both).
+    let next = list.count
+    let k = SharedStrings.slot(&lookup[clean, default: next])
+    if k == next { list.append(clean) }
+    byBytes[key] = k
+    return k
   }
+
+  private static func slot(_ v: inout Int) -> Int { v }
 
   var xml: String { String(decoding: xmlBytes, as: UTF8.self) }
 

@@ -27,7 +27,9 @@ enum XLSXParts {
   /// the spreadsheet cell limit (32,767 characters).
   static func clean(_ s: String) -> String {
     // Nothing to remove and short enough (at most one character per byte): the text as is.
-    if s.utf8.count <= 32_767, !s.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) { return s }
+    var t = s
+    let plain = t.withUTF8 { b in b.count <= 32_767 && !b.contains(where: { $0 < 0x20 || $0 == 0xEF }) }
+    if plain { return s }
     var out = String.UnicodeScalarView()
     for u in s.unicodeScalars {
       let v = u.value

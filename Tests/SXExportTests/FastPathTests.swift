@@ -143,8 +143,48 @@ final class FastPathTests: XCTestCase {
     XCTAssertEqual(DisplayWidth.of("日本"), 4)
   }
 
+  /// The widest space-separated word, read over the scalars, is what the split by characters gives (or nil).
+  func testWidestWordIsTheWidestWordOfTheSplit() {
+    let headers = [
+      "", " ", "   ", "Năng lượng (GJ)", "Giá trị  kép ", " lead", "trail ", "日本 語", "e\u{301} x", "a \u{301}b", "x\u{301} y",
+      "Tiếng Việt có dấu", "\u{600} 1", "CO\u{2082} t", "tab\there", "soft\u{AD}hyphen word", "% TOE", "a\u{200D} b",
+    ]
+    for h in headers {
+      let split = h.split(separator: " ").map { DisplayWidth.of(String($0)) }.max()
+      guard let w = DisplayWidth.widestWord(h) else {
+        XCTAssertTrue(h.unicodeScalars.contains { $0.value > 0x2FF && !(0x1E00...0x1EFF).contains($0.value) }, h)
+        continue
+      }
+      XCTAssertEqual(w >= 0 ? w : nil, split, h)
+    }
+    XCTAssertNil(DisplayWidth.widestWord("a \u{301}b"))
+    XCTAssertEqual(DisplayWidth.widestWord("Năng lượng (GJ)"), 5)
+  }
+
   func testPlainNumbersArePrintfG15() {
     for v in Self.numbers + Self.spread {
+      XCTAssertEqual(Fmt.g15(v), String(format: "%.15g", v), "\(v)")
+    }
+  }
+
+  /// Numbers of few digits (what the fast path of `g15` prints) over every magnitude, around the switches to
+  /// exponents and at the 15-digit limit.
+  func testShortNumbersArePrintfG15() {
+    var x: UInt64 = 0x2545_F491_4F6C_DD1D
+    var values: [Double] = [1e-5, 1.5e-5, 9.99999e-5, 1e-4, 0.0001234, 1e14, 1e15, 1e16, 123456789012345, 1234567890123456, 999999999999999,
+      99999999999999.9, 0.1, 0.3, 1e100, 1.25e-300, 2.5e300, 7e22, 1e21, 1e-7, 100, 1000.5]
+    for _ in 0..<20000 {
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let digits = Int(x >> 60) + 1  // 1…16 significant digits
+      var m = 1.0
+      for _ in 0..<digits { m *= 10 }
+      let n = Double((x >> 8) % UInt64(m))
+      let scale = Int((x >> 2) % 60) - 30
+      let v = n * pow(10, Double(scale)) * (x & 1 == 0 ? 1 : -1)
+      values.append(v)
+      values.append(v.nextUp)
+    }
+    for v in values {
       XCTAssertEqual(Fmt.g15(v), String(format: "%.15g", v), "\(v)")
     }
   }
