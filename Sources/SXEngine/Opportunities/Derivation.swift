@@ -24,7 +24,9 @@ public struct Proposal: Codable, Hashable, Sendable {
   /// Economics, CO2, suggested screening and scores of the proposal as if accepted.
   public var evaluation: OpportunityResult
   /// The unit of each plain number above, by property name.
-  public var units: [String: String] = ["investmentLow": "VND", "investmentHigh": "VND"]
+  public var units: [String: String] = Proposal.fieldUnits
+
+  public static let fieldUnits = ["investmentLow": "VND", "investmentHigh": "VND"]
 }
 
 /// Runs the knowledge base over an assessment.
