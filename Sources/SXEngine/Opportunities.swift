@@ -9,8 +9,10 @@ struct PlannedSavings {
 }
 
 enum OpportunityArea {
+  /// `explain`: register each figure with the recipe of its explanation in `ledger`. Without it (the knowledge base's
+  /// proposals, whose ledger is dropped) only the figures are made: the same paths, values, units and reasons.
   static func compute(
-    _ c: Context, water: WaterOutcome, ledger: inout Ledger
+    _ c: Context, water: WaterOutcome, ledger: inout Ledger, explain: Bool = true
   ) -> (EconomicsResults, PlannedSavings) {
     let rate = c.a.header.settings.discountRate
     let electricity = c.a.energyCarriers.first { $0.fuel == "electricity" }
@@ -21,8 +23,8 @@ enum OpportunityArea {
     var totNPV = Val.sum
     for o in c.a.opportunities {
       let title = o.title.isEmpty ? o.id : o.title
-      let base = "economics.opportunities[\(o.id)]"
-      ledger.name("economics.opportunities", id: o.id, name: o.title)
+      let base = joined("economics.opportunities[", o.id, "]")
+      if explain { ledger.name("economics.opportunities", id: o.id, name: o.title) }
       var saving = o.savings.isEmpty ? Val.missing(Reason.noSavings) : .sum
       var toe = Val.sum
       var waterM3 = Val.sum
@@ -59,7 +61,9 @@ enum OpportunityArea {
           value = .missing(Reason.savingUnpriced(what))
         }
         saving.add(value)
-        savingInputs.append(ExplainInput(sv.resource.label.en, value.value, "VND/yr", source: "\(src("opportunities", o.id)).savings[\(j)]"))
+        if explain {
+          savingInputs.append(ExplainInput(sv.resource.label.en, value.value, "VND/yr", source: "\(src("opportunities", o.id)).savings[\(j)]"))
+        }
         // Physical saving.
         switch sv.resource {
         case .electricity, .fuel, .steam:
@@ -77,12 +81,14 @@ enum OpportunityArea {
       let net = saving.map { $0 - (o.addedOM?.si ?? 0) }
       let life: Val = o.lifetimeYears.map { Val($0) } ?? .missing(Reason.noLifetime)
       let years = o.lifetimeYears.map { max(1, Int($0.rounded(.down))) }
-      let ioIn = [
-        ExplainInput("I₀", investment.value, "VND", source: base + ".investment"),
-        ExplainInput("S_net", net.value, "VND/yr", source: base + ".annualNetSaving"),
-        ExplainInput("n", years.map(Double.init), "yr", source: src("opportunities", o.id) + ".lifetimeYears"),
-      ]
-      let rateF = [ExplainFactor("r", rate, "1/yr", source: "header.settings.discountRate")]
+      let ioIn =
+        explain
+        ? [
+          ExplainInput("I₀", investment.value, "VND", source: base + ".investment"),
+          ExplainInput("S_net", net.value, "VND/yr", source: base + ".annualNetSaving"),
+          ExplainInput("n", years.map(Double.init), "yr", source: src("opportunities", o.id) + ".lifetimeYears"),
+        ] : []
+      let rateF = explain ? [ExplainFactor("r", rate, "1/yr", source: "header.settings.discountRate")] : []
       var flows: [Double]?
       if let s = net.value, let n = years { flows = Economics.levelFlows(investment: o.investment.totalVND, annualNetSaving: s, years: n) }
       let needs = net.reasons + life.reasons
@@ -108,8 +114,11 @@ enum OpportunityArea {
         vi: "quy ước: năm 0 = −I₀ (không chiết khấu), năm t = S_net cuối năm t",
         en: "convention: year 0 = −I₀ (undiscounted), year t = S_net at the end of year t")
       func fig(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String,
-               _ ins: [ExplainInput], _ fs: [ExplainFactor] = []) -> Figure {
-        ledger.figure("\(base).\(k)", v, unit, label: l(vi, en), formula: LocalizedText(vi: fvi, en: fen), inputs: ins, factors: fs)
+               _ ins: @autoclosure () -> [ExplainInput], _ fs: [ExplainFactor] = []) -> Figure {
+        let path = joined(base, ".", k)
+        guard explain else { return Figure(path: path, value: v.value, unit: unit, reasons: v.reasons) }
+        let inputs = ins()
+        return ledger.figure(path, v, unit, label: l(vi, en), formula: LocalizedText(vi: fvi, en: fen), inputs: inputs, factors: fs)
       }
       let inv = o.investment
       let e = OpportunityEconomics(
@@ -157,7 +166,8 @@ enum OpportunityArea {
     }
     let countedIns = out.filter(\.counted)
     func total(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ pick: @escaping @Sendable (OpportunityEconomics) -> Figure) -> Figure {
-      ledger.figure("economics." + k, v, unit, label: LocalizedText(vi: vi, en: en),
+      guard explain else { return Figure(path: "economics." + k, value: v.value, unit: unit, reasons: v.reasons) }
+      return ledger.figure("economics." + k, v, unit, label: LocalizedText(vi: vi, en: en),
         formula: LocalizedText(vi: "Σ các giải pháp không bị loại", en: "Σ over opportunities not rejected"),
         inputs: countedIns.map { ExplainInput($0.title, pick($0).value, unit, source: pick($0).path) }.capped())
     }
@@ -169,5 +179,31 @@ enum OpportunityArea {
         totalNPV: total("totalNPV", totNPV, "VND", "Tổng NPV", "Total NPV", { $0.npv })),
       planned
     )
+  }
+
+  /// `a + b + c`, its UTF-8 copied once into a string of the exact size (the figure paths of every opportunity;
+  /// appending to a `String` costs more than the bytes).
+  static func joined(_ a: String, _ b: String, _ c: String) -> String {
+    String(unsafeUninitializedCapacity: a.utf8.count + b.utf8.count + c.utf8.count) { out -> Int in
+      var o = 0
+      func copy(_ part: String) {
+        let copied: Int? = part.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+          if let base = bytes.baseAddress, !bytes.isEmpty { (out.baseAddress! + o).initialize(from: base, count: bytes.count) }
+          return bytes.count
+        }
+        if let n = copied {
+          o += n
+        } else {
+          for byte in part.utf8 {
+            out[o] = byte
+            o += 1
+          }
+        }
+      }
+      copy(a)
+      copy(b)
+      copy(c)
+      return o
+    }
   }
 }

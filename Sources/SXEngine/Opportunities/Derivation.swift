@@ -24,7 +24,9 @@ public struct Proposal: Codable, Hashable, Sendable {
   /// Economics, CO2, suggested screening and scores of the proposal as if accepted.
   public var evaluation: OpportunityResult
   /// The unit of each plain number above, by property name.
-  public var units: [String: String] = ["investmentLow": "VND", "investmentHigh": "VND"]
+  public var units: [String: String] = Proposal.fieldUnits
+
+  public static let fieldUnits = ["investmentLow": "VND", "investmentHigh": "VND"]
 }
 
 /// Runs the knowledge base over an assessment.
@@ -62,10 +64,11 @@ public enum Derivation {
       drafts.append((rule, est, comps, figs, o, ex))
     }
     guard !drafts.isEmpty else { return [] }
-    // Economics through the engine's own opportunity area, on a copy holding the proposals as opportunities.
+    // Economics through the engine's own opportunity area, on a copy holding the proposals as opportunities. A
+    // proposal's figures are not explained (`Results.explain` knows the assessment's own figures only): no recipes.
     let cc = c.replacingOpportunities(drafts.map(\.4))
     var ledger = Ledger()
-    let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger)
+    let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger, explain: false)
     let byId = Dictionary(econ.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let baseline = Baselines(cc, results: results, water: water)
     return drafts.compactMap { rule, est, comps, figs, o, ex in

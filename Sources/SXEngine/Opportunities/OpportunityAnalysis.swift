@@ -58,8 +58,23 @@ public struct SavingMeasure: Codable, Hashable, Sendable {
   /// The unit of each number above, by property name (`physical` and `baseline` depend on the resource).
   public var units: [String: String] = [:]
 
-  /// Units of a saving of `resource`: GJ for energy carriers, m³ for water, kg for materials, VND otherwise.
+  /// Units of a saving of `resource`: GJ for energy carriers, m³ for water, kg for materials, VND otherwise (one
+  /// dictionary per kind of measure, made once and shared by every saving).
   static func units(for resource: SavedResource) -> [String: String] {
+    switch resource {
+    case .electricity, .fuel, .steam: energyUnits
+    case .water: waterUnits
+    case .chemicals, .rawMaterial: materialUnits
+    case .wasteDisposal, .other: moneyUnits
+    }
+  }
+
+  private static let energyUnits = makeUnits(for: .electricity)
+  private static let waterUnits = makeUnits(for: .water)
+  private static let materialUnits = makeUnits(for: .rawMaterial)
+  private static let moneyUnits = makeUnits(for: .other)
+
+  private static func makeUnits(for resource: SavedResource) -> [String: String] {
     let physical: String
     switch resource {
     case .electricity, .fuel, .steam: physical = "GJ/yr"
@@ -134,7 +149,8 @@ enum OpportunityAnalysis {
     return o.savings.map { sv in
       var m = SavingMeasure(resource: sv.resource, key: "\(sv.resource.rawValue):\(sv.carrierId ?? o.wasteStreamId ?? o.id)")
       m.units = SavingMeasure.units(for: sv.resource)
-      let what = "\(o.title) / \(sv.resource.label.vi)"
+      // Only the numbers are measured: the name goes into the reasons of a missing value, which are not kept here.
+      let what = ""
       var carrier = sv.carrierId.flatMap { c.carrierById[$0] }
       if carrier == nil, sv.carrierId.flatMap({ c.materialById[$0] }) == nil, sv.resource == .electricity {
         carrier = electricity ?? {

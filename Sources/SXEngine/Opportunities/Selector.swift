@@ -203,69 +203,53 @@ final class LatinKeys: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     // First straight into the string's storage (no per-byte array growth), when the key fits in twice the text's
-    // bytes (keys fold diacritics, so they are rarely longer); else the array below.
-    let cap = 2 * b.count + 16
-    var outcome = 0  // 0 done, 1 no room, 2 a character not covered, 3 bytes that do not decode
-    let direct = String(unsafeUninitializedCapacity: cap) { out -> Int in
-      var o = 0
-      var i = 0
-      let n = b.count
-      while i < n {
-        let c = b[i]
-        if c < 0x80 {
-          guard o < cap else { outcome = 1; return 0 }
-          out[o] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-          o += 1
-          i += 1
-          continue
-        }
-        let v: UInt32
-        if c & 0xE0 == 0xC0, i + 1 < n {
-          v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-          i += 2
-        } else if c & 0xF0 == 0xE0, i + 2 < n {
-          v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-          i += 3
-        } else if c & 0xF8 == 0xF0, i + 3 < n {
-          outcome = 2
-          return 0
-        } else {
-          outcome = 3
-          return 0
-        }
-        guard LatinKeys.covered(v) else { outcome = 2; return 0 }
-        let p = packed[Int(v)]
-        if p != 0 {
-          let len = Int(p & 0x7F)
-          guard o + len <= cap else { outcome = 1; return 0 }
-          var bytes = p >> 8
-          for _ in 0..<len {
-            out[o] = UInt8(truncatingIfNeeded: bytes)
-            o += 1
-            bytes >>= 8
-          }
-          continue
-        }
-        // A character not met yet, or with a long key: the array path below learns it.
-        outcome = 1
-        return 0
-      }
-      return o
+    // bytes (keys fold diacritics, so they are rarely longer) and every character's key is packed already; else
+    // again into an array, learning the keys of characters not met yet.
+    var outcome = KeyOutcome.done
+    let direct = String(unsafeUninitializedCapacity: 2 * b.count + 16) { out -> Int in
+      var sink = FixedKeySink(out: out)
+      outcome = write(b, into: &sink, learning: false)
+      return outcome == .done ? sink.count : 0
     }
     switch outcome {
-    case 0: return .some(direct)
-    case 2: return .some(nil)
-    case 3: return nil
-    default: break
+    case .done: return .some(direct)
+    case .notCovered: return .some(nil)
+    case .undecodable: return nil
+    case .noRoom, .unknownCharacter: break
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(b.count + 8)
+    var sink = ArrayKeySink()
+    sink.bytes.reserveCapacity(b.count + 8)
+    switch write(b, into: &sink, learning: true) {
+    case .done: return .some(String(decoding: sink.bytes, as: UTF8.self))
+    case .notCovered: return .some(nil)
+    case .undecodable, .noRoom, .unknownCharacter: return nil
+    }
+  }
+
+  /// How writing a key ended.
+  private enum KeyOutcome {
+    case done
+    /// The sink is full.
+    case noRoom
+    /// A character outside the covered blocks (the key is `TextRules.searchKey`'s).
+    case notCovered
+    /// Bytes that do not decode.
+    case undecodable
+    /// A character whose key is not packed yet, while not learning.
+    case unknownCharacter
+  }
+
+  /// The one UTF-8 decoding loop: writes the key of the text `b` into `sink`, character by character (ASCII lower-
+  /// cased, other covered characters by their packed key). `learning`: a character without a packed key gets its key
+  /// computed (`learn`); else writing stops there.
+  @inline(__always)
+  private func write<Sink: KeySink>(_ b: UnsafeBufferPointer<UInt8>, into sink: inout Sink, learning: Bool) -> KeyOutcome {
     var i = 0
     let n = b.count
     while i < n {
       let c = b[i]
       if c < 0x80 {
-        out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+        guard sink.put(c >= 0x41 && c <= 0x5A ? c + 0x20 : c) else { return .noRoom }
         i += 1
         continue
       }
@@ -278,37 +262,45 @@ final class LatinKeys: @unchecked Sendable {
         i += 3
       } else if c & 0xF8 == 0xF0, i + 3 < n {
         // Four-byte characters are beyond U+FFFF: never covered.
-        return .some(nil)
+        return .notCovered
       } else {
-        return nil
+        return .undecodable
       }
-      guard LatinKeys.covered(v) else { return .some(nil) }
+      guard LatinKeys.covered(v) else { return .notCovered }
       let p = packed[Int(v)]
       if p != 0 {
-        let len = Int(p & 0x7F)
         var bytes = p >> 8
-        for _ in 0..<len {
-          out.append(UInt8(truncatingIfNeeded: bytes))
+        for _ in 0..<Int(p & 0x7F) {
+          guard sink.put(UInt8(truncatingIfNeeded: bytes)) else { return .noRoom }
           bytes >>= 8
         }
         continue
       }
-      let k: [UInt8]
-      if let known = keys[Int(v)] {
-        k = known
-      } else {
-        guard let scalar = Unicode.Scalar(v) else { return nil }
-        k = Array(TextRules.searchKey(String(scalar)).utf8)
-        keys[Int(v)] = k
-      }
-      if k.count <= 7 {
-        var q: UInt64 = 0x80 | UInt64(k.count)
-        for (j, x) in k.enumerated() { q |= UInt64(x) << (8 * UInt64(j + 1)) }
-        packed[Int(v)] = q
-      }
-      out += k
+      // A character not met yet, or with a long key.
+      guard learning else { return .unknownCharacter }
+      guard let k = learn(v) else { return .undecodable }
+      for x in k { guard sink.put(x) else { return .noRoom } }
     }
-    return .some(String(decoding: out, as: UTF8.self))
+    return .done
+  }
+
+  /// The key of the covered, non-ASCII character `v`, computed once (`keys`) and packed when it fits in 7 bytes;
+  /// nil when `v` is not a scalar.
+  private func learn(_ v: UInt32) -> [UInt8]? {
+    let k: [UInt8]
+    if let known = keys[Int(v)] {
+      k = known
+    } else {
+      guard let scalar = Unicode.Scalar(v) else { return nil }
+      k = Array(TextRules.searchKey(String(scalar)).utf8)
+      keys[Int(v)] = k
+    }
+    if k.count <= 7 {
+      var q: UInt64 = 0x80 | UInt64(k.count)
+      for (j, x) in k.enumerated() { q |= UInt64(x) << (8 * UInt64(j + 1)) }
+      packed[Int(v)] = q
+    }
+    return k
   }
 
   private func keyOfScalars(_ s: String) -> String? {
@@ -334,5 +326,36 @@ final class LatinKeys: @unchecked Sendable {
       }
     }
     return String(decoding: out, as: UTF8.self)
+  }
+}
+
+/// Where `LatinKeys` writes a key, byte by byte.
+private protocol KeySink {
+  /// Appends one byte; false when there is no room.
+  mutating func put(_ c: UInt8) -> Bool
+}
+
+/// A string's uninitialised storage, of fixed room.
+private struct FixedKeySink: KeySink {
+  let out: UnsafeMutableBufferPointer<UInt8>
+  var count = 0
+
+  init(out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+  mutating func put(_ c: UInt8) -> Bool {
+    guard count < out.count else { return false }
+    out[count] = c
+    count += 1
+    return true
+  }
+}
+
+/// A growing array.
+private struct ArrayKeySink: KeySink {
+  var bytes: [UInt8] = []
+
+  mutating func put(_ c: UInt8) -> Bool {
+    bytes.append(c)
+    return true
   }
 }
