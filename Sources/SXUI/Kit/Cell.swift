@@ -31,6 +31,14 @@ public struct Cell: Hashable, Sendable {
     self.style = style
   }
 
+  /// A scalar that is a one-column grapheme of its own (see ``DisplayWidth/isSingleColumnScalars(_:)``): what
+  /// `init(_:style:)` gives for it.
+  init(singleColumn scalar: Unicode.Scalar, style: Style) {
+    self.text = String(Character(scalar))
+    self.width = 1
+    self.style = style
+  }
+
   /// A printable ASCII character (0x20..<0x7F): what `init(_:style:)` gives for it.
   init(ascii byte: UInt8, style: Style) {
     self.text = String(Character(Unicode.Scalar(byte)))
