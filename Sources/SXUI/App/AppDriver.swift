@@ -268,10 +268,17 @@ public final class AppDriver {
   }
 
   /// True when the table in view has column widths to measure (for another key, or not all rows yet).
+  /// (``AppUpdate/columnWidthsKey(_:)`` compared with the widths measured, read field by field from `state`: passing
+  /// `state` to a function copied the whole app state on every poll.)
   private var columnWidthsBehind: Bool {
-    guard let key = AppUpdate.columnWidthsKey(state) else { return false }
-    guard let w = state.doc?.columnWidths, ColumnWidthsKey(w) == key else { return true }
-    return !w.complete
+    guard state.route == .assessment, state.doc?.view == .sheet, state.doc?.sheet.list == nil, let i = state.doc?.sheetIndex,
+      i < state.catalog.sheets.count, state.catalog.sheets[i].record != nil, state.catalog.sheets[i].layout != .form,
+      state.doc?.sheet.detail == false
+    else { return false }
+    guard let w = state.doc?.columnWidths else { return true }
+    let current = w.sheetIndex == i && w.revision == state.doc?.revision && w.language == state.language && w.unitMode == state.unitMode
+      && w.filter == state.doc?.sheet.filter
+    return !(current && w.complete)
   }
 
   /// True while results, findings and markers are being derived on another thread (the loop then polls

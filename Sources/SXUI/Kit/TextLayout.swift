@@ -16,9 +16,11 @@ public enum TextLayout {
     // the cut is after `budget` scalars — what the loop below gives for such text.
     if DisplayWidth.isSingleColumnScalars(text) {
       let scalars = text.unicodeScalars
-      if scalars.count <= width { return text }
+      guard let end = scalars.index(scalars.startIndex, offsetBy: width, limitedBy: scalars.endIndex), end != scalars.endIndex else {
+        return text
+      }
       let budget = ellipsis ? width - 1 : width
-      var out = String(String.UnicodeScalarView(scalars.prefix(max(0, budget))))
+      var out = String(text[..<scalars.index(scalars.startIndex, offsetBy: max(0, budget))])
       if ellipsis { out.append(DisplayWidth.ellipsis) }
       return out
     }
