@@ -148,7 +148,46 @@ extension AppDatabase {
   }
 
   /// `json(.setHeader(header))` from the header's already-encoded body.
+  ///
+  /// The body is compact JSON as the encoder writes it, which has no control character: as a JSON string it only
+  /// needs its quotes and backslashes escaped, and the edit is then `{"body":…,"op":"setHeader"}` (keys sorted, the
+  /// other members nil). A body with a control character goes through the encoder.
   static func json(setHeaderBody body: String) throws -> String {
+    var text = body
+    let written = text.withUTF8 { src -> String? in
+      var escapes = 0
+      for b in src {
+        if b < 0x20 || b == 0x7F { return nil }
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { escapes += 1 }
+      }
+      let head = #"{"body":""#.utf8
+      let tail = #"","op":"setHeader"}"#.utf8
+      return String(unsafeUninitializedCapacity: head.count + src.count + escapes + tail.count) { dst in
+        var i = 0
+        for b in head {
+          dst[i] = b
+          i += 1
+        }
+        for b in src {
+          if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            dst[i] = UInt8(ascii: "\\")
+            i += 1
+          }
+          dst[i] = b
+          i += 1
+        }
+        for b in tail {
+          dst[i] = b
+          i += 1
+        }
+        return i
+      }
+    }
+    return try written ?? encodedSetHeader(body: body)
+  }
+
+  /// `json(setHeaderBody:)` through the encoder.
+  static func encodedSetHeader(body: String) throws -> String {
     var s = try StoredEdit(.delete(.flow, id: ""))
     s.op = "setHeader"
     s.kind = nil

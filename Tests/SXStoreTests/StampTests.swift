@@ -138,6 +138,22 @@ final class StampTests: XCTestCase {
     XCTAssertEqual(decoded.updatedAt, "2026-11-23T04:06:00Z")
   }
 
+  /// The log text of a header edit, written from the body without the encoder, is what the encoder writes for that
+  /// edit: quotes, backslashes (of escapes in the body), slashes, Vietnamese, emoji, line and paragraph separators.
+  func testSetHeaderLogTextIsTheEncoders() throws {
+    var h = DemoAssessment.make().header
+    for text in ["a \"b\" c\\d/e", "dòng 1\ndòng 2\ttab", "😀 Đà Nẵng", "x\u{2028}y\u{2029}z", "del\u{7F}", "nul\u{0}"] {
+      h.profile.address = text
+      let body = String(decoding: try JSONCoding.encoder().encode(h), as: UTF8.self)
+      let expected = String(decoding: try JSONCoding.encoder().encode(try StoredEdit(.setHeader(h))), as: UTF8.self)
+      XCTAssertEqual(try AppDatabase.json(setHeaderBody: body), expected, text)
+      XCTAssertEqual(try AppDatabase.edit(try AppDatabase.json(setHeaderBody: body)), .setHeader(h), text)
+    }
+    // A body with a raw control character (not the encoder's) still gives the encoder's text.
+    let raw = "{\"a\":\"x\ny\"}"
+    XCTAssertEqual(try AppDatabase.json(setHeaderBody: raw), try AppDatabase.encodedSetHeader(body: raw))
+  }
+
   func testChangedKeysOfCompactObjects() {
     func keys(_ a: String, _ b: String) -> [String]? { FieldStamp.changedKeys(old: Array(a.utf8), new: Array(b.utf8)) }
     XCTAssertEqual(keys(#"{"a":1,"b":"x,}","c":[1,{"d":2}],"id":"q"}"#, #"{"a":1,"b":"x,}","c":[1,{"d":3}],"id":"r"}"#), ["c"])
