@@ -20,6 +20,8 @@ public struct AssessmentSummary: Codable, Hashable, Sendable {
 public final class AppDatabase: Sendable {
   public let path: String
   let queue: DatabaseQueue
+  /// The header body the last header commit wrote (a shortcut for the next one, see ``HeaderCache``).
+  let headerCache = HeaderCache()
 
   /// Opens (creating when missing) the database at `path`.
   ///
@@ -249,7 +251,7 @@ public final class AppDatabase: Sendable {
         db.cachedStatement(sql: "SELECT max(groupId) FROM editLog WHERE assessmentId = ?"), arguments: [assessmentId]) ?? 0) + 1
       var applied: [Edit] = []
       for e in edits {
-        let step = try Self.stampAndApply(db, assessmentId, e, stamp)
+        let step = try Self.stampAndApply(db, assessmentId, e, stamp, headerCache: headerCache)
         try db.cachedStatement(sql: "INSERT INTO editLog (assessmentId, groupId, at, label, forward, inverse) VALUES (?, ?, ?, ?, ?, ?)")
           .execute(arguments: [assessmentId, group, stamp.at, label, step.forward, step.inverse])
         applied.append(step.stamped)

@@ -12,9 +12,10 @@ extension AppDatabase {
     try JSONDecoder().decode(StoredEdit.self, from: Data(text.utf8)).edit()
   }
 
-  static func putHeader(_ db: Database, _ h: AssessmentHeader, insert: Bool, body encoded: String? = nil) throws {
+  static func putHeader(_ db: Database, _ h: AssessmentHeader, insert: Bool, body encoded: String? = nil, cache: HeaderCache? = nil) throws {
     let body = try encoded ?? String(decoding: try JSONCoding.encoder().encode(h), as: UTF8.self)
-    let key = TextRules.searchKey([h.profile.name, h.title, h.profile.sector, h.profile.province].joined(separator: " "))
+    let keyText = [h.profile.name, h.title, h.profile.sector, h.profile.province].joined(separator: " ")
+    let key = cache?.searchKey(keyText) ?? TextRules.searchKey(keyText)
     let args: StatementArguments = [
       h.profile.name, h.profile.sector, h.profile.province, h.period.start, h.period.end, h.status.rawValue, h.isSample, key,
       h.updatedAt, body, h.id,
@@ -26,11 +27,12 @@ extension AppDatabase {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """, arguments: args + [h.createdAt])
     } else {
-      try db.execute(
+      try db.cachedStatement(
         sql: """
           UPDATE assessment SET plantName = ?, sector = ?, province = ?, periodStart = ?, periodEnd = ?, status = ?,
             isSample = ?, searchKey = ?, updatedAt = ?, body = ? WHERE id = ?
-          """, arguments: args)
+          """
+      ).execute(arguments: args)
       if db.changesCount == 0 { throw StoreError.noSuchAssessment(h.id) }
     }
   }
@@ -53,10 +55,10 @@ extension AppDatabase {
   /// An upsert of an existing row — what every field edit is — reads the row once and encodes the stamped record once:
   /// the same body goes into the row and into the forward log entry. Its inverse is the previous record as decoded from
   /// the row, encoded as `apply` would log it. Other edits go through `stamp` then `apply`.
-  static func stampAndApply(_ db: Database, _ aid: String, _ e: Edit, _ stamp: Provenance) throws
+  static func stampAndApply(_ db: Database, _ aid: String, _ e: Edit, _ stamp: Provenance, headerCache: HeaderCache? = nil) throws
     -> (stamped: Edit, forward: String, inverse: String)
   {
-    if case .setHeader(let h) = e { return try stampAndApplyHeader(db, aid, h, stamp) }
+    if case .setHeader(let h) = e { return try stampAndApplyHeader(db, aid, h, stamp, cache: headerCache) }
     guard case .upsert(let r, let position) = e, let old = try oldRow(db, aid, r.kind, r.id) else {
       let stamped = try Self.stamp(db, aid, e, stamp)
       let inverse = try apply(db, aid, stamped, at: stamp.at)
@@ -83,32 +85,109 @@ extension AppDatabase {
   /// A header edit: the stored header read and decoded once, each header encoded once (the stored one: compared and
   /// logged as the inverse; the stamped one: stored and logged as the edit) — the same rows as ``stamp(_:_:_:_:)``
   /// then ``apply(_:_:_:at:)`` write.
-  static func stampAndApplyHeader(_ db: Database, _ aid: String, _ h: AssessmentHeader, _ stamp: Provenance) throws
+  ///
+  /// With a `cache` (the app's database), the stored body this connection wrote last is remembered: when the row
+  /// still holds exactly those bytes (nothing else wrote it since), it is the stored header as encoded, so it is
+  /// neither decoded nor encoded again. The stamped header differs from the edited one only in `provenance` and
+  /// `updatedAt`, so its body is the edited one's with those two values encoded and put in place.
+  static func stampAndApplyHeader(_ db: Database, _ aid: String, _ h: AssessmentHeader, _ stamp: Provenance, cache: HeaderCache? = nil) throws
     -> (stamped: Edit, forward: String, inverse: String)
   {
     guard h.id == aid else { throw EditError.wrongAssessment }
-    guard let oldText = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [aid]) else {
+    guard let oldText = try String.fetchOne(
+      db.cachedStatement(sql: "SELECT body FROM assessment WHERE id = ?"), arguments: [aid])
+    else {
       throw StoreError.noSuchAssessment(aid)
     }
-    let before = try JSONDecoder().decode(AssessmentHeader.self, from: Data(oldText.utf8))
-    let beforeBody = try JSONCoding.encoder().encode(before)
+    let beforeBody: Data
+    if let known = cache?.body(of: aid), HeaderCache.sameBytes(known, oldText) {
+      beforeBody = Data(oldText.utf8)
+    } else {
+      let before = try JSONDecoder().decode(AssessmentHeader.self, from: Data(oldText.utf8))
+      beforeBody = try JSONCoding.encoder().encode(before)
+    }
     let newBody = try JSONCoding.encoder().encode(h)
     var out: AssessmentHeader
-    if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: Array(newBody)) {
+    let newBytes = Array(newBody)
+    var body: String?
+    if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: newBytes) {
       out = h
       for k in keys { out.provenance[k] = stamp }
+      out.updatedAt = stamp.at
+      body = try spliced(newBytes, FieldStamp.fields(newBytes), out)
     } else {
       let stamped = try Provenance.stampChanges(old: Data(oldText.utf8), new: newBody, stamp: stamp)
       out = try JSONDecoder().decode(AssessmentHeader.self, from: stamped)
+      out.updatedAt = stamp.at
     }
-    out.updatedAt = stamp.at
-    let body = String(decoding: try JSONCoding.encoder().encode(out), as: UTF8.self)
-    try putHeader(db, out, insert: false, body: body)
-    return (.setHeader(out), try json(setHeaderBody: body), try json(setHeaderBody: String(decoding: beforeBody, as: UTF8.self)))
+    let stored = try body ?? String(decoding: try JSONCoding.encoder().encode(out), as: UTF8.self)
+    try putHeader(db, out, insert: false, body: stored, cache: cache)
+    cache?.remember(stored, of: aid)
+    return (.setHeader(out), try json(setHeaderBody: stored), try json(setHeaderBody: String(decoding: beforeBody, as: UTF8.self)))
+  }
+
+  /// The body of `out` from the body of a header equal to it but for `provenance` and `updatedAt` (`bytes`, split
+  /// into `fields`): those two values encoded alone and put in place of the old ones (the encoder writes a member's
+  /// value as it writes that value alone, and the keys, sorted, stay where they are). Nil when either is missing.
+  static func spliced(_ bytes: [UInt8], _ fields: [(key: String, value: Range<Int>)]?, _ out: AssessmentHeader) throws -> String? {
+    guard let fields, let p = fields.first(where: { $0.key == "provenance" }), let u = fields.first(where: { $0.key == "updatedAt" }),
+      p.value.upperBound <= u.value.lowerBound
+    else { return nil }
+    let encoder = JSONCoding.encoder()
+    let provenance = try encoder.encode(out.provenance)
+    let wrapped = try encoder.encode([out.updatedAt])  // `["…"]`: the string as the encoder writes it in an object
+    guard wrapped.count >= 2 else { return nil }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + provenance.count + wrapped.count)
+    result.append(contentsOf: bytes[..<p.value.lowerBound])
+    result.append(contentsOf: provenance)
+    result.append(contentsOf: bytes[p.value.upperBound..<u.value.lowerBound])
+    result.append(contentsOf: wrapped.dropFirst().dropLast())
+    result.append(contentsOf: bytes[u.value.upperBound...])
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// `json(.setHeader(header))` from the header's already-encoded body.
+  ///
+  /// The body is compact JSON as the encoder writes it, which has no control character: as a JSON string it only
+  /// needs its quotes and backslashes escaped, and the edit is then `{"body":…,"op":"setHeader"}` (keys sorted, the
+  /// other members nil). A body with a control character goes through the encoder.
   static func json(setHeaderBody body: String) throws -> String {
+    var text = body
+    let written = text.withUTF8 { src -> String? in
+      var escapes = 0
+      for b in src {
+        if b < 0x20 || b == 0x7F { return nil }
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { escapes += 1 }
+      }
+      let head = #"{"body":""#.utf8
+      let tail = #"","op":"setHeader"}"#.utf8
+      return String(unsafeUninitializedCapacity: head.count + src.count + escapes + tail.count) { dst in
+        var i = 0
+        for b in head {
+          dst[i] = b
+          i += 1
+        }
+        for b in src {
+          if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            dst[i] = UInt8(ascii: "\\")
+            i += 1
+          }
+          dst[i] = b
+          i += 1
+        }
+        for b in tail {
+          dst[i] = b
+          i += 1
+        }
+        return i
+      }
+    }
+    return try written ?? encodedSetHeader(body: body)
+  }
+
+  /// `json(setHeaderBody:)` through the encoder.
+  static func encodedSetHeader(body: String) throws -> String {
     var s = try StoredEdit(.delete(.flow, id: ""))
     s.op = "setHeader"
     s.kind = nil
@@ -281,5 +360,47 @@ extension AnyRecord {
     case .indicator(var r): set(&r.provenance); return .indicator(r)
     case .earlierPeriod(var r): set(&r.provenance); return .earlierPeriod(r)
     }
+  }
+}
+
+/// What the last header commit of this connection wrote (see ``AppDatabase/stampAndApplyHeader(_:_:_:_:cache:)``),
+/// and the search key of the last plant name, title, sector and province. Only ever a shortcut: a body is used when
+/// the row holds exactly its bytes, a search key when its text is exactly the same.
+final class HeaderCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var id = ""
+  private var body = ""
+  private var keyText = ""
+  private var key = ""
+
+  func body(of aid: String) -> String? { lock.withLock { id == aid && !body.isEmpty ? body : nil } }
+
+  /// Remembers `text`, written by `JSONCoding.encoder()` (or spliced to the same bytes), as the body of `aid`. Should
+  /// the transaction not commit, the row keeps other bytes and the shortcut is not taken.
+  func remember(_ text: String, of aid: String) {
+    lock.withLock {
+      id = aid
+      body = text
+    }
+  }
+
+  /// Forgets the body (tests: the next header commit then decodes and encodes the stored header).
+  func forget() { lock.withLock { body = "" } }
+
+  /// True when `a` and `b` are the same bytes (not merely canonically equivalent, as `==` compares strings).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+  }
+
+  func searchKey(_ text: String) -> String {
+    if let known = lock.withLock({ !keyText.isEmpty && Self.sameBytes(keyText, text) ? key : nil }) { return known }
+    let k = TextRules.searchKey(text)
+    lock.withLock {
+      keyText = text
+      key = k
+    }
+    return k
   }
 }

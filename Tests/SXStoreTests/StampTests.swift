@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 
 @testable import SXCore
@@ -83,6 +84,74 @@ final class StampTests: XCTestCase {
       _ = try db.redo(demo.id, at: "t")
     }
     XCTAssertEqual(try db.integrityCheck(), "ok")
+  }
+
+  /// A header commit that reuses the body it wrote last (and splices the stamped one) stores and logs the same bytes
+  /// as one that decodes and encodes every header; the body stored is what the encoder writes for the header it holds.
+  func testHeaderCommitsFromTheRememberedBodyWriteTheSameBytes() throws {
+    let demo = DemoAssessment.make()
+    let cached = try AppDatabase(path: dir + "/cached.sqlite")
+    let plain = try AppDatabase(path: dir + "/plain.sqlite")
+    try cached.create(demo)
+    try plain.create(demo)
+    var h = demo.header
+    var steps: [(AssessmentHeader, String)] = []
+    for i in 0..<4 {
+      h.profile.address = "số \(i) đường \"Sông\" Hàn/Huế"
+      steps.append((h, "address"))
+    }
+    h.title = "Đánh giá — 2026"
+    h.profile.employees = 2700
+    steps.append((h, "two fields"))
+    steps.append((h, "unchanged"))
+    h.settings.discountRate = 0.0825
+    steps.append((h, "settings"))
+    var undone = false
+    for (n, (header, label)) in steps.enumerated() {
+      let at = Provenance(by: "tester", at: "2026-11-23T04:0\(n):00Z", device: "vm")
+      let a = try cached.commit([.setHeader(header)], to: demo.id, label: label, by: at)
+      plain.headerCache.forget()
+      let b = try plain.commit([.setHeader(header)], to: demo.id, label: label, by: at)
+      XCTAssertEqual(a, b, label)
+      if n == 3 && !undone {
+        // Another write of the row (an undo, then a redo) in between: the remembered body no longer matches.
+        undone = true
+        for db in [cached, plain] {
+          _ = try db.undo(demo.id, at: "u")
+          _ = try db.redo(demo.id, at: "r")
+        }
+      }
+    }
+    for db in [cached, plain] { XCTAssertEqual(try db.integrityCheck(), "ok") }
+    let rows = { (db: AppDatabase) in
+      try db.queue.read { db in
+        try Row.fetchAll(db, sql: "SELECT groupId, at, label, forward, inverse, undone FROM editLog ORDER BY seq").map { $0.description }
+          + String.fetchAll(db, sql: "SELECT body || searchKey || updatedAt FROM assessment")
+      }
+    }
+    XCTAssertEqual(try rows(cached), try rows(plain))
+    let body = try XCTUnwrap(try cached.queue.read { db in try String.fetchOne(db, sql: "SELECT body FROM assessment") })
+    let decoded = try JSONDecoder().decode(AssessmentHeader.self, from: Data(body.utf8))
+    XCTAssertEqual(body, String(decoding: try JSONCoding.encoder().encode(decoded), as: UTF8.self))
+    XCTAssertEqual(decoded.profile.address, "số 3 đường \"Sông\" Hàn/Huế")
+    XCTAssertEqual(decoded.provenance["settings"]?.at, "2026-11-23T04:06:00Z")
+    XCTAssertEqual(decoded.updatedAt, "2026-11-23T04:06:00Z")
+  }
+
+  /// The log text of a header edit, written from the body without the encoder, is what the encoder writes for that
+  /// edit: quotes, backslashes (of escapes in the body), slashes, Vietnamese, emoji, line and paragraph separators.
+  func testSetHeaderLogTextIsTheEncoders() throws {
+    var h = DemoAssessment.make().header
+    for text in ["a \"b\" c\\d/e", "dòng 1\ndòng 2\ttab", "😀 Đà Nẵng", "x\u{2028}y\u{2029}z", "del\u{7F}", "nul\u{0}"] {
+      h.profile.address = text
+      let body = String(decoding: try JSONCoding.encoder().encode(h), as: UTF8.self)
+      let expected = String(decoding: try JSONCoding.encoder().encode(try StoredEdit(.setHeader(h))), as: UTF8.self)
+      XCTAssertEqual(try AppDatabase.json(setHeaderBody: body), expected, text)
+      XCTAssertEqual(try AppDatabase.edit(try AppDatabase.json(setHeaderBody: body)), .setHeader(h), text)
+    }
+    // A body with a raw control character (not the encoder's) still gives the encoder's text.
+    let raw = "{\"a\":\"x\ny\"}"
+    XCTAssertEqual(try AppDatabase.json(setHeaderBody: raw), try AppDatabase.encodedSetHeader(body: raw))
   }
 
   func testChangedKeysOfCompactObjects() {

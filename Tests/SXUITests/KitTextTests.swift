@@ -23,6 +23,24 @@ struct KitTextTests {
   }
 
   /// ASCII text is measured and sanitised by bytes; the same as character by character.
+  @Test func oneColumnLettersAndSignsAreLaidOutOneCellEach() {
+    let text = "Đà Nẵng – “Sông Hương” ≤ 5"
+    var b = ScreenBuffer(rows: 2, cols: 40)
+    #expect(b.put(text, row: 0, col: 2) == 26)
+    for (i, ch) in text.enumerated() {
+      #expect(b[0, 2 + i].text == String(ch))
+      #expect(b[0, 2 + i].width == 1)
+    }
+    #expect(b[0, 28].text == " ")
+    #expect(b.put(text, row: 1, col: -2, maxWidth: 5) == 3)
+    #expect([b[1, 0].text, b[1, 1].text, b[1, 2].text, b[1, 3].text] == [" ", "N", "ẵ", " "])
+    #expect(TextLayout.truncate(text, to: 26) == text)
+    #expect(TextLayout.truncate(text, to: 25) == "Đà Nẵng – “Sông Hương” ≤…")
+    #expect(TextLayout.truncate(text, to: 8) == "Đà Nẵng…")
+    #expect(TextLayout.truncate(text, to: 8, ellipsis: false) == "Đà Nẵng ")
+    #expect(TextLayout.truncate(text, to: 1) == "…")
+  }
+
   @Test func asciiIsOneColumnPerCharacterAndControlsAreReplaced() {
     #expect(DisplayWidth.width(of: "Lot 5, Phu Bai ~ 12.5 t") == 23)
     #expect(DisplayWidth.width(of: "") == 0)

@@ -213,6 +213,13 @@ public final class AppDriver {
   /// Returns true when something shown may have changed (the frame is then worth presenting again).
   @discardableResult
   public func updateDerived(budget: Duration? = nil) -> Bool {
+    // Polled while a derivation runs on another thread: nothing to do until it is done, unless column widths are
+    // behind (the document is then not copied in and out on every poll).
+    if budget != nil, backgroundCompute != nil, pendingRows == nil, let job, job.output == nil, state.doc?.isUpdating == true,
+      !columnWidthsBehind
+    {
+      return false
+    }
     let loaded = loadPendingRows()
     guard var d = state.doc else { return loaded }
     let clock = ContinuousClock()
@@ -258,6 +265,20 @@ public final class AppDriver {
     // else here refers to it: freeing it on this one kept a key waiting for milliseconds.
     if let box = replaced.take() { DispatchQueue.global(qos: .utility).async { box.empty() } }
     return changed
+  }
+
+  /// True when the table in view has column widths to measure (for another key, or not all rows yet).
+  /// (``AppUpdate/columnWidthsKey(_:)`` compared with the widths measured, read field by field from `state`: passing
+  /// `state` to a function copied the whole app state on every poll.)
+  private var columnWidthsBehind: Bool {
+    guard state.route == .assessment, state.doc?.view == .sheet, state.doc?.sheet.list == nil, let i = state.doc?.sheetIndex,
+      i < state.catalog.sheets.count, state.catalog.sheets[i].record != nil, state.catalog.sheets[i].layout != .form,
+      state.doc?.sheet.detail == false
+    else { return false }
+    guard let w = state.doc?.columnWidths else { return true }
+    let current = w.sheetIndex == i && w.revision == state.doc?.revision && w.language == state.language && w.unitMode == state.unitMode
+      && w.filter == state.doc?.sheet.filter
+    return !(current && w.complete)
   }
 
   /// True while results, findings and markers are being derived on another thread (the loop then polls

@@ -175,10 +175,13 @@ public enum AppUpdate {
 
   /// What the column widths of the table in view depend on; nil when no table is in view.
   static func columnWidthsKey(_ s: AppState) -> ColumnWidthsKey? {
-    guard s.route == .assessment, let d = s.doc, d.view == .sheet, d.sheet.list == nil, let spec = SheetScreen.spec(s),
-      !SheetScreen.isForm(spec, d.sheet)
+    // Read field by field: the loop asks this many times a second while results are derived, and a copy of the
+    // document (and of its editors) each time was most of that.
+    guard s.route == .assessment, s.doc?.view == .sheet, s.doc?.sheet.list == nil, let spec = SheetScreen.spec(s),
+      !(spec.record == nil || spec.layout == .form || (s.doc?.sheet.detail ?? false)),
+      let sheetIndex = s.doc?.sheetIndex, let revision = s.doc?.revision, let filter = s.doc?.sheet.filter
     else { return nil }
-    return ColumnWidthsKey(sheetIndex: d.sheetIndex, revision: d.revision, language: s.language, unitMode: s.unitMode, filter: d.sheet.filter)
+    return ColumnWidthsKey(sheetIndex: sheetIndex, revision: revision, language: s.language, unitMode: s.unitMode, filter: filter)
   }
 
   /// A commit failed: keep the typed value in the field and say NOT SAVED.

@@ -31,12 +31,23 @@ public struct Cell: Hashable, Sendable {
     self.style = style
   }
 
-  /// A printable ASCII character (0x20..<0x7F): what `init(_:style:)` gives for it.
-  init(ascii byte: UInt8, style: Style) {
-    self.text = String(Character(Unicode.Scalar(byte)))
+  /// A scalar that is a one-column grapheme of its own (see ``DisplayWidth/isSingleColumnScalars(_:)``): what
+  /// `init(_:style:)` gives for it.
+  init(singleColumn scalar: Unicode.Scalar, style: Style) {
+    self.text = String(Character(scalar))
     self.width = 1
     self.style = style
   }
+
+  /// A printable ASCII character (0x20..<0x7F): what `init(_:style:)` gives for it.
+  init(ascii byte: UInt8, style: Style) {
+    self.text = Cell.asciiText[Int(byte & 0x7F)]
+    self.width = 1
+    self.style = style
+  }
+
+  /// The one-character strings of the 128 ASCII codes, made once (a cell's text is copied, not built, per cell).
+  static let asciiText: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
   /// The continuation half of a wide character.
   public static func continuation(style: Style) -> Cell {

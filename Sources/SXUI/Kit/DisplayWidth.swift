@@ -75,6 +75,22 @@ public enum DisplayWidth {
   /// general punctuation, arrows, mathematical and technical symbols, box drawing and geometric shapes (no joiner,
   /// Hangul, Indic spacing marks, emoji or regional indicators). nil otherwise (the caller then walks the
   /// `Character`s).
+  /// True when every scalar of `text` is a grapheme of its own one column wide: printable ASCII, or a letter, sign or
+  /// punctuation of the ranges ``scalarWidth(_:)`` measures per scalar (Latin, Greek, Cyrillic, Vietnamese, general
+  /// punctuation, arrows and symbols) whose width is 1 — no control, combining mark or wide character, none of which
+  /// joins a neighbour into one grapheme. Such text is laid out one cell per scalar, as per Character.
+  static func isSingleColumnScalars(_ text: some StringProtocol) -> Bool {
+    for s in text.unicodeScalars {
+      let v = s.value
+      if v >= 0x20 && v < 0x7F { continue }
+      guard (v >= 0xA0 && v < 0x600) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2010 && v < 0x2070) || (v >= 0x2190 && v < 0x2600) else {
+        return false
+      }
+      if width(of: s) != 1 { return false }
+    }
+    return true
+  }
+
   static func scalarWidth(_ scalars: some Sequence<Unicode.Scalar>) -> Int? {
     var total = 0
     for s in scalars {

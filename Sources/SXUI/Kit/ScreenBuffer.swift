@@ -97,6 +97,16 @@ public struct ScreenBuffer: Hashable, Sendable {
       }
       return max(0, c - max(col, 0))
     }
+    // Text of one-column scalars, each its own grapheme (Vietnamese values and labels): one cell per scalar, as the
+    // loop below lays it out, without grapheme breaking.
+    if DisplayWidth.isSingleColumnScalars(text) {
+      for u in text.unicodeScalars {
+        if c >= limit { break }
+        if c >= 0 { write(Cell(singleColumn: u, style: style), row: row, col: c) }
+        c += 1
+      }
+      return max(0, c - max(col, 0))
+    }
     var lastLead: Int?
     for raw in text {
       let ch = DisplayWidth.sanitize(raw)

@@ -12,6 +12,18 @@ public enum TextLayout {
   /// the result ends with "…" (one column). The result is sanitised (no control characters).
   public static func truncate(_ text: String, to width: Int, ellipsis: Bool = true) -> String {
     guard width > 0 else { return "" }
+    // One column per scalar, each its own grapheme (printable ASCII, most Vietnamese text): nothing to sanitize, and
+    // the cut is after `budget` scalars — what the loop below gives for such text.
+    if DisplayWidth.isSingleColumnScalars(text) {
+      let scalars = text.unicodeScalars
+      guard let end = scalars.index(scalars.startIndex, offsetBy: width, limitedBy: scalars.endIndex), end != scalars.endIndex else {
+        return text
+      }
+      let budget = ellipsis ? width - 1 : width
+      var out = String(text[..<scalars.index(scalars.startIndex, offsetBy: max(0, budget))])
+      if ellipsis { out.append(DisplayWidth.ellipsis) }
+      return out
+    }
     let clean = DisplayWidth.sanitize(text)
     if DisplayWidth.width(of: clean) <= width { return clean }
     let budget = ellipsis ? width - 1 : width

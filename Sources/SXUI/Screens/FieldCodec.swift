@@ -39,6 +39,18 @@ public enum FieldCodec {
     (TreeEncoding.tree(header) as? [String: Any]) ?? [:]
   }
 
+  /// `json(of:)` of the header, kept for the last header asked: the W0 form reads every field of it in every
+  /// frame, and the header changes only when it is edited.
+  static func cachedJSON(of header: AssessmentHeader) -> [String: Any] {
+    if let hit = HeaderTreeCache.lock.withLock({ HeaderTreeCache.header == header ? HeaderTreeCache.tree : nil }) { return hit }
+    let tree = json(of: header)
+    HeaderTreeCache.lock.withLock {
+      HeaderTreeCache.header = header
+      HeaderTreeCache.tree = tree
+    }
+    return tree
+  }
+
   /// The value at `path` (nil when missing or JSON null).
   public static func value(in obj: [String: Any], at path: [String]) -> Any? {
     var cur: Any? = obj
@@ -290,4 +302,11 @@ public enum FieldCodec {
     guard (1...12).contains(m), (1...31).contains(d), let date = cal.date(from: c) else { return false }
     return cal.component(.day, from: date) == d
   }
+}
+
+/// The last header given to ``FieldCodec/cachedJSON(of:)`` and its tree (the tree is only read, never changed).
+private enum HeaderTreeCache {
+  static let lock = NSLock()
+  nonisolated(unsafe) static var header: AssessmentHeader?
+  nonisolated(unsafe) static var tree: [String: Any] = [:]
 }

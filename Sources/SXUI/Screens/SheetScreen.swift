@@ -5,8 +5,9 @@ import SXCore
 /// ``SheetModel/edit(setting:field:target:spec:a:language:)`` and ends in an `Effect.commit`.
 enum SheetScreen {
   static func spec(_ s: AppState) -> WorksheetSpec? {
-    guard let d = s.doc, d.sheetIndex < s.catalog.sheets.count else { return nil }
-    return s.catalog.sheets[d.sheetIndex]
+    // The index alone is read (not a copy of the whole document).
+    guard let i = s.doc?.sheetIndex, i < s.catalog.sheets.count else { return nil }
+    return s.catalog.sheets[i]
   }
 
   /// True when the sheet shows one row (or the header) as a form.

@@ -24,7 +24,11 @@ public struct FieldOption: Sendable, Hashable {
 public struct FieldSpec: Sendable, Hashable {
   /// Dotted path of the value in the record's JSON (`quantity`, `investment.equipment`),
   /// or in the header for W0 (`header.profile.name`).
-  public var key: String
+  public var key: String {
+    didSet { pathSegments = Self.segments(key) }
+  }
+  /// The path segments of `key`, without the `header.` prefix of W0 fields (split once, not per row and frame).
+  public private(set) var pathSegments: [String] = []
   public var kind: FieldKind
   public var label: LocalizedText
   public var help: LocalizedText
@@ -60,6 +64,7 @@ public struct FieldSpec: Sendable, Hashable {
     targets: [RecordKind] = [], multiple: Bool = false, openList: Bool = false, computed: Bool = false, width: Int? = nil
   ) {
     self.key = key
+    self.pathSegments = Self.segments(key)
     self.kind = kind
     self.label = label
     self.help = help
@@ -95,8 +100,7 @@ public struct FieldSpec: Sendable, Hashable {
     return NumberFormat.format(v, language)
   }
 
-  /// The path segments of `key`, without the `header.` prefix of W0 fields.
-  public var pathSegments: [String] {
+  static func segments(_ key: String) -> [String] {
     var parts = key.split(separator: ".").map(String.init)
     if parts.first == "header" { parts.removeFirst() }
     return parts
