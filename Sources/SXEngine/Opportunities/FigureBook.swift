@@ -420,44 +420,38 @@ struct FlowRows: Sendable {
       break
     }
     let facts = c.facts
+    let readsNames = checks.contains { if case .containsASCII("name", _) = $0 { true } else { false } }
     return c.a.flows.withUnsafeBufferPointer { flows in
-      var out: [Int] = []
-      func test(_ i: Int) -> Bool {
-        for check in checks {
-          let ok: Bool
-          switch check {
-          case .kind(let table): ok = table[FlowRows.ordinal(flows[i].kind)]
-          case .direction(let input, let output): ok = flows[i].direction == .input ? input : output
-          case .step(let table, let t):
-            let st = facts[i].step
-            ok = st >= 0 ? table[st] : Selector.holds(t) { _ in Selector.key(flows[i].stepId) }
-          case .containsASCII(let k, let set):
-            if k == "name" {
-              let name = nameKeys.getSearchable(i) { NameKeys.shared.get(flows[i].name) }
-              if let id = set.id, let known = name.tests.outcome(id) {
-                ok = known
-              } else {
-                ok = set.found(in: name.key, searchable: name.searchable)
-                if let id = set.id {
-                  nameKeys.note(i, set: id, ok)
-                  NameKeys.shared.note(flows[i].name, set: id, ok)
-                }
-              }
-            } else {
-              ok = set.found(in: key(i, k))
+      func scan(_ names: inout FlowNameSlots) -> [Int] {
+        var out: [Int] = []
+        func test(_ i: Int) -> Bool {
+          for j in 0..<checks.count {
+            let ok: Bool
+            switch checks[j] {
+            case .kind(let table): ok = table[FlowRows.ordinal(flows[i].kind)]
+            case .direction(let input, let output): ok = flows[i].direction == .input ? input : output
+            case .step(let table, let t):
+              let st = facts[i].step
+              ok = st >= 0 ? table[st] : Selector.holds(t) { _ in Selector.key(flows[i].stepId) }
+            case .containsASCII(let k, let set):
+              ok = k == "name" ? names.found(i, flows[i].name, set) : set.found(in: key(i, k))
+            case .keys(let t): ok = Selector.holds(t) { key(i, $0) }
             }
-          case .keys(let t): ok = Selector.holds(t) { key(i, $0) }
+            if !ok { return false }
           }
-          if !ok { return false }
+          return true
         }
-        return true
+        if let candidates {
+          for i in candidates where test(i) { out.append(i) }
+        } else {
+          for i in 0..<flows.count where test(i) { out.append(i) }
+        }
+        return out
       }
-      if let candidates {
-        for i in candidates where test(i) { out.append(i) }
-      } else {
-        for i in 0..<flows.count where test(i) { out.append(i) }
-      }
-      return out
+      // Name tests read the process-wide slots (kept between recomputes), under their lock once for the whole scan.
+      if readsNames { return FlowNameMemo.shared.with { scan(&$0) } }
+      var none = FlowNameSlots()
+      return scan(&none)
     }
   }
 
@@ -490,12 +484,11 @@ struct FlowRows: Sendable {
   }
 }
 
-/// Search keys computed on first use and kept (the figure book is a value shared by every rule of a run), with
-/// whether each can be searched byte by byte (`Selector.byteSearchable`, found once per key).
+/// Search keys computed on first use and kept (the figure book is a value shared by every rule of a run).
 final class KeyCache: @unchecked Sendable {
   /// Per row: the index of its key in `keys`, −1 while not computed (a plain array: cheap to make and to drop).
   private var slots: [Int32]
-  private var keys: [(key: String, searchable: Bool?, tests: NeedleOutcomes)] = []
+  private var keys: [String] = []
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: -1, count: count) }
@@ -504,7 +497,7 @@ final class KeyCache: @unchecked Sendable {
     lock.lock()
     let s = slots[i]
     if s >= 0 {
-      let k = keys[Int(s)].key
+      let k = keys[Int(s)]
       lock.unlock()
       return k
     }
@@ -512,45 +505,11 @@ final class KeyCache: @unchecked Sendable {
     let k = make()
     lock.lock()
     if slots[i] < 0 {
-      keys.append((k, nil, NeedleOutcomes()))
+      keys.append(k)
       slots[i] = Int32(keys.count - 1)
     }
     lock.unlock()
     return k
-  }
-
-  /// The key of row `i`, whether it is byte-searchable and the `~` outcomes known for it, made by `make` when the
-  /// row has no key yet.
-  func getSearchable(_ i: Int, _ make: () -> NameKey) -> NameKey {
-    lock.lock()
-    let known = slots[i]
-    if known >= 0 {
-      let entry = keys[Int(known)]
-      lock.unlock()
-      if let searchable = entry.searchable { return NameKey(key: entry.key, searchable: searchable, tests: entry.tests) }
-      let searchable = entry.key.utf8.withContiguousStorageIfAvailable { Selector.byteSearchable(entry.key, $0) } ?? false
-      lock.lock()
-      keys[Int(known)].searchable = searchable
-      lock.unlock()
-      return NameKey(key: entry.key, searchable: searchable, tests: entry.tests)
-    }
-    lock.unlock()
-    let made = make()
-    lock.lock()
-    if slots[i] < 0 {
-      keys.append((made.key, made.searchable, made.tests))
-      slots[i] = Int32(keys.count - 1)
-    }
-    lock.unlock()
-    return made
-  }
-
-  /// Records the outcome of needle set `id` on row `i` (whose key is known).
-  func note(_ i: Int, set id: Int, _ found: Bool) {
-    lock.lock()
-    let known = slots[i]
-    if known >= 0 { keys[Int(known)].tests.note(id, found) }
-    lock.unlock()
   }
 }
 
@@ -612,6 +571,59 @@ final class NameKeys: @unchecked Sendable {
   }
 }
 
+/// The search keys and `~` outcomes of flow names by flow index, kept between recomputes (a recompute after an edit
+/// matches the same flows' names again: checking that a slot still holds the flow's name, byte for byte, is cheaper
+/// than hashing the name into `NameKeys`). A slot whose name differs (another assessment, an edited flow) is keyed
+/// again through `NameKeys`. Every slot starts as the empty name, whose key is "" (byte-searchable) — what
+/// `Selector.key("")` is — so an unused slot is a correct one.
+struct FlowNameSlots {
+  /// At most this many slots (flow indexes beyond are keyed through `NameKeys` on every test).
+  static let limit = 1 << 16
+  private var names: [String] = []
+  private var keys: [NameKey] = []
+
+  /// `set.found` on the search key of `name`, the name of flow `i`.
+  mutating func found(_ i: Int, _ name: String, _ set: NeedleSet) -> Bool {
+    guard i < FlowNameSlots.limit else { return FlowNameSlots.found(NameKeys.shared.get(name), name, set) }
+    if i >= names.count {
+      let more = max(i + 1, 2 * names.count) - names.count
+      names.append(contentsOf: repeatElement("", count: more))
+      keys.append(contentsOf: repeatElement(NameKey(key: "", searchable: true), count: more))
+    }
+    if !ByteKey.sameBytes(names[i], name) {
+      names[i] = name
+      keys[i] = NameKeys.shared.get(name)
+    }
+    if let id = set.id, let known = keys[i].tests.outcome(id) { return known }
+    let ok = set.found(in: keys[i].key, searchable: keys[i].searchable)
+    if let id = set.id {
+      keys[i].tests.note(id, ok)
+      NameKeys.shared.note(name, set: id, ok)
+    }
+    return ok
+  }
+
+  private static func found(_ k: NameKey, _ name: String, _ set: NeedleSet) -> Bool {
+    if let id = set.id, let known = k.tests.outcome(id) { return known }
+    let ok = set.found(in: k.key, searchable: k.searchable)
+    if let id = set.id { NameKeys.shared.note(name, set: id, ok) }
+    return ok
+  }
+}
+
+/// The process-wide `FlowNameSlots`, used under a lock.
+final class FlowNameMemo: @unchecked Sendable {
+  static let shared = FlowNameMemo()
+  private var slots = FlowNameSlots()
+  private let lock = NSLock()
+
+  func with<R>(_ body: (inout FlowNameSlots) -> R) -> R {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(&slots)
+  }
+}
+
 /// Ids of the distinct `~` alternatives lists (ASCII, so equal lists are equal bytes), at most 64 per process.
 final class NeedleIDs: @unchecked Sendable {
   static let shared = NeedleIDs()
@@ -645,13 +657,16 @@ struct ByteKey: Hashable, Sendable {
       ?? text.utf8.forEach { hasher.combine($0) }
   }
 
-  static func == (l: ByteKey, r: ByteKey) -> Bool {
-    let fast: Bool? = l.text.utf8.withContiguousStorageIfAvailable { a in
-      r.text.utf8.withContiguousStorageIfAvailable { b in
+  static func == (l: ByteKey, r: ByteKey) -> Bool { sameBytes(l.text, r.text) }
+
+  /// Whether two strings have the same UTF-8 bytes.
+  static func sameBytes(_ l: String, _ r: String) -> Bool {
+    let fast: Bool? = l.utf8.withContiguousStorageIfAvailable { a in
+      r.utf8.withContiguousStorageIfAvailable { b in
         a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
       }
     } ?? nil
-    return fast ?? l.text.utf8.elementsEqual(r.text.utf8)
+    return fast ?? l.utf8.elementsEqual(r.utf8)
   }
 }
 
