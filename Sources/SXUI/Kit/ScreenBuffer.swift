@@ -41,6 +41,14 @@ public struct ScreenBuffer: Hashable, Sendable {
     return cells[row * cols + col]
   }
 
+  /// True when `row` holds the same cells here and in `other`, a buffer of the same size (false otherwise): lets the
+  /// terminal presenter skip an unchanged row in one comparison instead of reading its cells one by one.
+  public func row(_ row: Int, equalsRowOf other: ScreenBuffer) -> Bool {
+    guard rows == other.rows, cols == other.cols, row >= 0, row < rows else { return false }
+    let start = row * cols
+    return cells[start..<start + cols] == other.cells[start..<start + cols]
+  }
+
   /// True when (row, col) is inside the buffer.
   public func contains(row: Int, col: Int) -> Bool {
     row >= 0 && row < rows && col >= 0 && col < cols
@@ -54,7 +62,7 @@ public struct ScreenBuffer: Hashable, Sendable {
   /// Blanks every cell with `style` and hides the cursor.
   public mutating func clear(style: Style = .normal) {
     let blank = Cell(" ", style: style)
-    for i in cells.indices { cells[i] = blank }
+    cells.withUnsafeMutableBufferPointer { $0.update(repeating: blank) }
     cursor = nil
   }
 
