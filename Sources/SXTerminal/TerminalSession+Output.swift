@@ -13,6 +13,8 @@ extension TerminalSession {
     let previous = previousFrame.flatMap { $0.rows == buffer.rows && $0.cols == buffer.cols ? $0 : nil }
     if previous == nil { werase(win) }
     for r in 0..<max(0, rows) {
+      // A row equal to the previous frame's has nothing to draw (most rows after a keystroke).
+      if let previous, previous.row(r, equalsRowOf: buffer) { continue }
       var c = 0
       while c < cols {
         let cell = buffer[r, c]

@@ -3,13 +3,18 @@ import SXCore
 /// Draws the whole app into a buffer: title line, screen, status line, key bar, overlays.
 public enum AppRender {
   public static func render(_ s: AppState) -> ScreenBuffer {
+    // A new buffer is already blank (normal style, no cursor): drawn without clearing it again.
     var b = ScreenBuffer(rows: s.rows, cols: s.cols, asciiOnly: s.asciiOnly)
-    render(s, into: &b)
+    draw(s, into: &b)
     return b
   }
 
   public static func render(_ s: AppState, into b: inout ScreenBuffer) {
     b.clear()
+    draw(s, into: &b)
+  }
+
+  private static func draw(_ s: AppState, into b: inout ScreenBuffer) {
     let lang = s.language
     if s.isTooSmall {
       let msg = TextLayout.wrap(Strings.enlarge(lang) + " (" + Strings.needAtLeast(lang) + " \(AppState.minCols)×\(AppState.minRows); \(s.cols)×\(s.rows))", width: max(1, b.cols))

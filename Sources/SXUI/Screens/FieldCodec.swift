@@ -40,11 +40,20 @@ public enum FieldCodec {
   }
 
   /// `json(of:)` of the header, kept for the last header asked: the W0 form reads every field of it in every
-  /// frame, and the header changes only when it is edited.
-  static func cachedJSON(of header: AssessmentHeader) -> [String: Any] {
-    if let hit = HeaderTreeCache.lock.withLock({ HeaderTreeCache.header == header ? HeaderTreeCache.tree : nil }) { return hit }
+  /// frame, and the header changes only when it is edited. The key is the open document and its revision (every
+  /// change of the assessment counts one) as well as the header itself: `==` alone is not exact (strings compare by
+  /// canonical equivalence, 0 equals −0), so a header changed only in such a way would show the earlier tree.
+  static func cachedJSON(of header: AssessmentHeader, document: UUID, revision: Int) -> [String: Any] {
+    let hit = HeaderTreeCache.lock.withLock { () -> [String: Any]? in
+      guard HeaderTreeCache.document == document, HeaderTreeCache.revision == revision, HeaderTreeCache.header == header
+      else { return nil }
+      return HeaderTreeCache.tree
+    }
+    if let hit { return hit }
     let tree = json(of: header)
     HeaderTreeCache.lock.withLock {
+      HeaderTreeCache.document = document
+      HeaderTreeCache.revision = revision
       HeaderTreeCache.header = header
       HeaderTreeCache.tree = tree
     }
@@ -304,9 +313,11 @@ public enum FieldCodec {
   }
 }
 
-/// The last header given to ``FieldCodec/cachedJSON(of:)`` and its tree (the tree is only read, never changed).
+/// The last header given to ``FieldCodec/cachedJSON(of:document:revision:)``, its document and revision, and its tree (the tree is only read, never changed).
 private enum HeaderTreeCache {
   static let lock = NSLock()
+  nonisolated(unsafe) static var document: UUID?
+  nonisolated(unsafe) static var revision = 0
   nonisolated(unsafe) static var header: AssessmentHeader?
   nonisolated(unsafe) static var tree: [String: Any] = [:]
 }

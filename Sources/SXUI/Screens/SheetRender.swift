@@ -46,7 +46,7 @@ enum SheetRender {
       b.put(TextLayout.truncate("\(i + 1)/\(n) · " + r.displayName, to: rect.width), row: rect.row, col: rect.col, style: .header)
       area = rect.splitTop(1).1
     }
-    let obj = record.map(FieldCodec.json(of:)) ?? FieldCodec.cachedJSON(of: d.assessment.header)
+    let obj = record.map(FieldCodec.json(of:)) ?? FieldCodec.cachedJSON(of: d.assessment.header, document: d.instance, revision: d.revision)
     let issues = SheetModel.issues(of: record, d.assessment, d.issues)
     let prefix: String = {
       guard let r = record, let i = d.assessment.rowIndex(r.kind, id: r.id) else { return "$.header." }
