@@ -26,28 +26,38 @@ public enum SafeWrite {
   /// Writes `data` to `path` atomically (temporary file in the same folder, synced, then rename), owner-only,
   /// refusing to overwrite without `force` and refusing to write through a symlink.
   public static func file(_ data: Data, to path: String, force: Bool) throws {
+    let tmp = try writeTemporary(data, for: path, force: force, suffix: "\(getpid())") { fsync($0) == 0 ? 0 : errno }
+    guard rename(tmp, path) == 0 else {
+      unlink(tmp)
+      throw ExportWriteError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
+    }
+  }
+
+  /// Checks `path` (``checkTarget(_:force:)``), then writes `data` to a new temporary file next to it named with
+  /// `suffix`, created O_EXCL | O_NOFOLLOW (never through a link or a file planted under that name) and owner-only from
+  /// the start; `finish` runs on the descriptor after a complete write and returns an errno (0: fine). Returns the
+  /// temporary name; on any failure the temporary file is removed and the error thrown.
+  static func writeTemporary(
+    _ data: Data, for path: String, force: Bool, suffix: String, then finish: (Int32) -> Int32
+  ) throws -> String {
     try checkTarget(path, force: force)
     let dir = (path as NSString).deletingLastPathComponent
     let shown = dir.isEmpty ? "." : dir
-    let tmp = shown + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-    // O_EXCL | O_NOFOLLOW: never through a link or a file planted under the temporary name; owner-only from the start.
+    let tmp = shown + "/.\((path as NSString).lastPathComponent).\(suffix).tmp"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
       throw ExportWriteError(vi: "không tạo được tệp trong «\(shown)»", en: "cannot create a file in «\(shown)»")
     }
-    let errno0 = writeAll(fd, data)
-    let synced = errno0 == 0 ? (fsync(fd) == 0 ? 0 : errno) : errno0
+    let written = writeAll(fd, data)
+    let finished = written == 0 ? finish(fd) : written
     let closed = close(fd) == 0 ? 0 : errno
-    let failure = synced != 0 ? synced : closed
+    let failure = finished != 0 ? finished : closed
     guard failure == 0 else {
       unlink(tmp)
       let reason = String(cString: strerror(failure))
       throw ExportWriteError(vi: "ghi «\(path)» thất bại: \(reason)", en: "writing «\(path)» failed: \(reason)")
     }
-    guard rename(tmp, path) == 0 else {
-      unlink(tmp)
-      throw ExportWriteError(vi: "không đổi tên được thành «\(path)»", en: "cannot rename to «\(path)»")
-    }
+    return tmp
   }
 
   /// Throws unless `path` may be written: absent, or (with `force`) a regular file; never a symbolic link.
@@ -79,22 +89,9 @@ public enum SafeWrite {
   /// temporary name next to it (O_CREAT|O_EXCL|O_NOFOLLOW, 0600; `tag` keeps the names of one batch apart) and asks
   /// the kernel to start writing it out, without waiting. Nothing appears under `path` until `commit`.
   public static func stage(_ data: Data, to path: String, force: Bool, tag: Int) throws -> Staged {
-    try checkTarget(path, force: force)
-    let dir = (path as NSString).deletingLastPathComponent
-    let shown = dir.isEmpty ? "." : dir
-    let tmp = shown + "/.\((path as NSString).lastPathComponent).\(getpid()).\(tag).tmp"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-      throw ExportWriteError(vi: "không tạo được tệp trong «\(shown)»", en: "cannot create a file in «\(shown)»")
-    }
-    let errno0 = writeAll(fd, data)
-    if errno0 == 0, let start = syncFileRange { _ = start(fd, 0, 0, 2) }  // SYNC_FILE_RANGE_WRITE: start, do not wait
-    let closed = close(fd) == 0 ? 0 : errno
-    let failure = errno0 != 0 ? errno0 : closed
-    guard failure == 0 else {
-      unlink(tmp)
-      let reason = String(cString: strerror(failure))
-      throw ExportWriteError(vi: "ghi «\(path)» thất bại: \(reason)", en: "writing «\(path)» failed: \(reason)")
+    let tmp = try writeTemporary(data, for: path, force: force, suffix: "\(getpid()).\(tag)") { fd in
+      if let start = syncFileRange { _ = start(fd, 0, 0, 2) }  // SYNC_FILE_RANGE_WRITE: start, do not wait
+      return 0
     }
     return Staged(tmp: tmp, path: path, force: force)
   }
