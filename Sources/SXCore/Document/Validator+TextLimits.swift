@@ -7,7 +7,9 @@ extension Validator {
     // Long texts are rare (every stored edit is checked), so a first walk that keeps no paths and stops at the first
     // long string decides; only then is the value walked again with paths. At 10,000 flows the first walk alone
     // costs a fraction of the path-keeping one (paths are arrays of existentials built per field).
-    do { try value.encode(to: TextLimitProbe()) } catch { return longTextsWithPaths(in: value, prefix: prefix) }
+    do { try value.encode(to: TextLimitEncoder(codingPath: [], found: nil)) } catch {
+      return longTextsWithPaths(in: value, prefix: prefix)
+    }
     return []
   }
 
@@ -39,8 +41,10 @@ extension Validator {
   }
 }
 
-/// An `Encoder` that checks every string it is given against the text limit and remembers where the long ones are.
+/// An `Encoder` that checks every string it is given against the text limit. With `found` it remembers where the long
+/// ones are (coding paths kept); without it, it is a probe that keeps no paths and throws ``Long`` at the first one.
 struct TextLimitEncoder: Encoder {
+  struct Long: Error {}
   final class Found {
     var items: [(path: [CodingKey], count: Int)] = []
     func check(_ s: String, _ path: [CodingKey]) {
@@ -52,7 +56,7 @@ struct TextLimitEncoder: Encoder {
   }
 
   var codingPath: [CodingKey]
-  let found: Found
+  let found: Found?
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -60,6 +64,22 @@ struct TextLimitEncoder: Encoder {
   }
   func unkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(codingPath: codingPath, found: found) }
   func singleValueContainer() -> SingleValueEncodingContainer { Single(codingPath: codingPath, found: found) }
+
+  /// Checks `s` at `path` (built only when paths are kept).
+  static func check(_ s: String, _ found: Found?, _ path: @autoclosure () -> [CodingKey]) throws {
+    // At most one character per UTF-8 byte: only a long encoding can be a long text.
+    guard s.utf8.count > Limits.maxTextLength else { return }
+    guard let found else {
+      if s.count > Limits.maxTextLength { throw Long() }
+      return
+    }
+    found.check(s, path())
+  }
+
+  /// `path` followed by `key` when paths are kept, else the empty path.
+  static func extended(_ path: [CodingKey], _ key: CodingKey, _ found: Found?) -> [CodingKey] {
+    found == nil ? [] : path + [key]
+  }
 
   struct Index: CodingKey {
     var intValue: Int?
@@ -71,12 +91,12 @@ struct TextLimitEncoder: Encoder {
 
   struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [CodingKey]
-    let found: Found
+    let found: Found?
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: String, forKey key: Key) throws { found.check(value, codingPath + [key]) }
+    mutating func encode(_ value: String, forKey key: Key) throws { try check(value, found, codingPath + [key]) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-      if let s = value as? String { return found.check(s, codingPath + [key]) }
-      try value.encode(to: TextLimitEncoder(codingPath: codingPath + [key], found: found))
+      if let s = value as? String { return try check(s, found, codingPath + [key]) }
+      try value.encode(to: TextLimitEncoder(codingPath: extended(codingPath, key, found), found: found))
     }
     mutating func encode(_ value: Bool, forKey key: Key) throws {}
     mutating func encode(_ value: Double, forKey key: Key) throws {}
@@ -92,30 +112,32 @@ struct TextLimitEncoder: Encoder {
     mutating func encode(_ value: UInt32, forKey key: Key) throws {}
     mutating func encode(_ value: UInt64, forKey key: Key) throws {}
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-      KeyedEncodingContainer(Keyed<NestedKey>(codingPath: codingPath + [key], found: found))
+      KeyedEncodingContainer(Keyed<NestedKey>(codingPath: extended(codingPath, key, found), found: found))
     }
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { Unkeyed(codingPath: codingPath + [key], found: found) }
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+      Unkeyed(codingPath: extended(codingPath, key, found), found: found)
+    }
     mutating func superEncoder() -> Encoder { TextLimitEncoder(codingPath: codingPath, found: found) }
-    mutating func superEncoder(forKey key: Key) -> Encoder { TextLimitEncoder(codingPath: codingPath + [key], found: found) }
+    mutating func superEncoder(forKey key: Key) -> Encoder { TextLimitEncoder(codingPath: extended(codingPath, key, found), found: found) }
   }
 
   struct Unkeyed: UnkeyedEncodingContainer {
     var codingPath: [CodingKey]
-    let found: Found
+    let found: Found?
     var count = 0
-    init(codingPath: [CodingKey], found: Found) {
+    init(codingPath: [CodingKey], found: Found?) {
       self.codingPath = codingPath
       self.found = found
     }
     mutating func next() -> [CodingKey] {
       defer { count += 1 }
-      return codingPath + [Index(count)]
+      return extended(codingPath, Index(count), found)
     }
     mutating func encodeNil() throws { count += 1 }
-    mutating func encode(_ value: String) throws { found.check(value, next()) }
+    mutating func encode(_ value: String) throws { try check(value, found, next()) }
     mutating func encode<T: Encodable>(_ value: T) throws {
       let path = next()
-      if let s = value as? String { return found.check(s, path) }
+      if let s = value as? String { return try check(s, found, path) }
       try value.encode(to: TextLimitEncoder(codingPath: path, found: found))
     }
     mutating func encode(_ value: Bool) throws { count += 1 }
@@ -140,120 +162,12 @@ struct TextLimitEncoder: Encoder {
 
   struct Single: SingleValueEncodingContainer {
     var codingPath: [CodingKey]
-    let found: Found
+    let found: Found?
     mutating func encodeNil() throws {}
-    mutating func encode(_ value: String) throws { found.check(value, codingPath) }
+    mutating func encode(_ value: String) throws { try check(value, found, codingPath) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-      if let s = value as? String { return found.check(s, codingPath) }
+      if let s = value as? String { return try check(s, found, codingPath) }
       try value.encode(to: TextLimitEncoder(codingPath: codingPath, found: found))
-    }
-    mutating func encode(_ value: Bool) throws {}
-    mutating func encode(_ value: Double) throws {}
-    mutating func encode(_ value: Int) throws {}
-    mutating func encode(_ value: Float) throws {}
-    mutating func encode(_ value: Int8) throws {}
-    mutating func encode(_ value: Int16) throws {}
-    mutating func encode(_ value: Int32) throws {}
-    mutating func encode(_ value: Int64) throws {}
-    mutating func encode(_ value: UInt) throws {}
-    mutating func encode(_ value: UInt8) throws {}
-    mutating func encode(_ value: UInt16) throws {}
-    mutating func encode(_ value: UInt32) throws {}
-    mutating func encode(_ value: UInt64) throws {}
-  }
-}
-
-/// An `Encoder` that only answers whether a value holds a string longer than `Limits.maxTextLength` characters: it
-/// throws ``Long`` at the first one and keeps no coding path (see ``Validator/longTexts(in:prefix:)``).
-struct TextLimitProbe: Encoder {
-  struct Long: Error {}
-  static func check(_ s: String) throws {
-    // At most one character per UTF-8 byte: only a long encoding can be a long text.
-    if s.utf8.count > Limits.maxTextLength, s.count > Limits.maxTextLength { throw Long() }
-  }
-
-  var codingPath: [CodingKey] { [] }
-  var userInfo: [CodingUserInfoKey: Any] { [:] }
-  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { KeyedEncodingContainer(Keyed<Key>()) }
-  func unkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed() }
-  func singleValueContainer() -> SingleValueEncodingContainer { Single() }
-
-  struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    var codingPath: [CodingKey] { [] }
-    mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: String, forKey key: Key) throws { try TextLimitProbe.check(value) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-      if let s = value as? String { return try TextLimitProbe.check(s) }
-      try value.encode(to: TextLimitProbe())
-    }
-    mutating func encode(_ value: Bool, forKey key: Key) throws {}
-    mutating func encode(_ value: Double, forKey key: Key) throws {}
-    mutating func encode(_ value: Int, forKey key: Key) throws {}
-    mutating func encode(_ value: Float, forKey key: Key) throws {}
-    mutating func encode(_ value: Int8, forKey key: Key) throws {}
-    mutating func encode(_ value: Int16, forKey key: Key) throws {}
-    mutating func encode(_ value: Int32, forKey key: Key) throws {}
-    mutating func encode(_ value: Int64, forKey key: Key) throws {}
-    mutating func encode(_ value: UInt, forKey key: Key) throws {}
-    mutating func encode(_ value: UInt8, forKey key: Key) throws {}
-    mutating func encode(_ value: UInt16, forKey key: Key) throws {}
-    mutating func encode(_ value: UInt32, forKey key: Key) throws {}
-    mutating func encode(_ value: UInt64, forKey key: Key) throws {}
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-      KeyedEncodingContainer(Keyed<NestedKey>())
-    }
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { Unkeyed() }
-    mutating func superEncoder() -> Encoder { TextLimitProbe() }
-    mutating func superEncoder(forKey key: Key) -> Encoder { TextLimitProbe() }
-  }
-
-  struct Unkeyed: UnkeyedEncodingContainer {
-    var codingPath: [CodingKey] { [] }
-    var count = 0
-    mutating func encodeNil() throws { count += 1 }
-    mutating func encode(_ value: String) throws {
-      count += 1
-      try TextLimitProbe.check(value)
-    }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-      count += 1
-      if let s = value as? String { return try TextLimitProbe.check(s) }
-      try value.encode(to: TextLimitProbe())
-    }
-    mutating func encode(_ value: Bool) throws { count += 1 }
-    mutating func encode(_ value: Double) throws { count += 1 }
-    mutating func encode(_ value: Int) throws { count += 1 }
-    mutating func encode(_ value: Float) throws { count += 1 }
-    mutating func encode(_ value: Int8) throws { count += 1 }
-    mutating func encode(_ value: Int16) throws { count += 1 }
-    mutating func encode(_ value: Int32) throws { count += 1 }
-    mutating func encode(_ value: Int64) throws { count += 1 }
-    mutating func encode(_ value: UInt) throws { count += 1 }
-    mutating func encode(_ value: UInt8) throws { count += 1 }
-    mutating func encode(_ value: UInt16) throws { count += 1 }
-    mutating func encode(_ value: UInt32) throws { count += 1 }
-    mutating func encode(_ value: UInt64) throws { count += 1 }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-      count += 1
-      return KeyedEncodingContainer(Keyed<NestedKey>())
-    }
-    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
-      count += 1
-      return Unkeyed()
-    }
-    mutating func superEncoder() -> Encoder {
-      count += 1
-      return TextLimitProbe()
-    }
-  }
-
-  struct Single: SingleValueEncodingContainer {
-    var codingPath: [CodingKey] { [] }
-    mutating func encodeNil() throws {}
-    mutating func encode(_ value: String) throws { try TextLimitProbe.check(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-      if let s = value as? String { return try TextLimitProbe.check(s) }
-      try value.encode(to: TextLimitProbe())
     }
     mutating func encode(_ value: Bool) throws {}
     mutating func encode(_ value: Double) throws {}
