@@ -205,13 +205,6 @@ public final class AppDatabase: Sendable {
     guard let body = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [id]) else {
       throw StoreError.noSuchAssessment(id)
     }
-    return try decodeHeader(body)
-  }
-
-  /// The header from its stored JSON: read by ``HeaderJSON`` when it has exactly the header's shape (always, for what
-  /// this version writes), else by `JSONDecoder` (the same result, or its error).
-  static func decodeHeader(_ body: String) throws -> AssessmentHeader {
-    if let h = HeaderJSON.decode(body) { return h }
     return try JSONDecoder().decode(AssessmentHeader.self, from: Data(body.utf8))
   }
 
