@@ -110,9 +110,6 @@ enum OpportunityArea {
       let ann: Val = flows.map { Val(Economics.annualisedSaving(rate: rate, cashFlows: $0), needs) } ?? Val(nil, needs)
       let counted = o.screening != .rejected && o.status != .rejected
       let l = { @Sendable (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(title)", en: "\(en) — \(title)") }
-      let conv = LocalizedText(
-        vi: "quy ước: năm 0 = −I₀ (không chiết khấu), năm t = S_net cuối năm t",
-        en: "convention: year 0 = −I₀ (undiscounted), year t = S_net at the end of year t")
       func fig(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String,
                _ ins: @autoclosure () -> [ExplainInput], _ fs: [ExplainFactor] = []) -> Figure {
         let path = joined(base, ".", k)
@@ -139,9 +136,8 @@ enum OpportunityArea {
           "W10 (whole years, rounded down, for the cash flows)", []),
         discountRate: rate,
         simplePayback: fig("simplePayback", payback, "yr", "Thời gian hoàn vốn giản đơn", "Simple payback",
-          "số năm đến khi dòng tiền tích lũy ≥ 0, nội suy tuyến tính (= I₀ / S_net với dòng tiền đều); " + conv.vi,
-          "years until the cumulative flow turns ≥ 0, linear inside the year (= I₀ / S_net for level flows); " + conv.en, ioIn),
-        npv: fig("npv", npv, "VND", "Giá trị hiện tại ròng", "NPV", "Σ CF_t / (1+r)^t; " + conv.vi, "Σ CF_t / (1+r)^t; " + conv.en, ioIn, rateF),
+          OpportunityArea.paybackFormula.vi, OpportunityArea.paybackFormula.en, ioIn),
+        npv: fig("npv", npv, "VND", "Giá trị hiện tại ròng", "NPV", OpportunityArea.npvFormula.vi, OpportunityArea.npvFormula.en, ioIn, rateF),
         irr: fig("irr", irr, "1/yr", "Tỷ suất hoàn vốn nội bộ", "IRR", "r sao cho NPV = 0", "r such that NPV = 0", ioIn),
         discountedPayback: fig("discountedPayback", dpb, "yr", "Hoàn vốn có chiết khấu", "Discounted payback",
           "như hoàn vốn giản đơn trên dòng tiền đã chiết khấu CF_t/(1+r)^t", "as simple payback, on discounted flows CF_t/(1+r)^t", ioIn, rateF),
@@ -180,6 +176,16 @@ enum OpportunityArea {
       planned
     )
   }
+
+  /// The cash-flow convention of the payback and NPV formulas.
+  static let convention = LocalizedText(
+    vi: "quy ước: năm 0 = −I₀ (không chiết khấu), năm t = S_net cuối năm t",
+    en: "convention: year 0 = −I₀ (undiscounted), year t = S_net at the end of year t")
+  /// The formulas of the simple payback and the NPV, with the convention (joined once per process).
+  static let paybackFormula = LocalizedText(
+    vi: "số năm đến khi dòng tiền tích lũy ≥ 0, nội suy tuyến tính (= I₀ / S_net với dòng tiền đều); " + convention.vi,
+    en: "years until the cumulative flow turns ≥ 0, linear inside the year (= I₀ / S_net for level flows); " + convention.en)
+  static let npvFormula = LocalizedText(vi: "Σ CF_t / (1+r)^t; " + convention.vi, en: "Σ CF_t / (1+r)^t; " + convention.en)
 
   /// `a + b + c`, its UTF-8 copied once into a string of the exact size (the figure paths of every opportunity;
   /// appending to a `String` costs more than the bytes).
