@@ -17,6 +17,7 @@ enum OpportunityArea {
     let rate = c.a.header.settings.discountRate
     let electricity = c.a.energyCarriers.first { $0.fuel == "electricity" }
     var out: [OpportunityEconomics] = []
+    out.reserveCapacity(c.a.opportunities.count)
     var planned = PlannedSavings()
     var totI = Val.sum
     var totS = Val.sum

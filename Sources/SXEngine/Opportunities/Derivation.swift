@@ -49,6 +49,7 @@ public enum Derivation {
     let dismissed = Set(a.header.dismissedRules)
     let accepted = Set(a.opportunities.compactMap(\.ruleId))
     var drafts: [(OpportunityRule, RuleEstimate, [TriggerComparison], [TriggerFigure], Opportunity, LocalizedText)] = []
+    drafts.reserveCapacity(rules.count)
     // Boxed once: every rule's environment shares the box (a book is a large value).
     let source: any FigureSource = book
     for rule in rules where !dismissed.contains(rule.id) && !accepted.contains(rule.id) {
@@ -73,14 +74,17 @@ public enum Derivation {
     let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger, explain: false)
     let byId = Dictionary(econ.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let baseline = Baselines(cc, results: results, water: water)
-    return drafts.compactMap { rule, est, comps, figs, o, ex in
-      guard let e = byId[o.id] else { return nil }
+    var proposals: [Proposal] = []
+    proposals.reserveCapacity(drafts.count)
+    for (rule, est, comps, figs, o, ex) in drafts {
+      guard let e = byId[o.id] else { continue }
       let result = OpportunityAnalysis.assess(o, economics: e, c: cc, water: water, baseline: baseline, criteria: a.header.settings.criteria)
-      return Proposal(
+      proposals.append(Proposal(
         ruleId: rule.id, area: rule.area, technique: rule.technique, tags: rule.tags, title: rule.title, rationale: rule.rationale,
         explanation: ex, comparisons: comps, triggers: figs, investmentLow: est.investmentLow,
-        investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, evaluation: result)
+        investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, evaluation: result))
     }
+    return proposals
   }
 
   /// The bilingual explanation: the comparisons that hold, the rationale and the source.

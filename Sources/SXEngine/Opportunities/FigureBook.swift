@@ -235,31 +235,49 @@ public struct FigureBook: FigureSource {
   }
 
   func resolve(_ ref: FigureRef) -> FigureLookup? {
-    if ref.segments.allSatisfy({ $0.selector == nil }), let meta = FigureBook.scalarCatalog[ref.text] {
-      return FigureLookup(values: [scalars[ref.text] ?? nil], unit: meta.unit, label: meta.label)
-    }
-    if let (name, selector) = FigureBook.bareCollection(ref) {
+    switch RefPlans.shared.plan(ref) {
+    case .scalar(let unit, let label):
+      return FigureLookup(values: [scalars[ref.text] ?? nil], unit: unit, label: label)
+    case .collection(let name, let selector):
       let n: Int
-      if name == "flow", let f = flows {
-        guard case .success(let sel) = Selector.cached(selector ?? "") else { return FigureLookup(values: [], unit: "", label: LocalizedText(vi: ref.text, en: ref.text)) }
-        n = f.matching(sel).count
+      if case .success(let sel) = selector {
+        if name == "flow", let f = flows { n = f.matching(sel).count } else { n = matching(name, sel).count }
       } else {
-        n = rows(name, selector ?? "").count
+        n = 0
       }
       return FigureLookup(values: Array(repeating: 1, count: n), unit: "", label: LocalizedText(vi: ref.text, en: ref.text))
+    case .field(let name, let selector, let field, let unit):
+      guard case .success(let sel) = selector else { return nil }
+      let label = LocalizedText(vi: ref.text, en: ref.text)
+      if name == "flow", let f = flows {
+        return FigureLookup(values: f.matching(sel).map { f.value($0, field) }, unit: unit, label: label)
+      }
+      let rows = matching(name, sel)
+      return FigureLookup(values: rows.map { $0.values[field] ?? nil }, unit: unit, label: label)
+    case .unknown:
+      return nil
     }
-    guard let c = FigureBook.collectionParts(ref), let spec = FigureBook.collectionCatalog[c.name] else { return nil }
-    let sel: Selector
-    switch Selector.cached(c.selector ?? "") {
-    case .success(let s): sel = s
-    case .failure: return nil
+  }
+
+  /// What a reference names, worked out from its text and segments alone (`RefPlans`): a scalar with its unit and
+  /// label, a whole collection (for `count(…)`), a collection field, or nothing known. Selectors are parsed here.
+  enum Plan: Sendable {
+    case scalar(unit: String, label: LocalizedText)
+    case collection(name: String, selector: Result<Selector, RuleFailure>)
+    case field(name: String, selector: Result<Selector, RuleFailure>, field: String, unit: String)
+    case unknown
+
+    init(_ ref: FigureRef) {
+      if ref.segments.allSatisfy({ $0.selector == nil }), let meta = FigureBook.scalarCatalog[ref.text] {
+        self = .scalar(unit: meta.unit, label: meta.label)
+      } else if let (name, selector) = FigureBook.bareCollection(ref) {
+        self = .collection(name: name, selector: Selector.cached(selector ?? ""))
+      } else if let c = FigureBook.collectionParts(ref), let spec = FigureBook.collectionCatalog[c.name] {
+        self = .field(name: c.name, selector: Selector.cached(c.selector ?? ""), field: c.field, unit: spec.fields[c.field] ?? "")
+      } else {
+        self = .unknown
+      }
     }
-    let label = LocalizedText(vi: ref.text, en: ref.text)
-    if c.name == "flow", let f = flows {
-      return FigureLookup(values: f.matching(sel).map { f.value($0, c.field) }, unit: spec.fields[c.field] ?? "", label: label)
-    }
-    let rows = matching(c.name, sel)
-    return FigureLookup(values: rows.map { $0.values[c.field] ?? nil }, unit: spec.fields[c.field] ?? "", label: label)
   }
 
   /// The rows of a collection matching a selector, as attribute maps (for resolving carriers, materials, steps).
@@ -317,6 +335,31 @@ final class LookupMemo: @unchecked Sendable {
       byText[ref.text] = a
     }
     return a
+  }
+}
+
+/// The plan of each reference by its slot (`RefSlots`), worked out once per process; a reference without a slot is
+/// planned on every resolve.
+final class RefPlans: @unchecked Sendable {
+  static let shared = RefPlans()
+  private var plans: [FigureBook.Plan?] = []
+  private let lock = NSLock()
+
+  func plan(_ ref: FigureRef) -> FigureBook.Plan {
+    let slot = ref.slot
+    guard slot >= 0 else { return FigureBook.Plan(ref) }
+    lock.lock()
+    if slot < plans.count, let p = plans[slot] {
+      lock.unlock()
+      return p
+    }
+    lock.unlock()
+    let p = FigureBook.Plan(ref)
+    lock.lock()
+    if slot >= plans.count { plans.append(contentsOf: repeatElement(nil, count: slot + 1 - plans.count)) }
+    plans[slot] = p
+    lock.unlock()
+    return p
   }
 }
 
