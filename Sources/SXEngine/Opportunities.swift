@@ -24,7 +24,9 @@ enum OpportunityArea {
     var totNPV = Val.sum
     for o in c.a.opportunities {
       let title = o.title.isEmpty ? o.id : o.title
-      let base = joined("economics.opportunities[", o.id, "]")
+      // The opportunity's figure paths, made once per id and process (a recompute meets the same ids again).
+      let paths = OpportunityPaths.shared.paths(o.id)
+      let base = paths.base
       if explain { ledger.name("economics.opportunities", id: o.id, name: o.title) }
       var saving = o.savings.isEmpty ? Val.missing(Reason.noSavings) : .sum
       var toe = Val.sum
@@ -77,7 +79,8 @@ enum OpportunityArea {
           break
         }
       }
-      let investment = Val(o.investment.totalVND)
+      let totalVND = o.investment.totalVND
+      let investment = Val(totalVND)
       let om = Val(o.addedOM?.si ?? 0)
       let net = saving.map { $0 - (o.addedOM?.si ?? 0) }
       let life: Val = o.lifetimeYears.map { Val($0) } ?? .missing(Reason.noLifetime)
@@ -91,14 +94,14 @@ enum OpportunityArea {
         ] : []
       let rateF = explain ? [ExplainFactor("r", rate, "1/yr", source: "header.settings.discountRate")] : []
       var flows: [Double]?
-      if let s = net.value, let n = years { flows = Economics.levelFlows(investment: o.investment.totalVND, annualNetSaving: s, years: n) }
+      if let s = net.value, let n = years { flows = Economics.levelFlows(investment: totalVND, annualNetSaving: s, years: n) }
       let needs = net.reasons + life.reasons
       // Simple payback: on the cash flows when the lifetime is known, else I / S_net.
       var payback: Val
       if let f = flows {
         payback = Economics.simplePayback(cashFlows: f).map { Val($0, net.reasons) } ?? Val(nil, net.reasons + [Reason.neverPaysBack])
       } else if let s = net.value {
-        payback = o.investment.totalVND == 0 ? Val(0) : s > 0 ? Val(o.investment.totalVND / s) : .missing(Reason.neverPaysBack)
+        payback = totalVND == 0 ? Val(0) : s > 0 ? Val(totalVND / s) : .missing(Reason.neverPaysBack)
         payback.reasons += net.reasons
       } else {
         payback = Val(nil, net.reasons)
@@ -113,7 +116,7 @@ enum OpportunityArea {
       let l = { @Sendable (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(title)", en: "\(en) — \(title)") }
       func fig(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String,
                _ ins: @autoclosure () -> [ExplainInput], _ fs: [ExplainFactor] = []) -> Figure {
-        let path = joined(base, ".", k)
+        let path = paths.path(k)
         guard explain else { return Figure(path: path, value: v.value, unit: unit, reasons: v.reasons) }
         let inputs = ins()
         return ledger.figure(path, v, unit, label: l(vi, en), formula: LocalizedText(vi: fvi, en: fen), inputs: inputs, factors: fs)
@@ -212,5 +215,49 @@ enum OpportunityArea {
       copy(c)
       return o
     }
+  }
+}
+
+/// The figure paths of an opportunity's economics (`economics.opportunities[<id>]` and each field under it), by
+/// opportunity id, made once per process for at most `limit` ids (later ids get theirs made on every call).
+final class OpportunityPaths: @unchecked Sendable {
+  struct Paths: Sendable {
+    var base: String
+    /// (field, path) for every field of `OpportunityEconomics` that is a figure.
+    var fields: [(String, String)]
+
+    /// The path of field `k`.
+    func path(_ k: String) -> String {
+      for (f, p) in fields where f == k { return p }
+      return OpportunityArea.joined(base, ".", k)
+    }
+  }
+
+  static let shared = OpportunityPaths()
+  static let limit = 4096
+  static let fieldNames = [
+    "investment", "annualSaving", "addedOM", "annualNetSaving", "lifetimeYears", "simplePayback", "npv", "irr",
+    "discountedPayback", "annualisedSaving", "toeSaving", "waterSaving", "materialSaving",
+  ]
+  private var made: [String: Paths] = [:]
+  private let lock = NSLock()
+
+  static func make(_ id: String) -> Paths {
+    let base = OpportunityArea.joined("economics.opportunities[", id, "]")
+    return Paths(base: base, fields: fieldNames.map { ($0, OpportunityArea.joined(base, ".", $0)) })
+  }
+
+  func paths(_ id: String) -> Paths {
+    lock.lock()
+    if let p = made[id] {
+      lock.unlock()
+      return p
+    }
+    lock.unlock()
+    let p = OpportunityPaths.make(id)
+    lock.lock()
+    if made.count < OpportunityPaths.limit { made[id] = p }
+    lock.unlock()
+    return p
   }
 }
