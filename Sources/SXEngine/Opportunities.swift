@@ -17,13 +17,16 @@ enum OpportunityArea {
     let rate = c.a.header.settings.discountRate
     let electricity = c.a.energyCarriers.first { $0.fuel == "electricity" }
     var out: [OpportunityEconomics] = []
+    out.reserveCapacity(c.a.opportunities.count)
     var planned = PlannedSavings()
     var totI = Val.sum
     var totS = Val.sum
     var totNPV = Val.sum
     for o in c.a.opportunities {
       let title = o.title.isEmpty ? o.id : o.title
-      let base = joined("economics.opportunities[", o.id, "]")
+      // The opportunity's figure paths, made once per id and process (a recompute meets the same ids again).
+      let paths = OpportunityPaths.shared.paths(o.id)
+      let base = paths.base
       if explain { ledger.name("economics.opportunities", id: o.id, name: o.title) }
       var saving = o.savings.isEmpty ? Val.missing(Reason.noSavings) : .sum
       var toe = Val.sum
@@ -76,7 +79,8 @@ enum OpportunityArea {
           break
         }
       }
-      let investment = Val(o.investment.totalVND)
+      let totalVND = o.investment.totalVND
+      let investment = Val(totalVND)
       let om = Val(o.addedOM?.si ?? 0)
       let net = saving.map { $0 - (o.addedOM?.si ?? 0) }
       let life: Val = o.lifetimeYears.map { Val($0) } ?? .missing(Reason.noLifetime)
@@ -90,14 +94,14 @@ enum OpportunityArea {
         ] : []
       let rateF = explain ? [ExplainFactor("r", rate, "1/yr", source: "header.settings.discountRate")] : []
       var flows: [Double]?
-      if let s = net.value, let n = years { flows = Economics.levelFlows(investment: o.investment.totalVND, annualNetSaving: s, years: n) }
+      if let s = net.value, let n = years { flows = Economics.levelFlows(investment: totalVND, annualNetSaving: s, years: n) }
       let needs = net.reasons + life.reasons
       // Simple payback: on the cash flows when the lifetime is known, else I / S_net.
       var payback: Val
       if let f = flows {
         payback = Economics.simplePayback(cashFlows: f).map { Val($0, net.reasons) } ?? Val(nil, net.reasons + [Reason.neverPaysBack])
       } else if let s = net.value {
-        payback = o.investment.totalVND == 0 ? Val(0) : s > 0 ? Val(o.investment.totalVND / s) : .missing(Reason.neverPaysBack)
+        payback = totalVND == 0 ? Val(0) : s > 0 ? Val(totalVND / s) : .missing(Reason.neverPaysBack)
         payback.reasons += net.reasons
       } else {
         payback = Val(nil, net.reasons)
@@ -110,12 +114,9 @@ enum OpportunityArea {
       let ann: Val = flows.map { Val(Economics.annualisedSaving(rate: rate, cashFlows: $0), needs) } ?? Val(nil, needs)
       let counted = o.screening != .rejected && o.status != .rejected
       let l = { @Sendable (vi: String, en: String) in LocalizedText(vi: "\(vi) — \(title)", en: "\(en) — \(title)") }
-      let conv = LocalizedText(
-        vi: "quy ước: năm 0 = −I₀ (không chiết khấu), năm t = S_net cuối năm t",
-        en: "convention: year 0 = −I₀ (undiscounted), year t = S_net at the end of year t")
       func fig(_ k: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String,
                _ ins: @autoclosure () -> [ExplainInput], _ fs: [ExplainFactor] = []) -> Figure {
-        let path = joined(base, ".", k)
+        let path = paths.path(k)
         guard explain else { return Figure(path: path, value: v.value, unit: unit, reasons: v.reasons) }
         let inputs = ins()
         return ledger.figure(path, v, unit, label: l(vi, en), formula: LocalizedText(vi: fvi, en: fen), inputs: inputs, factors: fs)
@@ -139,9 +140,8 @@ enum OpportunityArea {
           "W10 (whole years, rounded down, for the cash flows)", []),
         discountRate: rate,
         simplePayback: fig("simplePayback", payback, "yr", "Thời gian hoàn vốn giản đơn", "Simple payback",
-          "số năm đến khi dòng tiền tích lũy ≥ 0, nội suy tuyến tính (= I₀ / S_net với dòng tiền đều); " + conv.vi,
-          "years until the cumulative flow turns ≥ 0, linear inside the year (= I₀ / S_net for level flows); " + conv.en, ioIn),
-        npv: fig("npv", npv, "VND", "Giá trị hiện tại ròng", "NPV", "Σ CF_t / (1+r)^t; " + conv.vi, "Σ CF_t / (1+r)^t; " + conv.en, ioIn, rateF),
+          OpportunityArea.paybackFormula.vi, OpportunityArea.paybackFormula.en, ioIn),
+        npv: fig("npv", npv, "VND", "Giá trị hiện tại ròng", "NPV", OpportunityArea.npvFormula.vi, OpportunityArea.npvFormula.en, ioIn, rateF),
         irr: fig("irr", irr, "1/yr", "Tỷ suất hoàn vốn nội bộ", "IRR", "r sao cho NPV = 0", "r such that NPV = 0", ioIn),
         discountedPayback: fig("discountedPayback", dpb, "yr", "Hoàn vốn có chiết khấu", "Discounted payback",
           "như hoàn vốn giản đơn trên dòng tiền đã chiết khấu CF_t/(1+r)^t", "as simple payback, on discounted flows CF_t/(1+r)^t", ioIn, rateF),
@@ -181,6 +181,16 @@ enum OpportunityArea {
     )
   }
 
+  /// The cash-flow convention of the payback and NPV formulas.
+  static let convention = LocalizedText(
+    vi: "quy ước: năm 0 = −I₀ (không chiết khấu), năm t = S_net cuối năm t",
+    en: "convention: year 0 = −I₀ (undiscounted), year t = S_net at the end of year t")
+  /// The formulas of the simple payback and the NPV, with the convention (joined once per process).
+  static let paybackFormula = LocalizedText(
+    vi: "số năm đến khi dòng tiền tích lũy ≥ 0, nội suy tuyến tính (= I₀ / S_net với dòng tiền đều); " + convention.vi,
+    en: "years until the cumulative flow turns ≥ 0, linear inside the year (= I₀ / S_net for level flows); " + convention.en)
+  static let npvFormula = LocalizedText(vi: "Σ CF_t / (1+r)^t; " + convention.vi, en: "Σ CF_t / (1+r)^t; " + convention.en)
+
   /// `a + b + c`, its UTF-8 copied once into a string of the exact size (the figure paths of every opportunity;
   /// appending to a `String` costs more than the bytes).
   static func joined(_ a: String, _ b: String, _ c: String) -> String {
@@ -205,5 +215,49 @@ enum OpportunityArea {
       copy(c)
       return o
     }
+  }
+}
+
+/// The figure paths of an opportunity's economics (`economics.opportunities[<id>]` and each field under it), by
+/// opportunity id, made once per process for at most `limit` ids (later ids get theirs made on every call).
+final class OpportunityPaths: @unchecked Sendable {
+  struct Paths: Sendable {
+    var base: String
+    /// (field, path) for every field of `OpportunityEconomics` that is a figure.
+    var fields: [(String, String)]
+
+    /// The path of field `k`.
+    func path(_ k: String) -> String {
+      for (f, p) in fields where f == k { return p }
+      return OpportunityArea.joined(base, ".", k)
+    }
+  }
+
+  static let shared = OpportunityPaths()
+  static let limit = 4096
+  static let fieldNames = [
+    "investment", "annualSaving", "addedOM", "annualNetSaving", "lifetimeYears", "simplePayback", "npv", "irr",
+    "discountedPayback", "annualisedSaving", "toeSaving", "waterSaving", "materialSaving",
+  ]
+  private var made: [String: Paths] = [:]
+  private let lock = NSLock()
+
+  static func make(_ id: String) -> Paths {
+    let base = OpportunityArea.joined("economics.opportunities[", id, "]")
+    return Paths(base: base, fields: fieldNames.map { ($0, OpportunityArea.joined(base, ".", $0)) })
+  }
+
+  func paths(_ id: String) -> Paths {
+    lock.lock()
+    if let p = made[id] {
+      lock.unlock()
+      return p
+    }
+    lock.unlock()
+    let p = OpportunityPaths.make(id)
+    lock.lock()
+    if made.count < OpportunityPaths.limit { made[id] = p }
+    lock.unlock()
+    return p
   }
 }

@@ -18,7 +18,8 @@ enum WaterArea {
   ]
 
   static func isWastewater(_ w: WaterItem) -> Bool {
-    let k = TextRules.searchKey(w.name)
+    // `Selector.key` is `TextRules.searchKey` (letter by letter for Latin text).
+    let k = Selector.key(w.name)
     return !notWastewaterKeys.contains { k.contains($0) }
   }
 

@@ -49,8 +49,11 @@ public enum Derivation {
     let dismissed = Set(a.header.dismissedRules)
     let accepted = Set(a.opportunities.compactMap(\.ruleId))
     var drafts: [(OpportunityRule, RuleEstimate, [TriggerComparison], [TriggerFigure], Opportunity, LocalizedText)] = []
+    drafts.reserveCapacity(rules.count)
+    // Boxed once: every rule's environment shares the box (a book is a large value).
+    let source: any FigureSource = book
     for rule in rules where !dismissed.contains(rule.id) && !accepted.contains(rule.id) {
-      let env = RuleEnvironment(figures: book, params: rule.params)
+      let env = RuleEnvironment(figures: source, params: rule.params)
       guard RuleEvaluator.holds(rule.when, env), case .success(let est) = RuleEvaluator.estimate(rule, env) else { continue }
       let comps = RuleEvaluator.comparisons(rule.when, env).filter(\.holds)
       var figs: [TriggerFigure] = []
@@ -60,7 +63,7 @@ public enum Derivation {
       }
       // Formatted once: the record's text and the proposal's explanation are the same.
       let ex = explanation(rule, comps)
-      let o = record(rule, est, comps: comps, explanation: ex, book: book, c: c)
+      let o = record(rule, est, comps: comps, explanation: ex, book: book, env: env, c: c)
       drafts.append((rule, est, comps, figs, o, ex))
     }
     guard !drafts.isEmpty else { return [] }
@@ -71,34 +74,72 @@ public enum Derivation {
     let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger, explain: false)
     let byId = Dictionary(econ.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let baseline = Baselines(cc, results: results, water: water)
-    return drafts.compactMap { rule, est, comps, figs, o, ex in
-      guard let e = byId[o.id] else { return nil }
+    var proposals: [Proposal] = []
+    proposals.reserveCapacity(drafts.count)
+    for (rule, est, comps, figs, o, ex) in drafts {
+      guard let e = byId[o.id] else { continue }
       let result = OpportunityAnalysis.assess(o, economics: e, c: cc, water: water, baseline: baseline, criteria: a.header.settings.criteria)
-      return Proposal(
+      proposals.append(Proposal(
         ruleId: rule.id, area: rule.area, technique: rule.technique, tags: rule.tags, title: rule.title, rationale: rule.rationale,
         explanation: ex, comparisons: comps, triggers: figs, investmentLow: est.investmentLow,
-        investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, evaluation: result)
+        investmentHigh: est.investmentHigh, source: rule.source, opportunity: o, evaluation: result))
     }
+    return proposals
   }
 
   /// The bilingual explanation: the comparisons that hold, the rationale and the source.
+  ///
+  /// "Đề xuất vì: <comparisons>. <rationale> Nguồn: <source>." (and in English), each comparison written
+  /// "<left> <op> <right>" where a side that is not a plain number reads "<text> = <value>" ("—" when unknown), the
+  /// comparisons joined by "; ". The pieces are appended to one string reserved at the whole size.
   static func explanation(_ rule: OpportunityRule, _ comps: [TriggerComparison]) -> LocalizedText {
-    func side(_ text: String, _ v: Double?, _ l: Language) -> String {
-      let n = v.map { NumberFormat.auto($0, l) } ?? "—"
-      return Double(text) != nil ? text : "\(text) = \(n)"
-    }
-    func lines(_ l: Language) -> String {
-      comps.map { "\(side($0.left, $0.leftValue, l)) \($0.op) \(side($0.right, $0.rightValue, l))" }.joined(separator: "; ")
+    // Whether each side is written as a number (then it is shown as is), worked out once for both languages.
+    let plain = comps.map { (Double($0.left) != nil, Double($0.right) != nil) }
+    func text(_ head: String, _ l: Language, _ rationale: String, _ sourceWord: String) -> String {
+      var parts: [String] = [head]
+      parts.reserveCapacity(2 + comps.count * 8 + 5)
+      func side(_ text: String, _ v: Double?, _ isNumber: Bool) {
+        parts.append(text)
+        if !isNumber {
+          parts.append(" = ")
+          parts.append(v.map { NumberFormat.auto($0, l) } ?? "—")
+        }
+      }
+      for (i, c) in comps.enumerated() {
+        if i > 0 { parts.append("; ") }
+        side(c.left, c.leftValue, plain[i].0)
+        parts.append(" ")
+        parts.append(c.op)
+        parts.append(" ")
+        side(c.right, c.rightValue, plain[i].1)
+      }
+      parts.append(". ")
+      parts.append(rationale)
+      parts.append(sourceWord)
+      parts.append(rule.source)
+      parts.append(".")
+      return concat(parts)
     }
     return LocalizedText(
-      vi: "Đề xuất vì: \(lines(.vi)). \(rule.rationale.vi) Nguồn: \(rule.source).",
-      en: "Proposed because: \(lines(.en)). \(rule.rationale.en) Source: \(rule.source).")
+      vi: text("Đề xuất vì: ", .vi, rule.rationale.vi, " Nguồn: "),
+      en: text("Proposed because: ", .en, rule.rationale.en, " Source: "))
   }
 
-  /// The opportunity record of a fired rule.
+  /// The strings one after the other, appended to a string reserved at the whole size (one allocation).
+  static func concat(_ parts: [String]) -> String {
+    var n = 0
+    for p in parts { n += p.utf8.count }
+    var out = ""
+    out.reserveCapacity(n)
+    for p in parts { out.append(p) }
+    return out
+  }
+
+  /// The opportunity record of a fired rule; `env` is the rule's environment over `book` (its parameters, no
+  /// calculator outputs).
   static func record(
     _ rule: OpportunityRule, _ est: RuleEstimate, comps: [TriggerComparison], explanation ex: LocalizedText, book: FigureBook,
-    c: Context
+    env: RuleEnvironment, c: Context
   ) -> Opportunity
   {
     var o = Opportunity(id: opportunityId(ruleId: rule.id))
@@ -131,13 +172,12 @@ public enum Derivation {
       o.savings.append(s)
     }
     o.ruleId = rule.id
-    o.explanation = ex.vi + "\n" + ex.en
+    o.explanation = concat([ex.vi, "\n", ex.en])
     if let rc = rule.calculator {
       o.calculatorId = rc.id
-      let env = RuleEnvironment(figures: book, params: rule.params)
       for (k, e) in rc.inputs { o.calculatorInputs[k] = RuleEvaluator.evaluate(e, env).map { "\($0)" } ?? e.text }
     }
-    o.note = rule.title.en + " — " + rule.source
+    o.note = concat([rule.title.en, " — ", rule.source])
     return o
   }
 }

@@ -24,6 +24,12 @@ public struct FigureLookup: Sendable {
 public protocol FigureSource: Sendable {
   /// Resolves a reference; nil when the name is unknown.
   func lookup(_ ref: FigureRef) -> FigureLookup?
+  /// The value of a reference: `lookup(ref)?.sum`.
+  func value(_ ref: FigureRef) -> Double?
+}
+
+extension FigureSource {
+  public func value(_ ref: FigureRef) -> Double? { lookup(ref)?.sum }
 }
 
 /// A figure source made of fixed values by reference text (rule examples, tests). `count(x)` reads the key
@@ -220,35 +226,58 @@ public struct FigureBook: FigureSource {
   // MARK: Lookup
 
   public func lookup(_ ref: FigureRef) -> FigureLookup? {
-    answers.get(ref.text) { resolve(ref) }
+    (answers.answer(ref) ?? answers.store(ref, resolve(ref))).lookup
+  }
+
+  /// `lookup(ref)?.sum`, summed once per book.
+  public func value(_ ref: FigureRef) -> Double? {
+    (answers.answer(ref) ?? answers.store(ref, resolve(ref))).sum
   }
 
   func resolve(_ ref: FigureRef) -> FigureLookup? {
-    if ref.segments.allSatisfy({ $0.selector == nil }), let meta = FigureBook.scalarCatalog[ref.text] {
-      return FigureLookup(values: [scalars[ref.text] ?? nil], unit: meta.unit, label: meta.label)
-    }
-    if let (name, selector) = FigureBook.bareCollection(ref) {
+    switch RefPlans.shared.plan(ref) {
+    case .scalar(let unit, let label):
+      return FigureLookup(values: [scalars[ref.text] ?? nil], unit: unit, label: label)
+    case .collection(let name, let selector):
       let n: Int
-      if name == "flow", let f = flows {
-        guard case .success(let sel) = Selector.cached(selector ?? "") else { return FigureLookup(values: [], unit: "", label: LocalizedText(vi: ref.text, en: ref.text)) }
-        n = f.matching(sel).count
+      if case .success(let sel) = selector {
+        if name == "flow", let f = flows { n = f.matching(sel).count } else { n = matching(name, sel).count }
       } else {
-        n = rows(name, selector ?? "").count
+        n = 0
       }
       return FigureLookup(values: Array(repeating: 1, count: n), unit: "", label: LocalizedText(vi: ref.text, en: ref.text))
+    case .field(let name, let selector, let field, let unit):
+      guard case .success(let sel) = selector else { return nil }
+      let label = LocalizedText(vi: ref.text, en: ref.text)
+      if name == "flow", let f = flows {
+        return FigureLookup(values: f.matching(sel).map { f.value($0, field) }, unit: unit, label: label)
+      }
+      let rows = matching(name, sel)
+      return FigureLookup(values: rows.map { $0.values[field] ?? nil }, unit: unit, label: label)
+    case .unknown:
+      return nil
     }
-    guard let c = FigureBook.collectionParts(ref), let spec = FigureBook.collectionCatalog[c.name] else { return nil }
-    let sel: Selector
-    switch Selector.cached(c.selector ?? "") {
-    case .success(let s): sel = s
-    case .failure: return nil
+  }
+
+  /// What a reference names, worked out from its text and segments alone (`RefPlans`): a scalar with its unit and
+  /// label, a whole collection (for `count(…)`), a collection field, or nothing known. Selectors are parsed here.
+  enum Plan: Sendable {
+    case scalar(unit: String, label: LocalizedText)
+    case collection(name: String, selector: Result<Selector, RuleFailure>)
+    case field(name: String, selector: Result<Selector, RuleFailure>, field: String, unit: String)
+    case unknown
+
+    init(_ ref: FigureRef) {
+      if ref.segments.allSatisfy({ $0.selector == nil }), let meta = FigureBook.scalarCatalog[ref.text] {
+        self = .scalar(unit: meta.unit, label: meta.label)
+      } else if let (name, selector) = FigureBook.bareCollection(ref) {
+        self = .collection(name: name, selector: Selector.cached(selector ?? ""))
+      } else if let c = FigureBook.collectionParts(ref), let spec = FigureBook.collectionCatalog[c.name] {
+        self = .field(name: c.name, selector: Selector.cached(c.selector ?? ""), field: c.field, unit: spec.fields[c.field] ?? "")
+      } else {
+        self = .unknown
+      }
     }
-    let label = LocalizedText(vi: ref.text, en: ref.text)
-    if c.name == "flow", let f = flows {
-      return FigureLookup(values: f.matching(sel).map { f.value($0, c.field) }, unit: spec.fields[c.field] ?? "", label: label)
-    }
-    let rows = matching(c.name, sel)
-    return FigureLookup(values: rows.map { $0.values[c.field] ?? nil }, unit: spec.fields[c.field] ?? "", label: label)
   }
 
   /// The rows of a collection matching a selector, as attribute maps (for resolving carriers, materials, steps).
@@ -271,44 +300,120 @@ public struct FigureBook: FigureSource {
   }
 }
 
-/// Lookups by reference text, answered once per figure book.
+/// Lookups answered once per figure book, with the sum of their values: by the reference's slot (`RefSlots`), by
+/// its text for a reference without one. Equal texts have equal slots, so this is a memo by reference text.
 final class LookupMemo: @unchecked Sendable {
-  private var answers: [String: FigureLookup?] = [:]
+  struct Answer {
+    var lookup: FigureLookup?
+    var sum: Double?
+  }
+
+  private var bySlot: [Answer?] = []
+  private var byText: [String: Answer] = [:]
   private let lock = NSLock()
 
-  func get(_ text: String, _ make: () -> FigureLookup?) -> FigureLookup? {
+  /// The answer memoised for a reference, if any.
+  func answer(_ ref: FigureRef) -> Answer? {
+    let slot = ref.slot
     lock.lock()
-    if let a = answers[text] {
-      lock.unlock()
-      return a
+    defer { lock.unlock() }
+    if slot >= 0 { return slot < bySlot.count ? bySlot[slot] : nil }
+    return byText[ref.text]
+  }
+
+  /// Memoises the lookup of a reference (with its sum) and returns it. (Resolved outside the lock: a lookup may be
+  /// resolved twice by two threads, with the same answer.)
+  func store(_ ref: FigureRef, _ l: FigureLookup?) -> Answer {
+    let slot = ref.slot
+    let a = Answer(lookup: l, sum: l?.sum)
+    lock.lock()
+    defer { lock.unlock() }
+    if slot >= 0 {
+      if slot >= bySlot.count { bySlot.append(contentsOf: repeatElement(nil, count: slot + 1 - bySlot.count)) }
+      bySlot[slot] = a
+    } else {
+      byText[ref.text] = a
     }
-    lock.unlock()
-    let a = make()
-    lock.lock()
-    answers[text] = a
-    lock.unlock()
     return a
   }
 }
 
-/// Search keys of the attributes of a collection's rows (attribute → one key per row), computed on first use.
+/// The plan of each reference by its slot (`RefSlots`), worked out once per process; a reference without a slot is
+/// planned on every resolve.
+final class RefPlans: @unchecked Sendable {
+  static let shared = RefPlans()
+  private var plans: [FigureBook.Plan?] = []
+  private let lock = NSLock()
+
+  func plan(_ ref: FigureRef) -> FigureBook.Plan {
+    let slot = ref.slot
+    guard slot >= 0 else { return FigureBook.Plan(ref) }
+    lock.lock()
+    if slot < plans.count, let p = plans[slot] {
+      lock.unlock()
+      return p
+    }
+    lock.unlock()
+    let p = FigureBook.Plan(ref)
+    lock.lock()
+    if slot >= plans.count { plans.append(contentsOf: repeatElement(nil, count: slot + 1 - plans.count)) }
+    plans[slot] = p
+    lock.unlock()
+    return p
+  }
+}
+
+/// A small number for each reference text met in the process (rules are parsed once and their references looked up
+/// on every recompute), so memos of lookups index an array instead of hashing the text. At most `limit` texts get
+/// one; later ones get -1 (memoised by text).
+final class RefSlots: @unchecked Sendable {
+  static let shared = RefSlots()
+  static let limit = 4096
+  private var slots: [String: Int] = [:]
+  private let lock = NSLock()
+
+  func slot(_ text: String) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    if let s = slots[text] { return s }
+    guard slots.count < RefSlots.limit else { return -1 }
+    let s = slots.count
+    slots[text] = s
+    return s
+  }
+}
+
+/// Search keys of the attributes of a collection's rows (attribute → one key per row), computed on first use. The
+/// few attributes a collection has are found by a scan of their names (cheaper than hashing the name per row).
 final class AttrKeys: @unchecked Sendable {
-  private var keys: [String: [String?]] = [:]
+  private var columns: [(attr: String, keys: [String?])] = []
   private let count: Int
   private let lock = NSLock()
 
   init(count: Int) { self.count = count }
 
+  private func column(_ attr: String) -> Int? {
+    for j in columns.indices where columns[j].attr == attr { return j }
+    return nil
+  }
+
   func get(_ i: Int, _ attr: String, _ make: () -> String) -> String {
     lock.lock()
-    if let k = keys[attr]?[i] ?? nil {
+    if let j = column(attr), let k = columns[j].keys[i] {
       lock.unlock()
       return k
     }
     lock.unlock()
     let k = make()
     lock.lock()
-    keys[attr, default: Array(repeating: nil, count: count)][i] = k
+    let j: Int
+    if let found = column(attr) {
+      j = found
+    } else {
+      columns.append((attr, Array(repeating: nil, count: count)))
+      j = columns.count - 1
+    }
+    columns[j].keys[i] = k
     lock.unlock()
     return k
   }

@@ -17,18 +17,20 @@ public struct RuleEnvironment: Sendable {
 
   /// The value of one reference (a plain reference sums the rows matched).
   public func value(_ r: FigureRef) -> Double? {
-    lookup(r)?.sum
+    // What `lookup(r)?.sum` gives, without building the lookup: a parameter or output sums to itself (0 + v).
+    switch r.role {
+    case .param: return params[r.segments[1].name].map { 0 + $0 }
+    case .calc: return calc[r.segments[1].name].map { 0 + $0 }
+    case .figure: return figures.value(r)
+    }
   }
 
   func lookup(_ r: FigureRef) -> FigureLookup? {
-    let first = r.segments[0].name
-    if r.segments.count == 2, first == "p" {
-      return FigureLookup(values: [params[r.segments[1].name]], unit: "", label: LocalizedText(vi: r.text, en: r.text))
+    switch r.role {
+    case .param: return FigureLookup(values: [params[r.segments[1].name]], unit: "", label: LocalizedText(vi: r.text, en: r.text))
+    case .calc: return FigureLookup(values: [calc[r.segments[1].name]], unit: "", label: LocalizedText(vi: r.text, en: r.text))
+    case .figure: return figures.lookup(r)
     }
-    if r.segments.count == 2, first == "calc" {
-      return FigureLookup(values: [calc[r.segments[1].name]], unit: "", label: LocalizedText(vi: r.text, en: r.text))
-    }
-    return figures.lookup(r)
   }
 }
 
@@ -110,8 +112,22 @@ public enum RuleEvaluator {
       case .binary(let op, let a, let b) where op.isComparison:
         let l = evaluate(a, env)
         let r = evaluate(b, env)
-        out.append(TriggerComparison(left: a.text, leftValue: l, op: op.rawValue, right: b.text, rightValue: r,
-          holds: evaluate(x, env).map { $0 != 0 } ?? false))
+        // What `evaluate(x, env)` gives from the two sides: unknown (does not hold) when either is.
+        let holds: Bool
+        if let l, let r {
+          switch op {
+          case .lt: holds = l < r
+          case .le: holds = l <= r
+          case .gt: holds = l > r
+          case .ge: holds = l >= r
+          case .eq: holds = l == r
+          case .ne: holds = l != r
+          default: holds = evaluate(x, env).map { $0 != 0 } ?? false
+          }
+        } else {
+          holds = false
+        }
+        out.append(TriggerComparison(left: a.text, leftValue: l, op: op.rawValue, right: b.text, rightValue: r, holds: holds))
       case .binary(_, let a, let b): walk(a); walk(b)
       case .not(let y), .negate(let y): walk(y)
       case .call(_, let args): args.forEach(walk)

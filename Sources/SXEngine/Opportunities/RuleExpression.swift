@@ -99,17 +99,44 @@ public struct FigureRef: Hashable, Sendable {
   }
 
   public var segments: [Segment] {
-    didSet { text = FigureRef.text(segments) }
+    didSet {
+      text = FigureRef.text(segments)
+      role = FigureRef.role(segments)
+      slot = RefSlots.shared.slot(text)
+    }
   }
 
   public init(segments: [Segment]) {
     self.segments = segments
     text = FigureRef.text(segments)
+    role = FigureRef.role(segments)
+    slot = RefSlots.shared.slot(text)
   }
 
   /// The reference as written (canonical), e.g. `energy.carrier[fuel=coal_anthracite].toe`; kept with the segments
   /// (every lookup of a figure is by this text).
   public private(set) var text: String
+
+  /// What a reference reads: a rule parameter (`p.x`), a calculator output (`calc.x`) or a figure.
+  enum Role: Hashable, Sendable {
+    case figure, param, calc
+  }
+
+  /// Worked out with the segments, so an evaluation does not compare names.
+  private(set) var role: Role
+
+  /// The process-wide number of `text` (`RefSlots`), or -1: figure books memoise their answers by it, so a lookup
+  /// hashes no text (rules are parsed once; their references are looked up on every recompute).
+  private(set) var slot: Int
+
+  private static func role(_ segments: [Segment]) -> Role {
+    guard segments.count == 2 else { return .figure }
+    switch segments[0].name {
+    case "p": return .param
+    case "calc": return .calc
+    default: return .figure
+    }
+  }
 
   private static func text(_ segments: [Segment]) -> String {
     segments.map { s in s.name + (s.selector.map { "[\($0)]" } ?? "") }.joined(separator: ".")
