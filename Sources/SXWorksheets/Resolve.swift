@@ -97,21 +97,25 @@ extension WorksheetLoader {
       return ResolvedWorksheets(set: l.set, source: .environment(env), skipped: [], lazyRules: l.rules)
     }
     var skipped: [SkippedWorksheets] = []
-    var candidates: [WorksheetSource] = [.currentDirectory(join(currentDirectory, "Worksheets"))]
-    for dir in executableCandidates(executablePath ?? currentExecutable()) where !candidates.contains(.executable(dir)) {
-      candidates.append(.executable(dir))
-    }
     var tried = Set<String>()
-    for c in candidates {
-      guard let p = c.path else { continue }
+    /// The candidate's set, or nil when it is not a folder with a workflow file, was tried already, or has problems
+    /// (recorded in `skipped`).
+    func load(_ c: WorksheetSource) throws -> ResolvedWorksheets? {
+      guard let p = c.path else { return nil }
       let key = URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
-      guard tried.insert(key).inserted, FileManager.default.fileExists(atPath: join(p, workflowFile)) else { continue }
+      guard tried.insert(key).inserted, FileManager.default.fileExists(atPath: join(p, workflowFile)) else { return nil }
       do {
         let l = try loadWithRules(directory: p)
         return ResolvedWorksheets(set: l.set, source: c, skipped: skipped, lazyRules: l.rules)
       } catch let e as WorksheetLoadError {
         skipped.append(SkippedWorksheets(source: c, problems: e.problems))
+        return nil
       }
+    }
+    if let r = try load(.currentDirectory(join(currentDirectory, "Worksheets"))) { return r }
+    // The folders near the executable are worked out only when the current directory has no usable copy.
+    for dir in executableCandidates(executablePath ?? currentExecutable()) {
+      if let r = try load(.executable(dir)) { return r }
     }
     let l = try embeddedWithRules()
     return ResolvedWorksheets(set: l.set, source: .embedded, skipped: skipped, lazyRules: l.rules)
