@@ -100,10 +100,10 @@ public enum WorksheetLoader {
         en: "cannot read the folder «\(directory)»"))])
     }
     for case let url as URL in e {
-      // The enumerator's URLs extend the standardized base by names read from the folder, so their path is already
-      // standard unless a component starts with "." (standardizing costs ~25,000 instructions a file).
+      // The enumerator's URLs extend the standardized base by names read from the folder, so a plain path
+      // (`isPlainPath`) is already standard (standardizing costs ~25,000 instructions a file).
       let path = url.path
-      let full = path.contains("/.") ? url.standardizedFileURL.path : path
+      let full = WorksheetLoader.isPlainPath(path, absolute: true) ? path : url.standardizedFileURL.path
       guard isRegularFile(full) else { continue }
       let rel = full.hasPrefix(basePath) ? String(full.dropFirst(basePath.count)) : url.lastPathComponent
       guard let data = fm.contents(atPath: full) else {

@@ -154,6 +154,25 @@ final class StartupPathTests: XCTestCase {
     XCTAssertEqual(WorksheetLoader.check(files: files).map(\.file), [WorksheetLoader.schemaFile])
   }
 
+  /// The path join without URL gives what the URL round trip gives, and defers to it for anything not plain.
+  func testJoinMatchesURL() {
+    let folders = [
+      "/", "/work/wt-start", "/work/wt-start/", "/a b/c-d_e+f", "/tmp//x", "/tmp/./x", "/tmp/../x", "/x/.hidden", "/x/%41",
+      "/x/Việt", "relative/dir", "", "/x/y/.", "/x/y/..",
+    ]
+    for a in folders {
+      for b in ["Worksheets", "workflow.yaml", ".hidden", "a/b", "..", "", "Việt", "%41"] {
+        XCTAssertEqual(WorksheetLoader.join(a, b), URL(fileURLWithPath: a).appendingPathComponent(b).path, "\(a) + \(b)")
+      }
+    }
+    XCTAssertTrue(WorksheetLoader.isPlainPath("/work/wt-start/Worksheets/worksheets/W0-profile.yaml", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("/work/./x", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("/work//x", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("/work/Việt", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("work", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath(".x", absolute: false))
+  }
+
   /// Every scalar the quick check accepts is a starter and its own NFC, so text made only of them is NFC.
   func testNFCQuickCheckScalarsAreStable() {
     var accepted = 0
