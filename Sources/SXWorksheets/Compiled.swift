@@ -7,8 +7,10 @@ import SXCore
 /// embedded files, and that the generated file is up to date.
 enum CompiledWorksheets {
   /// The pre-built embedded set; nil when the generated form is missing or out of date (then the YAML is parsed).
+  /// The embedded text's digest is a constant the script wrote next to it (`StartupPathTests` checks it is the digest
+  /// of that text), so the start does not hash the whole copy.
   static func embeddedSet() -> WorksheetSet? {
-    guard EmbeddedCompiled.sourceDigest == digest(EmbeddedWorksheets.files) else { return nil }
+    guard EmbeddedCompiled.sourceDigest == EmbeddedWorksheets.digest else { return nil }
     let set: WorksheetSet? = EmbeddedCompiled.set()
     return set
   }

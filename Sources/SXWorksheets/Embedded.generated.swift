@@ -4,6 +4,9 @@
 
 /// Every file of `Worksheets/` (relative path → contents), the fallback when no folder is found at run time.
 enum EmbeddedWorksheets {
+  /// `CompiledWorksheets.digest(files)`, worked out by the script.
+  static let digest = "7de0d5bbe9344249"
+
   static let files: [String: String] = [
     "README.md": #"""
 # Worksheets/ — định nghĩa phiếu công tác và bảng tham chiếu · worksheet definitions and reference tables

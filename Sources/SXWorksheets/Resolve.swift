@@ -97,21 +97,25 @@ extension WorksheetLoader {
       return ResolvedWorksheets(set: l.set, source: .environment(env), skipped: [], lazyRules: l.rules)
     }
     var skipped: [SkippedWorksheets] = []
-    var candidates: [WorksheetSource] = [.currentDirectory(join(currentDirectory, "Worksheets"))]
-    for dir in executableCandidates(executablePath ?? currentExecutable()) where !candidates.contains(.executable(dir)) {
-      candidates.append(.executable(dir))
-    }
     var tried = Set<String>()
-    for c in candidates {
-      guard let p = c.path else { continue }
+    /// The candidate's set, or nil when it is not a folder with a workflow file, was tried already, or has problems
+    /// (recorded in `skipped`).
+    func load(_ c: WorksheetSource) throws -> ResolvedWorksheets? {
+      guard let p = c.path else { return nil }
       let key = URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
-      guard tried.insert(key).inserted, FileManager.default.fileExists(atPath: join(p, workflowFile)) else { continue }
+      guard tried.insert(key).inserted, FileManager.default.fileExists(atPath: join(p, workflowFile)) else { return nil }
       do {
         let l = try loadWithRules(directory: p)
         return ResolvedWorksheets(set: l.set, source: c, skipped: skipped, lazyRules: l.rules)
       } catch let e as WorksheetLoadError {
         skipped.append(SkippedWorksheets(source: c, problems: e.problems))
+        return nil
       }
+    }
+    if let r = try load(.currentDirectory(join(currentDirectory, "Worksheets"))) { return r }
+    // The folders near the executable are worked out only when the current directory has no usable copy.
+    for dir in executableCandidates(executablePath ?? currentExecutable()) {
+      if let r = try load(.executable(dir)) { return r }
     }
     let l = try embeddedWithRules()
     return ResolvedWorksheets(set: l.set, source: .embedded, skipped: skipped, lazyRules: l.rules)
@@ -137,5 +141,27 @@ extension WorksheetLoader {
     return Bundle.main.executablePath ?? CommandLine.arguments.first
   }
 
-  static func join(_ a: String, _ b: String) -> String { URL(fileURLWithPath: a).appendingPathComponent(b).path }
+  static func join(_ a: String, _ b: String) -> String {
+    // An absolute folder of plain ASCII components and a plain name give `a/b`, as the URL round trip does, without
+    // it (its first use costs ~0.5 M instructions at start); anything else goes through URL.
+    if isPlainPath(a, absolute: true), isPlainPath(b, absolute: false), !b.utf8.contains(UInt8(ascii: "/")) {
+      return a.utf8.last == UInt8(ascii: "/") ? a + b : a + "/" + b
+    }
+    return URL(fileURLWithPath: a).appendingPathComponent(b).path
+  }
+
+  /// Printable ASCII without "%", no empty component, no component starting with "." (so no "." or ".."), and
+  /// `absolute`: starts with "/" (a final "/" is allowed); otherwise non-empty and not starting with "/".
+  static func isPlainPath(_ p: String, absolute: Bool) -> Bool {
+    let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), percent = UInt8(ascii: "%")
+    guard let first = p.utf8.first, (first == slash) == absolute else { return false }
+    // A relative path starts as if after a "/", so a leading "." is refused too.
+    var prev: UInt8 = absolute ? 0 : slash
+    for c in p.utf8 {
+      guard c >= 0x20, c < 0x7F, c != percent else { return false }
+      if prev == slash, c == dot || c == slash { return false }
+      prev = c
+    }
+    return true
+  }
 }

@@ -53,22 +53,8 @@ enum YAMLTree {
     return convert(root, parentLine: 1, parentColumn: 1, depth: 0, &diag)
   }
 
-  /// `TextRules.nfc`, skipping Foundation when the text is already NFC by a quick check: every scalar is a starter
-  /// (canonical combining class 0) from a block whose characters are all NFC_QC=Yes and never combine with a
-  /// preceding character (ASCII, Latin-1, Latin Extended A/B, IPA, Latin Extended Additional with Vietnamese, general
-  /// punctuation from U+2002, super/subscripts, currency, arrows, mathematical operators). Such a string is its own NFC.
-  static func nfc(_ text: String) -> String {
-    for u in text.unicodeScalars where !isNFCStable(u) { return TextRules.nfc(text) }
-    return text
-  }
-
-  /// True for a scalar that is NFC_QC=Yes, a starter, and in a block where no character composes with what precedes.
-  static func isNFCStable(_ u: Unicode.Scalar) -> Bool {
-    switch u.value {
-    case 0..<0x300, 0x1E00..<0x1F00, 0x2002..<0x20D0, 0x2190..<0x2300: true
-    default: false
-    }
-  }
+  /// `TextRules.nfc` (which skips Foundation when a quick check shows the text is NFC already).
+  static func nfc(_ text: String) -> String { TextRules.nfc(text) }
 
   /// The text without leading and trailing white space, as `trimmingCharacters(in: .whitespacesAndNewlines)` gives it
   /// (Unicode White_Space — U+0009–000D, U+0085 and the Z* separators — plus U+200B, which Foundation counts as

@@ -60,9 +60,14 @@ extension Language: ExpressibleByArgument {}
 
 enum Environment {
   static var language: Language {
-    let env = ProcessInfo.processInfo.environment
-    if let l = env["SXSH_LANG"].flatMap(Language.init(rawValue:)) { return l }
+    if let l = variable("SXSH_LANG").flatMap(Language.init(rawValue:)) { return l }
     return .vi
+  }
+
+  /// One environment variable, as `ProcessInfo.processInfo.environment[name]` gives it, without building the
+  /// dictionary of the whole environment (~0.5 M instructions each time, on the way to the app's first frame).
+  static func variable(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
   }
 
   static func now() -> String {
@@ -81,13 +86,12 @@ enum Environment {
 /// Where the database lives: `--db`, else `$SXSH_DB`, else `$XDG_DATA_HOME/sxsh/sxsh.sqlite` (`~/.local/share/sxsh/`).
 enum DatabaseLocation {
   static func resolve(explicit: String?) throws -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let p = explicit ?? env["SXSH_DB"], !p.isEmpty { return p }
+    if let p = explicit ?? Environment.variable("SXSH_DB"), !p.isEmpty { return p }
     let base: String
-    if let x = env["XDG_DATA_HOME"], !x.isEmpty {
+    if let x = Environment.variable("XDG_DATA_HOME"), !x.isEmpty {
       base = x
     } else {
-      base = (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+      base = (Environment.variable("HOME") ?? NSHomeDirectory()) + "/.local/share"
     }
     let dir = base + "/sxsh"
     if !FileManager.default.fileExists(atPath: dir) {

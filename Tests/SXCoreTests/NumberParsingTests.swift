@@ -56,6 +56,28 @@ final class NumberParsingTests: XCTestCase {
     XCTAssertEqual(try s.convert(0, from: "barg", to: "kPa"), 101.325, accuracy: 1e-12)
   }
 
+  /// `UnitSystem.standard` takes the catalogue's symbols and aliases as written (no normalization at start): every
+  /// one must be NFC, and the standard system must answer exactly as one built through the normalizing initializer.
+  func testBuiltInCatalogueIsNFCAndStandardMatchesNormalizingBuild() throws {
+    let normalized = UnitSystem(UnitCatalog.all)
+    XCTAssertEqual(UnitSystem.standard.units, normalized.units)
+    var keys = 0
+    for d in UnitCatalog.all {
+      for key in [d.symbol] + d.aliases {
+        keys += 1
+        XCTAssertEqual(Array(key.unicodeScalars), Array(key.precomposedStringWithCanonicalMapping.unicodeScalars), "\(key) is not NFC")
+        XCTAssertEqual(UnitSystem.standard.unit(key), normalized.unit(key), key)
+        XCTAssertEqual(UnitSystem.standard.unit(key.uppercased()), normalized.unit(key.uppercased()), key)
+        let nfd = key.decomposedStringWithCanonicalMapping
+        XCTAssertEqual(UnitSystem.standard.unit(nfd), normalized.unit(nfd), key)
+      }
+    }
+    XCTAssertGreaterThan(keys, 200)
+    // Typed in NFD (base letters and combining marks), a Vietnamese alias is still found.
+    XCTAssertEqual(UnitSystem.standard.unit("ta\u{0302}\u{0301}n")?.symbol, "t")
+    XCTAssertEqual(UnitSystem.standard.unit("li\u{0301}t")?.symbol, "L")
+  }
+
   func testWrongDimensionIsAClearError() {
     XCTAssertThrowsError(try vi.parse("5 kWh", expected: .mass)) { e in
       XCTAssertEqual(e as? UnitError, .wrongDimension(unit: "kWh", found: .energy, expected: .mass))

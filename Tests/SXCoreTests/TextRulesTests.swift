@@ -20,6 +20,25 @@ final class TextRulesTests: XCTestCase {
     XCTAssertEqual(Array(TextRules.nfc("e\u{0301}").unicodeScalars), Array("\u{00E9}".unicodeScalars))
   }
 
+  /// The quick check (text already NFC is returned as is) gives exactly Foundation's NFC, scalar for scalar, on NFC,
+  /// NFD and mixed text: precomposed Vietnamese, combining marks after accepted letters, the singletons NFC replaces
+  /// (Ohm, Ångström, U+2000), scalars outside the accepted blocks, and every single scalar up to U+3000.
+  func testNFCQuickCheckMatchesFoundation() {
+    let samples = [
+      "Công ty dệt nhuộm — Đà Nẵng", "Cong ty de\u{0323}\u{0302}t", "A\u{030A}ngstrom \u{212B}", "\u{2000}x", "\u{2126}",
+      "e\u{301}", "ệ\u{0301}", "中文 ½ ³ → ≤ ₂", "m³/h", "triệu VND", "Ω", "Ḁ\u{0301}", "ά", "\u{1F71}", "", "x\u{20D0}",
+    ]
+    for s in samples {
+      XCTAssertEqual(Array(TextRules.nfc(s).unicodeScalars), Array(s.precomposedStringWithCanonicalMapping.unicodeScalars), s)
+    }
+    for v in 0..<0x3000 as Range<UInt32> {
+      guard let u = Unicode.Scalar(v) else { continue }
+      for s in [String(Character(u)), "a" + String(Character(u)), String(Character(u)) + "\u{0301}"] {
+        XCTAssertEqual(Array(TextRules.nfc(s).unicodeScalars), Array(s.precomposedStringWithCanonicalMapping.unicodeScalars), String(v, radix: 16))
+      }
+    }
+  }
+
   func testVietnameseOrder() {
     // The order verified in the style brief (§3.4): An, Ăn, Ân, Bình, Dung, Đà Nẵng, Oanh, Ô, Ơn, Yên.
     let expected = ["An", "Ăn", "Ân", "Bình", "Dung", "Đà Nẵng", "Oanh", "Ô", "Ơn", "Yên"]

@@ -93,6 +93,9 @@ final class LoaderTests: XCTestCase {
     for (path, text) in disk {
       XCTAssertEqual(embedded[path], text, "\(path): \(hint)")
     }
+    // The digest the script wrote next to the text (compared at start with the pre-parsed form's) is that text's.
+    XCTAssertEqual(EmbeddedWorksheets.digest, CompiledWorksheets.digest(embedded), hint)
+    XCTAssertEqual(EmbeddedWorksheets.digest, CompiledWorksheets.digest(disk), hint)
     let set = try WorksheetLoader.embedded()
     XCTAssertEqual(set, try WorksheetLoader.load(directory: Fixture.worksheets.path))
   }

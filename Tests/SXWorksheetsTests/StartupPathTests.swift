@@ -154,11 +154,30 @@ final class StartupPathTests: XCTestCase {
     XCTAssertEqual(WorksheetLoader.check(files: files).map(\.file), [WorksheetLoader.schemaFile])
   }
 
+  /// The path join without URL gives what the URL round trip gives, and defers to it for anything not plain.
+  func testJoinMatchesURL() {
+    let folders = [
+      "/", "/work/wt-start", "/work/wt-start/", "/a b/c-d_e+f", "/tmp//x", "/tmp/./x", "/tmp/../x", "/x/.hidden", "/x/%41",
+      "/x/Việt", "relative/dir", "", "/x/y/.", "/x/y/..",
+    ]
+    for a in folders {
+      for b in ["Worksheets", "workflow.yaml", ".hidden", "a/b", "..", "", "Việt", "%41"] {
+        XCTAssertEqual(WorksheetLoader.join(a, b), URL(fileURLWithPath: a).appendingPathComponent(b).path, "\(a) + \(b)")
+      }
+    }
+    XCTAssertTrue(WorksheetLoader.isPlainPath("/work/wt-start/Worksheets/worksheets/W0-profile.yaml", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("/work/./x", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("/work//x", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("/work/Việt", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath("work", absolute: true))
+    XCTAssertFalse(WorksheetLoader.isPlainPath(".x", absolute: false))
+  }
+
   /// Every scalar the quick check accepts is a starter and its own NFC, so text made only of them is NFC.
   func testNFCQuickCheckScalarsAreStable() {
     var accepted = 0
     for v in 0..<0x3000 as Range<UInt32> {
-      guard let u = Unicode.Scalar(v), YAMLTree.isNFCStable(u) else { continue }
+      guard let u = Unicode.Scalar(v), TextRules.isNFCStable(u) else { continue }
       accepted += 1
       let s = String(Character(u))
       XCTAssertEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value), [v], String(v, radix: 16))
@@ -167,7 +186,7 @@ final class StartupPathTests: XCTestCase {
     XCTAssertGreaterThan(accepted, 1000)
     // Combining marks and the singletons that NFC replaces are not accepted.
     for v: UInt32 in [0x300, 0x301, 0x323, 0x340, 0x2000, 0x2001, 0x20D0, 0x2126, 0x212B, 0x2329] {
-      XCTAssertFalse(YAMLTree.isNFCStable(Unicode.Scalar(v)!), String(v, radix: 16))
+      XCTAssertFalse(TextRules.isNFCStable(Unicode.Scalar(v)!), String(v, radix: 16))
     }
   }
 
@@ -178,7 +197,7 @@ final class StartupPathTests: XCTestCase {
       "",
     ]
     for s in samples + Array(WorksheetLoader.embeddedFiles.values) {
-      XCTAssertEqual(Array(YAMLTree.nfc(s).unicodeScalars), Array(TextRules.nfc(s).unicodeScalars), s)
+      XCTAssertEqual(Array(YAMLTree.nfc(s).unicodeScalars), Array(s.precomposedStringWithCanonicalMapping.unicodeScalars), s)
     }
   }
 

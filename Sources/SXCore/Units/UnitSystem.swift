@@ -7,19 +7,33 @@ public struct UnitSystem: Sendable {
   public private(set) var units: [UnitDef] = []
 
   /// The built-in catalogue only (VND is the only currency).
-  public static let standard = UnitSystem(UnitCatalog.all)
+  public static let standard = UnitSystem(catalog: UnitCatalog.all)
 
   public init(_ defs: [UnitDef]) {
     for d in defs { add(d) }
   }
 
-  private mutating func add(_ d: UnitDef) {
+  /// The built-in catalogue, built on first use (the app's first frame shows quantities): its symbols and aliases
+  /// are written in NFC in the source (`NumberParsingTests` checks every one), so they are used as they are rather
+  /// than normalized again through Foundation at every start, and the tables are sized once.
+  init(catalog defs: [UnitDef]) {
+    let keys = defs.reduce(0) { $0 + 1 + $1.aliases.count }
+    bySymbol.reserveCapacity(keys)
+    byFolded.reserveCapacity(keys)
+    units.reserveCapacity(defs.count)
+    for d in defs { add(d, keysAreNFC: true) }
+  }
+
+  private mutating func add(_ d: UnitDef, keysAreNFC: Bool = false) {
     units.append(d)
-    for key in [d.symbol] + d.aliases {
-      let k = TextRules.nfc(key)
-      if bySymbol[k] == nil { bySymbol[k] = d }
-      byFolded[k.lowercased(), default: []].append(d)
-    }
+    addKey(d.symbol, d, keysAreNFC)
+    for key in d.aliases { addKey(key, d, keysAreNFC) }
+  }
+
+  private mutating func addKey(_ key: String, _ d: UnitDef, _ isNFC: Bool) {
+    let k = isNFC ? key : TextRules.nfc(key)
+    if bySymbol[k] == nil { bySymbol[k] = d }
+    byFolded[k.lowercased(), default: []].append(d)
   }
 
   /// This system extended with local units and currency rates.

@@ -101,7 +101,14 @@ public struct FieldSpec: Sendable, Hashable {
   }
 
   static func segments(_ key: String) -> [String] {
-    var parts = key.split(separator: ".").map(String.init)
+    var parts: [String]
+    if key.utf8.allSatisfy({ $0 < 0x80 }) {
+      // An ASCII key (every worksheet's): split on the "." bytes, the same pieces as splitting its Characters
+      // without grapheme breaking (~130 fields are built before the first frame).
+      parts = key.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
+    } else {
+      parts = key.split(separator: ".").map(String.init)
+    }
     if parts.first == "header" { parts.removeFirst() }
     return parts
   }
