@@ -297,7 +297,10 @@ enum Fmt {
   static func plain(_ v: Double) -> String {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
     // 15 significant digits: hides binary noise (67259999999.99999 → 67260000000) and reads back as the same number.
-    let s = g15(v)
+    // When the shortest digits of `v` are 15 or fewer they are the text (`g15Short`), which reads back as `v` itself:
+    // not a whole number (checked above), so nothing to round.
+    if let s = g15Short(v) { return s }
+    let s = g15Long(v)
     if let d = Double(s), d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
     return s
   }
@@ -306,8 +309,12 @@ enum Fmt {
 
   /// `String(format: "%.15g", v)`, written by the C library's `vsnprintf` straight into a buffer.
   static func g15(_ v: Double) -> String {
-    if let s = g15Short(v) { return s }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf -> String in
+    g15Short(v) ?? g15Long(v)
+  }
+
+  /// `String(format: "%.15g", v)` by the C library.
+  static func g15Long(_ v: Double) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf -> String in
       let n = g15Format.withUnsafeBufferPointer { f in
         format(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 64, f.baseAddress!, v)
       }
