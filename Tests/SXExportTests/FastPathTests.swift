@@ -190,8 +190,17 @@ final class FastPathTests: XCTestCase {
   }
 
   func testZipReadsBack() throws {
+    try zipReadsBack(compress: true)
+  }
+
+  /// Stored entries (the csv zips) read back the same.
+  func testStoredZipReadsBack() throws {
+    try zipReadsBack(compress: false)
+  }
+
+  func zipReadsBack(compress: Bool) throws {
     let doc = Data(try JSONCoding.encoder().encode(DemoAssessment.make().header))
-    let zip = try Zip.archive([("a.json", doc)])
+    let zip = try Zip.archive([("a.json", doc)], compress: compress)
     XCTAssertEqual(try ArchiveImport.document(in: zip, name: "z.zip"), doc)
     guard let py = Checker.python() else { return }
     let dir = try Checker.tempDir()
@@ -199,14 +208,16 @@ final class FastPathTests: XCTestCase {
     var big = Data()
     for k in 0..<40_000 { big += Data("row \(k), \(k * 7 % 13)\n".utf8) }
     let entries: [(name: String, data: Data)] = [("empty.txt", Data()), ("big.csv", big), ("tiếng-việt.txt", Data("Tiếng Việt".utf8)), ("a.json", doc)]
-    try Zip.archive(entries).write(to: dir.appendingPathComponent("t.zip"))
+    try Zip.archive(entries, compress: compress).write(to: dir.appendingPathComponent("t.zip"))
     let script = """
       import zipfile, sys, hashlib
       z = zipfile.ZipFile(sys.argv[1])
       assert z.testzip() is None
-      for i in z.infolist(): print(i.filename, oct(i.external_attr >> 16), hashlib.sha256(z.read(i)).hexdigest())
+      for i in z.infolist():
+          assert i.compress_type == (zipfile.ZIP_DEFLATED if sys.argv[2] == "1" else zipfile.ZIP_STORED)
+          print(i.filename, oct(i.external_attr >> 16), hashlib.sha256(z.read(i)).hexdigest())
       """
-    let r = try Checker.run(py, ["-c", script, dir.appendingPathComponent("t.zip").path])
+    let r = try Checker.run(py, ["-c", script, dir.appendingPathComponent("t.zip").path, compress ? "1" : "0"])
     XCTAssertEqual(r.status, 0, r.stderr)
     func sha(_ d: Data) throws -> String {
       let f = dir.appendingPathComponent("h")
