@@ -13,16 +13,19 @@ final class RecordReader {
   private var tree: JSONTree??
   /// Whether every number of the record is finite (else the encoded tree, which is nil, answers everything).
   private let encodable: Bool
+  /// The record's own field reader, holding the record (not copied out of `record` on every read).
+  private let read: (String) -> RecordFields.Lookup?
 
   init(_ record: AnyRecord) {
     self.record = record
     encodable = RecordFields.finite(record)
+    read = RecordFields.reader(record)
   }
 
   /// The value at `path` (nil when missing or null).
   func value(at path: [String]) -> FieldValue? {
     guard let first = path.first else { return encoded()?.value(at: path).map(FieldValue.tree) }
-    if encodable, case .found(let value) = RecordFields.top(record, first) {
+    if encodable, case .found(let value) = RecordFields.top(record.kind, first, read) {
       guard let value else { return nil }
       return path.count == 1 ? value : value.value(at: Array(path.dropFirst()))
     }
@@ -246,26 +249,32 @@ enum RecordFields {
   }
 
   /// The top-level property `key` of `record`.
-  static func top(_ record: AnyRecord, _ key: String) -> Lookup {
-    let found: Lookup? =
-      switch record {
-      case .teamMember(let r): teamMember(r, key)
-      case .product(let r): product(r, key)
-      case .material(let r): material(r, key)
-      case .energyCarrier(let r): energyCarrier(r, key)
-      case .waterItem(let r): waterItem(r, key)
-      case .processStep(let r): processStep(r, key)
-      case .flow(let r): flow(r, key)
-      case .wasteStream(let r): wasteStream(r, key)
-      case .focusItem(let r): focusItem(r, key)
-      case .opportunity(let r): opportunity(r, key)
-      case .actionItem(let r): actionItem(r, key)
-      case .indicator(let r): indicator(r, key)
-      case .earlierPeriod(let r): earlierPeriod(r, key)
-      }
-    if let found { return found }
+  static func top(_ record: AnyRecord, _ key: String) -> Lookup { top(record.kind, key, reader(record)) }
+
+  /// The property `key` of a record of `kind` through its `read`er.
+  static func top(_ kind: RecordKind, _ key: String, _ read: (String) -> Lookup?) -> Lookup {
+    if let found = read(key) { return found }
     // Not built here: read from the encoded tree when the record has such a property, else absent.
-    return properties[record.kind]?.contains(key) == true ? .encoded : .found(nil)
+    return properties[kind]?.contains(key) == true ? .encoded : .found(nil)
+  }
+
+  /// The reader of the properties built here, holding the record.
+  static func reader(_ record: AnyRecord) -> (String) -> Lookup? {
+    switch record {
+    case .teamMember(let r): { teamMember(r, $0) }
+    case .product(let r): { product(r, $0) }
+    case .material(let r): { material(r, $0) }
+    case .energyCarrier(let r): { energyCarrier(r, $0) }
+    case .waterItem(let r): { waterItem(r, $0) }
+    case .processStep(let r): { processStep(r, $0) }
+    case .flow(let r): { flow(r, $0) }
+    case .wasteStream(let r): { wasteStream(r, $0) }
+    case .focusItem(let r): { focusItem(r, $0) }
+    case .opportunity(let r): { opportunity(r, $0) }
+    case .actionItem(let r): { actionItem(r, $0) }
+    case .indicator(let r): { indicator(r, $0) }
+    case .earlierPeriod(let r): { earlierPeriod(r, $0) }
+    }
   }
 
   static func teamMember(_ r: TeamMember, _ key: String) -> Lookup? {

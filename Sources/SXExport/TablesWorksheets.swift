@@ -93,6 +93,8 @@ enum WorksheetTables {
     }
     var columns: [ExportColumn] = []
     var rows: [[CellValue]] = Array(repeating: [], count: records.count)
+    // Room for a value and a unit column per field, and the computed columns, in each row.
+    for k in rows.indices { rows[k].reserveCapacity(ws.fields.count * 2 + ws.computed.count) }
     for f in ws.fields {
       let path = FieldContext.path(f.key)
       let values = records.map { $0.value(at: path) }

@@ -51,7 +51,7 @@ final class RecordFieldsTests: XCTestCase {
   /// The demo with every optional field of at least one record of each kind set, odd numbers included.
   func fullAssessment() -> Assessment {
     var a = DemoAssessment.make()
-    let q = Quantity(value: -0.0, unit: "kg", si: 1e-310)
+    let q = Quantity(value: -0.0, unit: "kg", si: Double.leastNormalMagnitude / 4)  // subnormal
     let price = UnitPrice(amount: Quantity(value: 1.5e300, unit: "VND", si: 1.5e300), perUnit: "m3")
     a.products[0].annualQuantity = q
     a.materials[0].unitPrice = price
