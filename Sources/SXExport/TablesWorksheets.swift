@@ -100,7 +100,7 @@ enum WorksheetTables {
       let values = records.map { $0.value(at: path) }
       let plan = ColumnPlan.make(f, values: values, ctx)
       columns += plan.columns
-      for k in values.indices { rows[k] += plan.cells(values[k], ctx) }
+      for k in values.indices { plan.append(values[k], ctx, to: &rows[k]) }
     }
     for c in ws.computed {
       let figures = records.map { ComputedColumns.figure(kind: kind, key: c.key, id: $0.record.id, i) }
@@ -300,18 +300,35 @@ struct ColumnPlan {
   }
 
   func cells(_ raw: FieldValue?, _ ctx: FieldContext) -> [CellValue] {
+    var out: [CellValue] = []
+    append(raw, ctx, to: &out)
+    return out
+  }
+
+  /// `cells(raw, ctx)` appended to `row` (no array per cell).
+  func append(_ raw: FieldValue?, _ ctx: FieldContext, to row: inout [CellValue]) {
     switch mode {
-    case .number: return [.num(raw?.number)]
-    case .percent: return [.num(raw?.number.map { $0 * 100 })]
-    case .quantity(let u): return [.num(FieldContext.quantity(raw).flatMap { ctx.value($0, in: u) })]
+    case .number: row.append(.num(raw?.number))
+    case .percent: row.append(.num(raw?.number.map { $0 * 100 }))
+    case .quantity(let u): row.append(.num(FieldContext.quantity(raw).flatMap { ctx.value($0, in: u) }))
     case .quantityMixed:
-      guard let q = FieldContext.quantity(raw) else { return [.empty, .empty] }
-      return [.num(q.value), .text(q.unit)]
-    case .price(let a, let per): return [.num(FieldContext.price(raw).flatMap { ctx.value($0, amountUnit: a, perUnit: per) })]
+      if let q = FieldContext.quantity(raw) {
+        row.append(.num(q.value))
+        row.append(.text(q.unit))
+      } else {
+        row.append(.empty)
+        row.append(.empty)
+      }
+    case .price(let a, let per): row.append(.num(FieldContext.price(raw).flatMap { ctx.value($0, amountUnit: a, perUnit: per) }))
     case .priceMixed:
-      guard let p = FieldContext.price(raw) else { return [.empty, .empty] }
-      return [.num(p.amount.value), .text("\(p.amount.unit)/\(p.perUnit)")]
-    case .text: return [.str(text(field, raw, ctx))]
+      if let p = FieldContext.price(raw) {
+        row.append(.num(p.amount.value))
+        row.append(.text("\(p.amount.unit)/\(p.perUnit)"))
+      } else {
+        row.append(.empty)
+        row.append(.empty)
+      }
+    case .text: row.append(.str(text(field, raw, ctx)))
     }
   }
 
