@@ -18,19 +18,23 @@ public enum CSVExport {
       first = false
       field(neutralise(h, raw: raw), into: &out)
     }
-    out += [0x0D, 0x0A]
+    out.append(0x0D)
+    out.append(0x0A)
     for row in t.rows {
       first = true
       for c in row {
         if !first { out.append(0x2C) }
         first = false
         switch c {
-        case .empty: out += [0x22, 0x22]
+        case .empty:
+          out.append(0x22)
+          out.append(0x22)
         case .number(let v): field(Fmt.plain(v), into: &out)
         case .text(let x): field(neutralise(x, raw: raw), into: &out)
         }
       }
-      out += [0x0D, 0x0A]
+      out.append(0x0D)
+      out.append(0x0A)
     }
     return Data(out)
   }

@@ -173,9 +173,14 @@ enum Fmt {
     }
   }
 
-  /// `%.15g` of a normal number whose shortest round-tripping digits (Swift's `description`) are 15 or fewer, laid out
-  /// as `%g` does; nil otherwise. Those digits are then also the 15-digit rounding `%.15g` prints: they lie within
-  /// half a unit in the last place of `v` (2⁻⁵³ of it), which is less than half the 15-digit step (over 5·10⁻¹⁶ of it).
+  /// `%.15g` of a normal number, from its shortest round-tripping digits (Swift's `description`, which are also the
+  /// closest to `v` of that length), laid out as `%g` does; nil when only the exact value can tell (see below).
+  /// - 15 digits or fewer: they are the 15-digit rounding `%.15g` prints: they lie within half a unit in the last place
+  ///   of `v` (2⁻⁵³ of it), which is less than half the 15-digit step (over 5·10⁻¹⁶ of it).
+  /// - 16 or 17 digits: rounded to 15, which rounds `v` the same way unless the halfway point `h` between two 15-digit
+  ///   numbers (16 digits, the last a 5) lies between the digits and `v`. It cannot: `h` would then read back as `v`
+  ///   too, so 17 digits would not be the shortest, and 16 digits other than `h` itself not the closest. So only
+  ///   digits that are `h` (16 digits ending in 5) are left to the C library.
   static func g15Short(_ v: Double) -> String? {
     guard v.isNormal else { return nil }
     var digits: [UInt8] = []
@@ -204,8 +209,29 @@ enum Fmt {
     }
     var end = digits.count
     while end > lead, digits[end - 1] == 0x30 { end -= 1 }
+    guard end > lead, end - lead <= 17 else { return nil }
+    if end - lead > 15 {
+      // Rounded to 15 digits: up when the rest is over half a step, down when under; exactly half is for printf.
+      let next = digits[lead + 15]
+      guard next != 0x35 || end - lead == 17 else { return nil }
+      end = lead + 15
+      if next >= 0x35 {
+        var k = end - 1
+        while k >= lead, digits[k] == 0x39 {
+          digits[k] = 0x30
+          k -= 1
+        }
+        if k >= lead {
+          digits[k] += 1
+        } else {
+          // 999…9 carried into a new leading digit: 1 followed by the zeros, one place higher.
+          digits[lead] = 0x31
+          x += 1
+        }
+      }
+      while end > lead, digits[end - 1] == 0x30 { end -= 1 }
+    }
     let n = end - lead
-    guard n > 0, n <= 15 else { return nil }
     let sig = digits[lead..<end]
     let e = x - 1  // the exponent of d.ddd
     var out: [UInt8] = v < 0 ? [0x2D] : []
@@ -296,13 +322,11 @@ enum Fmt {
   /// A plain machine-readable number (for csv): shortest round-tripping decimal, no grouping, `.` decimal point.
   static func plain(_ v: Double) -> String {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-    // 15 significant digits: hides binary noise (67259999999.99999 → 67260000000) and reads back as the same number.
-    // When the shortest digits of `v` are 15 or fewer they are the text (`g15Short`), which reads back as `v` itself:
-    // not a whole number (checked above), so nothing to round.
-    if let s = g15Short(v) { return s }
-    let s = g15Long(v)
-    if let d = Double(s), d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return s
+    // 15 significant digits (`%.15g`): hides binary noise (67259999999.99999 → 67260000000). When that text reads back
+    // as a whole number under 10¹⁵ it is already its digits alone, as `String(Int64(_:))` writes them (`%g` writes no
+    // point without a fraction digit after it, uses an exponent from 10¹⁵ on, and writes "-0" only for -0, caught
+    // above), so it is not read back.
+    return g15Short(v) ?? g15Long(v)
   }
 
   static let g15Format: [CChar] = Array("%.15g".utf8CString)

@@ -320,6 +320,22 @@ enum FactorSources {
     var uses: Int
   }
 
+  /// `source.hasPrefix("header.settings")`, by the bytes when they decide: the prefix is ASCII, so a source that
+  /// starts with its bytes followed by an ASCII byte (or nothing) has it, and one that does not start with its bytes
+  /// has it only if a scalar outside ASCII is canonically that prefix (none of its letters or "." has such a form):
+  /// only a non-ASCII byte right after the prefix, which might combine with its last letter, takes `hasPrefix`.
+  static func fromSettings(_ source: String) -> Bool {
+    let prefix = "header.settings".utf8
+    var bytes = source.utf8.makeIterator()
+    for p in prefix {
+      guard let b = bytes.next(), b == p else {
+        return false
+      }
+    }
+    guard let after = bytes.next(), after >= 0x80 else { return true }
+    return source.hasPrefix("header.settings")
+  }
+
   static func collect(_ r: Results) -> [Entry] {
     // A factor is the same when its name, value (as printed), unit and source are.
     struct Key: Hashable {
@@ -342,7 +358,7 @@ enum FactorSources {
     // path order lists them, without sorting the paths (`allFigureFactors` gives them unsorted).
     var first: [(path: String, place: Int)] = []
     for (path, factors) in r.allFigureFactors {
-      for (place, f) in factors.enumerated() where !f.source.hasPrefix("header.settings") {
+      for (place, f) in factors.enumerated() where !fromSettings(f.source) {
         let key = Key(name: f.name, value: f.value, unit: f.unit, source: f.source)
         if let k = index[key] {
           entries[k].uses += 1

@@ -189,6 +189,43 @@ final class FastPathTests: XCTestCase {
     }
   }
 
+  /// Numbers whose shortest digits are 16 or 17 (rounded to 15 by `g15Short`, halfway digits left to the C library):
+  /// any bit pattern, sums with binary noise, 16-digit numbers ending in 5 and runs of nines that carry.
+  func testLongNumbersArePrintfG15() {
+    var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var values: [Double] = [0.1 + 0.2, 67259999999.99999, 0.30000000000000004, 1.0000000000000002, 9.999999999999999e22,
+      999999999999999.9, 99999999999999.99, 0.9999999999999999, 1e15 + 0.5, 4503599627370495.5, 0.1234567890123455,
+      1.234567890123455e-5, 2.675e-7 * 3, 1 / 3.0, 2 / 3.0, -1 / 7.0, 1e-300 / 3, 5e-324, 2.2250738585072014e-308]
+    for _ in 0..<100_000 {
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      values.append(Double(bitPattern: x))
+      let d = Double(x >> 11) / Double(1 << 53) * pow(10, Double(Int(x % 40) - 20))
+      values.append(d)
+      values.append(d * 3)
+      // 16 digits ending in 5 (halfway between two 15-digit numbers), at several magnitudes.
+      let half = (Double(x >> 14 % 900_000_000_000_000) + 100_000_000_000_000) * 10 + 5
+      values.append(half * pow(10, Double(Int(x >> 3 % 30) - 20)))
+    }
+    for v in values where v.isFinite {
+      XCTAssertEqual(Fmt.g15(v), String(format: "%.15g", v), "\(v)")
+      let g = String(format: "%.15g", v)
+      if v != v.rounded() || abs(v) >= 1e15, let d = Double(g), d == d.rounded(), abs(d) < 1e15 {
+        XCTAssertEqual(Fmt.plain(v), String(Int64(d)), "\(v)")
+      }
+    }
+  }
+
+  /// The settings test of the factor sources is `hasPrefix("header.settings")`.
+  func testFromSettingsIsHasPrefix() {
+    let sources = [
+      "", "header", "header.settings", "header.settings.grid", "header.settings\u{301}", "header.setting", "Header.settings.x",
+      "header.settingsé", "header.settings\r\n", "header.settings日本", "W04.energyCarriers", "header.settingś", "header.settings ",
+    ]
+    for s in sources {
+      XCTAssertEqual(FactorSources.fromSettings(s), s.hasPrefix("header.settings"), s.debugDescription)
+    }
+  }
+
   func testZipReadsBack() throws {
     try zipReadsBack(compress: true)
   }
