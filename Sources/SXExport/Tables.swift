@@ -79,7 +79,10 @@ public struct ExportTable: Sendable, Hashable {
     self.id = id
     self.title = title
     self.columns = columns
-    self.rows = rows.map { r in r.count >= columns.count ? Array(r.prefix(columns.count)) : r + Array(repeating: .empty, count: columns.count - r.count) }
+    // Rows of the right length (nearly all) are kept as they are, not copied.
+    let n = columns.count
+    self.rows = rows.allSatisfy { $0.count == n }
+      ? rows : rows.map { r in r.count == n ? r : r.count > n ? Array(r.prefix(n)) : r + Array(repeating: .empty, count: n - r.count) }
     self.note = note
   }
 
