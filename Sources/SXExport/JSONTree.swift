@@ -76,6 +76,42 @@ final class JSONTree {
     return t
   }
 
+  // MARK: Building straight from values (`RecordFields`), as the encoder below builds them
+
+  static func leaf(_ s: String) -> JSONTree {
+    let t = JSONTree()
+    t.set(s)
+    return t
+  }
+
+  static func leaf(_ b: Bool) -> JSONTree {
+    let t = JSONTree()
+    t.set(b)
+    return t
+  }
+
+  /// A finite number (the caller checked), negative zero read as zero as the encoder's tree has it.
+  static func leaf(_ d: Double) -> JSONTree {
+    let t = JSONTree()
+    t.kind = .number
+    t.numberValue = d == 0 ? 0 : d
+    return t
+  }
+
+  static func array(_ items: [JSONTree]) -> JSONTree {
+    let t = JSONTree()
+    t.kind = .array
+    t.items = items
+    return t
+  }
+
+  static func object(_ fields: [(String, JSONTree)]) -> JSONTree {
+    let t = JSONTree()
+    t.kind = .object
+    t.fields = fields.map { (key: $0.0, value: $0.1) }
+    return t
+  }
+
   // MARK: Building (the encoder's side)
 
   fileprivate func setNull() { kind = .null }

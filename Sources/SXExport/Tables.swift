@@ -79,7 +79,10 @@ public struct ExportTable: Sendable, Hashable {
     self.id = id
     self.title = title
     self.columns = columns
-    self.rows = rows.map { r in r.count >= columns.count ? Array(r.prefix(columns.count)) : r + Array(repeating: .empty, count: columns.count - r.count) }
+    // Rows of the right length (nearly all) are kept as they are, not copied.
+    let n = columns.count
+    self.rows = rows.allSatisfy { $0.count == n }
+      ? rows : rows.map { r in r.count == n ? r : r.count > n ? Array(r.prefix(n)) : r + Array(repeating: .empty, count: n - r.count) }
     self.note = note
   }
 
@@ -173,65 +176,128 @@ enum Fmt {
     }
   }
 
-  /// `%.15g` of a normal number whose shortest round-tripping digits (Swift's `description`) are 15 or fewer, laid out
-  /// as `%g` does; nil otherwise. Those digits are then also the 15-digit rounding `%.15g` prints: they lie within
-  /// half a unit in the last place of `v` (2⁻⁵³ of it), which is less than half the 15-digit step (over 5·10⁻¹⁶ of it).
+  /// `%.15g` of a normal number, from its shortest round-tripping digits (Swift's `description`, which are also the
+  /// closest to `v` of that length), laid out as `%g` does; nil when only the exact value can tell (see below).
+  /// - 15 digits or fewer: they are the 15-digit rounding `%.15g` prints: they lie within half a unit in the last place
+  ///   of `v` (2⁻⁵³ of it), which is less than half the 15-digit step (over 5·10⁻¹⁶ of it).
+  /// - 16 or 17 digits: rounded to 15, which rounds `v` the same way unless the halfway point `h` between two 15-digit
+  ///   numbers (16 digits, the last a 5) lies between the digits and `v`. It cannot: `h` would then read back as `v`
+  ///   too, so 17 digits would not be the shortest, and 16 digits other than `h` itself not the closest. So only
+  ///   digits that are `h` (16 digits ending in 5) are left to the C library.
   static func g15Short(_ v: Double) -> String? {
     guard v.isNormal else { return nil }
-    var digits: [UInt8] = []
-    digits.reserveCapacity(20)
-    var point: Int? = nil  // digits before the decimal point
-    var exponent = 0
-    var expSign = 1
-    var inExponent = false
-    for b in v.magnitude.description.utf8 {
-      switch b {
-      case 0x30...0x39 where inExponent: exponent = exponent * 10 + Int(b - 0x30)
-      case 0x30...0x39: digits.append(b)
-      case 0x2E: point = digits.count
-      case 0x65, 0x45: inExponent = true
-      case 0x2D where inExponent: expSign = -1
-      case 0x2B where inExponent: break
-      default: return nil
+    // The digits in the first half of one buffer on the stack, the text in the second half.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf -> String? in
+      let digits = UnsafeMutableBufferPointer(rebasing: buf[0..<40])
+      let out = UnsafeMutableBufferPointer(rebasing: buf[40..<80])
+      var count = 0
+      var point: Int? = nil  // digits before the decimal point
+      var exponent = 0
+      var expSign = 1
+      var inExponent = false
+      for b in v.magnitude.description.utf8 {
+        switch b {
+        case 0x30...0x39 where inExponent: exponent = exponent * 10 + Int(b - 0x30)
+        case 0x30...0x39:
+          guard count < digits.count else { return nil }
+          digits[count] = b
+          count += 1
+        case 0x2E: point = count
+        case 0x65, 0x45: inExponent = true
+        case 0x2D where inExponent: expSign = -1
+        case 0x2B where inExponent: break
+        default: return nil
+        }
       }
-    }
-    // value = 0.d₁d₂… × 10^x
-    var x = (point ?? digits.count) + expSign * exponent
-    var lead = 0
-    while lead < digits.count, digits[lead] == 0x30 {
-      lead += 1
-      x -= 1
-    }
-    var end = digits.count
-    while end > lead, digits[end - 1] == 0x30 { end -= 1 }
-    let n = end - lead
-    guard n > 0, n <= 15 else { return nil }
-    let sig = digits[lead..<end]
-    let e = x - 1  // the exponent of d.ddd
-    var out: [UInt8] = v < 0 ? [0x2D] : []
-    if e < -4 || e >= 15 {
-      out.append(sig[sig.startIndex])
-      if n > 1 {
-        out.append(0x2E)
-        out += sig.dropFirst()
+      // value = 0.d₁d₂… × 10^x
+      var x = (point ?? count) + expSign * exponent
+      var lead = 0
+      while lead < count, digits[lead] == 0x30 {
+        lead += 1
+        x -= 1
       }
-      out.append(0x65)
-      out.append(e < 0 ? 0x2D : 0x2B)
-      let a = abs(e)
-      if a < 10 { out.append(0x30) }
-      out += Array(String(a).utf8)
-    } else if e >= 0 {
-      for k in 0...e { out.append(k < n ? sig[sig.startIndex + k] : 0x30) }
-      if n > e + 1 {
-        out.append(0x2E)
-        out += sig.dropFirst(e + 1)
+      var end = count
+      while end > lead, digits[end - 1] == 0x30 { end -= 1 }
+      guard end > lead, end - lead <= 17 else { return nil }
+      if end - lead > 15 {
+        // Rounded to 15 digits: up when the rest is over half a step, down when under; exactly half is for printf.
+        let next = digits[lead + 15]
+        guard next != 0x35 || end - lead == 17 else { return nil }
+        end = lead + 15
+        if next >= 0x35 {
+          var k = end - 1
+          while k >= lead, digits[k] == 0x39 {
+            digits[k] = 0x30
+            k -= 1
+          }
+          if k >= lead {
+            digits[k] += 1
+          } else {
+            // 999…9 carried into a new leading digit: 1 followed by the zeros, one place higher.
+            digits[lead] = 0x31
+            x += 1
+          }
+        }
+        while end > lead, digits[end - 1] == 0x30 { end -= 1 }
       }
-    } else {
-      out += [0x30, 0x2E]
-      for _ in 0..<(-e - 1) { out.append(0x30) }
-      out += sig
+      let n = end - lead
+      let e = x - 1  // the exponent of d.ddd
+      // At most 22 bytes: a sign, 15 digits, a point, and "0.0000" or an exponent "e-308".
+      var i = 0
+      if v < 0 {
+        out[i] = 0x2D
+        i += 1
+      }
+      if e < -4 || e >= 15 {
+        out[i] = digits[lead]
+        i += 1
+        if n > 1 {
+          out[i] = 0x2E
+          i += 1
+          for k in (lead + 1)..<end {
+            out[i] = digits[k]
+            i += 1
+          }
+        }
+        out[i] = 0x65
+        out[i + 1] = e < 0 ? 0x2D : 0x2B
+        i += 2
+        let a = abs(e)
+        if a >= 100 {
+          out[i] = 0x30 + UInt8(a / 100)
+          i += 1
+        }
+        out[i] = 0x30 + UInt8(a / 10 % 10)
+        out[i + 1] = 0x30 + UInt8(a % 10)
+        i += 2
+      } else if e >= 0 {
+        for k in 0...e {
+          out[i] = k < n ? digits[lead + k] : 0x30
+          i += 1
+        }
+        if n > e + 1 {
+          out[i] = 0x2E
+          i += 1
+          for k in (lead + e + 1)..<end {
+            out[i] = digits[k]
+            i += 1
+          }
+        }
+      } else {
+        out[i] = 0x30
+        out[i + 1] = 0x2E
+        i += 2
+        for _ in 0..<(-e - 1) {
+          out[i] = 0x30
+          i += 1
+        }
+        for k in lead..<end {
+          out[i] = digits[k]
+          i += 1
+        }
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: out[0..<i]), as: UTF8.self)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// `snprintf(buf, size, format, v)` for one double: the C library's `strfromd` (the same conversion, without the
@@ -296,18 +362,23 @@ enum Fmt {
   /// A plain machine-readable number (for csv): shortest round-tripping decimal, no grouping, `.` decimal point.
   static func plain(_ v: Double) -> String {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-    // 15 significant digits: hides binary noise (67259999999.99999 → 67260000000) and reads back as the same number.
-    let s = g15(v)
-    if let d = Double(s), d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return s
+    // 15 significant digits (`%.15g`): hides binary noise (67259999999.99999 → 67260000000). When that text reads back
+    // as a whole number under 10¹⁵ it is already its digits alone, as `String(Int64(_:))` writes them (`%g` writes no
+    // point without a fraction digit after it, uses an exponent from 10¹⁵ on, and writes "-0" only for -0, caught
+    // above), so it is not read back.
+    return g15Short(v) ?? g15Long(v)
   }
 
   static let g15Format: [CChar] = Array("%.15g".utf8CString)
 
   /// `String(format: "%.15g", v)`, written by the C library's `vsnprintf` straight into a buffer.
   static func g15(_ v: Double) -> String {
-    if let s = g15Short(v) { return s }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf -> String in
+    g15Short(v) ?? g15Long(v)
+  }
+
+  /// `String(format: "%.15g", v)` by the C library.
+  static func g15Long(_ v: Double) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf -> String in
       let n = g15Format.withUnsafeBufferPointer { f in
         format(UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), 64, f.baseAddress!, v)
       }

@@ -320,6 +320,22 @@ enum FactorSources {
     var uses: Int
   }
 
+  /// `source.hasPrefix("header.settings")`, by the bytes when they decide: the prefix is ASCII, so a source that
+  /// starts with its bytes followed by an ASCII byte (or nothing) has it, and one that does not start with its bytes
+  /// has it only if a scalar outside ASCII is canonically that prefix (none of its letters or "." has such a form):
+  /// only a non-ASCII byte right after the prefix, which might combine with its last letter, takes `hasPrefix`.
+  static func fromSettings(_ source: String) -> Bool {
+    let prefix = "header.settings".utf8
+    var bytes = source.utf8.makeIterator()
+    for p in prefix {
+      guard let b = bytes.next(), b == p else {
+        return false
+      }
+    }
+    guard let after = bytes.next(), after >= 0x80 else { return true }
+    return source.hasPrefix("header.settings")
+  }
+
   static func collect(_ r: Results) -> [Entry] {
     // A factor is the same when its name, value (as printed), unit and source are.
     struct Key: Hashable {
@@ -337,17 +353,28 @@ enum FactorSources {
     }
     var index: [Key: Int] = [:]
     var entries: [Entry] = []
-    for (_, factors) in r.allFigureFactors {
-      for f in factors where !f.source.hasPrefix("header.settings") {
+    // Where each factor is first met in figure-path order (the path, then its place in that figure's list): factors
+    // of the same source and name are listed in that order, as a stable sort of the factors met path by path in sorted
+    // path order lists them, without sorting the paths (`allFigureFactors` gives them unsorted).
+    var first: [(path: String, place: Int)] = []
+    for (path, factors) in r.allFigureFactors {
+      for (place, f) in factors.enumerated() where !fromSettings(f.source) {
         let key = Key(name: f.name, value: f.value, unit: f.unit, source: f.source)
         if let k = index[key] {
           entries[k].uses += 1
+          if path < first[k].path { first[k] = (path, place) }
         } else {
           index[key] = entries.count
           entries.append(Entry(name: f.name, value: f.value, unit: f.unit, source: f.source, year: f.year, uses: 1))
+          first.append((path, place))
         }
       }
     }
-    return entries.sorted { ($0.source, $0.name) < ($1.source, $1.name) }
+    return entries.indices.sorted { a, b in
+      let x = entries[a], y = entries[b]
+      if x.source != y.source { return x.source < y.source }
+      if x.name != y.name { return x.name < y.name }
+      return first[a].path != first[b].path ? first[a].path < first[b].path : first[a].place < first[b].place
+    }.map { entries[$0] }
   }
 }

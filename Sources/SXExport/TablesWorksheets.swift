@@ -61,10 +61,10 @@ enum WorksheetTables {
   /// W0 (a form): one row per field, value and unit.
   static func headerTable(_ ws: Worksheet, _ ctx: FieldContext) -> ExportTable {
     let i = ctx.input
-    let json = ctx.json(header: i.assessment.header)
+    let header = HeaderReader(i.assessment.header)
     var rows: [[CellValue]] = []
     for f in ws.fields {
-      let raw = FieldContext.value(at: f.key, in: json)
+      let raw = header.value(at: FieldContext.path(f.key))
       let plan = ColumnPlan.make(f, values: [raw], ctx)
       let cells = plan.cells(raw, ctx)
       let unit = plan.columns.first?.unit ?? ""
@@ -86,26 +86,24 @@ enum WorksheetTables {
     guard case .kind(let kind) = ws.record else {
       return ExportTable(id: slug(ws), title: "\(ws.id) · \(i.t(ws.title))", columns: [], rows: [])
     }
-    var records = rows(of: kind, in: i.assessment)
-    var jsons = records.map { ctx.json(record: $0) }
+    var records = rows(of: kind, in: i.assessment).map(RecordReader.init)
     if let filter = ws.filter {
-      let keep = jsons.indices.filter { k in
-        FieldContext.value(at: filter.key, in: jsons[k])?.string.map(filter.values.contains) ?? false
-      }
-      records = keep.map { records[$0] }
-      jsons = keep.map { jsons[$0] }
+      let path = FieldContext.path(filter.key)
+      records = records.filter { r in r.value(at: path)?.string.map(filter.values.contains) ?? false }
     }
     var columns: [ExportColumn] = []
     var rows: [[CellValue]] = Array(repeating: [], count: records.count)
+    // Room for a value and a unit column per field, and the computed columns, in each row.
+    for k in rows.indices { rows[k].reserveCapacity(ws.fields.count * 2 + ws.computed.count) }
     for f in ws.fields {
       let path = FieldContext.path(f.key)
-      let values = jsons.map { $0?.value(at: path) }
+      let values = records.map { $0.value(at: path) }
       let plan = ColumnPlan.make(f, values: values, ctx)
       columns += plan.columns
-      for k in values.indices { rows[k] += plan.cells(values[k], ctx) }
+      for k in values.indices { plan.append(values[k], ctx, to: &rows[k]) }
     }
     for c in ws.computed {
-      let figures = records.map { ComputedColumns.figure(kind: kind, key: c.key, id: $0.id, i) }
+      let figures = records.map { ComputedColumns.figure(kind: kind, key: c.key, id: $0.record.id, i) }
       guard figures.contains(where: { $0 != nil }) else { continue }
       let unit = figures.compactMap { $0?.unit }.first ?? c.unit
       let label = i.t(c.label)
@@ -145,8 +143,26 @@ struct FieldContext {
   init(_ input: ExportInput) {
     self.input = input
     units = (try? input.assessment.header.settings.unitSystem()) ?? .standard
+    // `AnyRecord.displayName` of every record by id, in `Assessment.records` order (a later id wins), read from the
+    // arrays without wrapping each record.
+    let a = input.assessment
     var n: [String: String] = [:]
-    for r in input.assessment.records { n[r.id] = r.displayName }
+    n.reserveCapacity(a.team.count + a.products.count + a.materials.count + a.energyCarriers.count + a.water.count + a.steps.count
+      + a.flows.count + a.wasteStreams.count + a.focus.count + a.opportunities.count + a.actions.count + a.indicators.count
+      + a.earlierPeriods.count)
+    for r in a.team { n[r.id] = r.name }
+    for r in a.products { n[r.id] = r.name }
+    for r in a.materials { n[r.id] = r.name }
+    for r in a.energyCarriers { n[r.id] = r.name }
+    for r in a.water { n[r.id] = r.name }
+    for r in a.steps { n[r.id] = r.name }
+    for r in a.flows { n[r.id] = r.name }
+    for r in a.wasteStreams { n[r.id] = r.name }
+    for r in a.focus { n[r.id] = r.targetId }
+    for r in a.opportunities { n[r.id] = r.title }
+    for r in a.actions { n[r.id] = r.what }
+    for r in a.indicators { n[r.id] = r.name.isEmpty ? r.key : r.name }
+    for r in a.earlierPeriods { n[r.id] = r.period + " " + r.key }
     names = n
     fuelNames = FieldContext.fuelNames(input)
   }
@@ -181,13 +197,34 @@ struct FieldContext {
     JSONTree.of(header).map { JSONTree.object("header", $0) }
   }
 
-  /// A dotted key path (`investment.equipment`) split at the dots.
-  static func path(_ key: String) -> [String] { key.split(separator: ".").map(String.init) }
+  /// A dotted key path (`investment.equipment`) split at the dots, remembered per key (every export reads the same
+  /// few hundred keys of the worksheet definitions).
+  static func path(_ key: String) -> [String] {
+    paths.lock.lock()
+    let known = paths.split[key]
+    paths.lock.unlock()
+    if let known { return known }
+    let split = key.split(separator: ".").map(String.init)
+    paths.lock.lock()
+    paths.split[key] = split
+    paths.lock.unlock()
+    return split
+  }
+
+  final class Paths: @unchecked Sendable {
+    let lock = NSLock()
+    var split: [String: [String]] = [:]
+  }
+  static let paths = Paths()
 
   /// The JSON value at a dotted key path (`investment.equipment`), or nil.
   static func value(at key: String, in json: JSONTree?) -> JSONTree? {
     json?.value(at: path(key))
   }
+
+  static func quantity(_ v: FieldValue?) -> Quantity? { v?.quantity }
+
+  static func price(_ v: FieldValue?) -> UnitPrice? { v?.price }
 
   static func quantity(_ v: JSONTree?) -> Quantity? {
     guard let v, let value = v["value"]?.number, let unit = v["unit"]?.string else { return nil }
@@ -227,7 +264,7 @@ struct ColumnPlan {
   let mode: Mode
   let columns: [ExportColumn]
 
-  static func make(_ f: FieldDef, values: [JSONTree?], _ ctx: FieldContext) -> ColumnPlan {
+  static func make(_ f: FieldDef, values: [FieldValue?], _ ctx: FieldContext) -> ColumnPlan {
     let label = ctx.input.t(f.label)
     let wide = f.type == .multiline || f.type == .list
     switch f.type {
@@ -238,7 +275,7 @@ struct ColumnPlan {
     case .percent:
       return ColumnPlan(field: f, mode: .percent, columns: [ExportColumn(label, unit: "%", format: NumberFormats.percent1)])
     case .quantity, .money:
-      let qs = values.compactMap(FieldContext.quantity)
+      let qs = values.compactMap { $0?.quantity }
       let candidates = [f.defaultUnit].compactMap { $0 } + (qs.first.map { [$0.unit] } ?? [])
       if let unit = candidates.first(where: { u in qs.allSatisfy { ctx.value($0, in: u) != nil } }) {
         let fmt = f.type == .money ? NumberFormats.integer : NumberFormats.general
@@ -248,7 +285,7 @@ struct ColumnPlan {
         field: f, mode: .quantityMixed,
         columns: [ExportColumn(label), ExportColumn(label + " — " + ctx.input.t("đơn vị", "unit"))])
     case .price:
-      let ps = values.compactMap(FieldContext.price)
+      let ps = values.compactMap { $0?.price }
       let a = f.defaultUnit ?? ps.first?.amount.unit ?? "VND"
       let per = f.defaultPerUnit ?? ps.first?.perUnit ?? ""
       if ps.allSatisfy({ ctx.value($0, amountUnit: a, perUnit: per) != nil }) {
@@ -262,28 +299,45 @@ struct ColumnPlan {
     }
   }
 
-  func cells(_ raw: JSONTree?, _ ctx: FieldContext) -> [CellValue] {
+  func cells(_ raw: FieldValue?, _ ctx: FieldContext) -> [CellValue] {
+    var out: [CellValue] = []
+    append(raw, ctx, to: &out)
+    return out
+  }
+
+  /// `cells(raw, ctx)` appended to `row` (no array per cell).
+  func append(_ raw: FieldValue?, _ ctx: FieldContext, to row: inout [CellValue]) {
     switch mode {
-    case .number: return [.num(raw?.number)]
-    case .percent: return [.num(raw?.number.map { $0 * 100 })]
-    case .quantity(let u): return [.num(FieldContext.quantity(raw).flatMap { ctx.value($0, in: u) })]
+    case .number: row.append(.num(raw?.number))
+    case .percent: row.append(.num(raw?.number.map { $0 * 100 }))
+    case .quantity(let u): row.append(.num(FieldContext.quantity(raw).flatMap { ctx.value($0, in: u) }))
     case .quantityMixed:
-      guard let q = FieldContext.quantity(raw) else { return [.empty, .empty] }
-      return [.num(q.value), .text(q.unit)]
-    case .price(let a, let per): return [.num(FieldContext.price(raw).flatMap { ctx.value($0, amountUnit: a, perUnit: per) })]
+      if let q = FieldContext.quantity(raw) {
+        row.append(.num(q.value))
+        row.append(.text(q.unit))
+      } else {
+        row.append(.empty)
+        row.append(.empty)
+      }
+    case .price(let a, let per): row.append(.num(FieldContext.price(raw).flatMap { ctx.value($0, amountUnit: a, perUnit: per) }))
     case .priceMixed:
-      guard let p = FieldContext.price(raw) else { return [.empty, .empty] }
-      return [.num(p.amount.value), .text("\(p.amount.unit)/\(p.perUnit)")]
-    case .text: return [.str(text(field, raw, ctx))]
+      if let p = FieldContext.price(raw) {
+        row.append(.num(p.amount.value))
+        row.append(.text("\(p.amount.unit)/\(p.perUnit)"))
+      } else {
+        row.append(.empty)
+        row.append(.empty)
+      }
+    case .text: row.append(.str(text(field, raw, ctx)))
     }
   }
 
   /// The readable text of a non-numeric field (enum labels, referenced names, yes/no, nested lists).
-  func text(_ f: FieldDef, _ raw: JSONTree?, _ ctx: FieldContext) -> String {
+  func text(_ f: FieldDef, _ raw: FieldValue?, _ ctx: FieldContext) -> String {
     guard let raw else { return "" }
     if let arr = raw.array {
       if f.type == .list {
-        return arr.map { item in f.fields.compactMap { nf in nestedText(nf, FieldContext.value(at: nf.key, in: item), ctx) }.joined(separator: " · ") }
+        return arr.map { item in f.fields.compactMap { nf in nestedText(nf, item.value(at: FieldContext.path(nf.key)), ctx) }.joined(separator: " · ") }
           .joined(separator: "; ")
       }
       return arr.map { text(f, $0, ctx) }.filter { !$0.isEmpty }.joined(separator: "; ")
@@ -307,7 +361,7 @@ struct ColumnPlan {
     }
   }
 
-  func nestedText(_ f: FieldDef, _ raw: JSONTree?, _ ctx: FieldContext) -> String? {
+  func nestedText(_ f: FieldDef, _ raw: FieldValue?, _ ctx: FieldContext) -> String? {
     let s = ColumnPlan(field: f, mode: .text, columns: []).text(f, raw, ctx)
     return s.isEmpty ? nil : s
   }

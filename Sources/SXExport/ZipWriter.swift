@@ -3,8 +3,8 @@ import Foundation
 
 /// Writes in-memory zip archives (deflate) with a fixed timestamp, so that the same input gives the same bytes. The
 /// headers are those ZIPFoundation writes (made by Unix, version 2.0 to extract, UTF-8 names, mode 0600, 2026-01-01
-/// 00:00 UTC, no data descriptor); each entry is deflated in one zlib call at a fast level, straight into the archive.
-/// `ArchiveImport` (and any zip reader) reads it back.
+/// 00:00 UTC, no data descriptor); each entry is deflated in one zlib call at a fast level, straight into the archive,
+/// or stored as it is (`compress: false`). `ArchiveImport` (and any zip reader) reads it back.
 enum Zip {
   /// zlib level: 1 is about three times faster than the default 6 on these XML/CSV parts, for files about 15% larger.
   static let level: Int32 = 1
@@ -14,9 +14,11 @@ enum Zip {
   /// Regular file, mode 0600, in the high half (Unix).
   static let externalAttributes: UInt32 = UInt32(0o100600) << 16
 
-  static func archive(_ entries: [(name: String, data: Data)]) throws -> Data {
+  /// The archive of `entries`, in order; each deflated (method 8), or stored (method 0) when not `compress`.
+  static func archive(_ entries: [(name: String, data: Data)], compress: Bool = true) throws -> Data {
+    let method: UInt16 = compress ? 8 : 0
     var out: [UInt8] = []
-    out.reserveCapacity(entries.reduce(1024) { $0 + $1.data.count / 3 + 128 })
+    out.reserveCapacity(entries.reduce(1024) { $0 + (compress ? $1.data.count / 3 : $1.data.count) + 128 })
     var central: [UInt8] = []
     central.reserveCapacity(entries.count * 80)
     for e in entries {
@@ -29,7 +31,7 @@ enum Zip {
       out.le32(0x0403_4B50)
       out.le16(20)  // version needed to extract
       out.le16(0x0800)  // UTF-8 names
-      out.le16(8)  // deflate
+      out.le16(method)
       out.le16(dosTime)
       out.le16(dosDate)
       out.le32(crc)
@@ -39,7 +41,13 @@ enum Zip {
       out.le16(UInt16(name.count))
       out.le16(0)
       out += name
-      let compressed = try deflateRaw(e.data, into: &out)
+      let compressed: Int
+      if compress {
+        compressed = try deflateRaw(e.data, into: &out)
+      } else {
+        out.append(contentsOf: e.data)
+        compressed = e.data.count
+      }
       guard compressed < Int(UInt32.max) else { throw ExportError.zipFailed }
       out.patch32(UInt32(compressed), at: sizes)
 
@@ -47,7 +55,7 @@ enum Zip {
       central.le16(0x0315)  // made by: Unix, 2.1
       central.le16(20)
       central.le16(0x0800)
-      central.le16(8)
+      central.le16(method)
       central.le16(dosTime)
       central.le16(dosDate)
       central.le32(crc)

@@ -189,9 +189,55 @@ final class FastPathTests: XCTestCase {
     }
   }
 
+  /// Numbers whose shortest digits are 16 or 17 (rounded to 15 by `g15Short`, halfway digits left to the C library):
+  /// any bit pattern, sums with binary noise, 16-digit numbers ending in 5 and runs of nines that carry.
+  func testLongNumbersArePrintfG15() {
+    var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var values: [Double] = [0.1 + 0.2, 67259999999.99999, 0.30000000000000004, 1.0000000000000002, 9.999999999999999e22,
+      999999999999999.9, 99999999999999.99, 0.9999999999999999, 1e15 + 0.5, 4503599627370495.5, 0.1234567890123455,
+      1.234567890123455e-5, 2.675e-7 * 3, 1 / 3.0, 2 / 3.0, -1 / 7.0, 1e-300 / 3, 5e-324, 2.2250738585072014e-308]
+    for _ in 0..<100_000 {
+      x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      values.append(Double(bitPattern: x))
+      let d = Double(x >> 11) / Double(1 << 53) * pow(10, Double(Int(x % 40) - 20))
+      values.append(d)
+      values.append(d * 3)
+      // 16 digits ending in 5 (halfway between two 15-digit numbers), at several magnitudes.
+      let half = (Double(x >> 14 % 900_000_000_000_000) + 100_000_000_000_000) * 10 + 5
+      values.append(half * pow(10, Double(Int(x >> 3 % 30) - 20)))
+    }
+    for v in values where v.isFinite {
+      XCTAssertEqual(Fmt.g15(v), String(format: "%.15g", v), "\(v)")
+      let g = String(format: "%.15g", v)
+      if v != v.rounded() || abs(v) >= 1e15, let d = Double(g), d == d.rounded(), abs(d) < 1e15 {
+        XCTAssertEqual(Fmt.plain(v), String(Int64(d)), "\(v)")
+      }
+    }
+  }
+
+  /// The settings test of the factor sources is `hasPrefix("header.settings")`.
+  func testFromSettingsIsHasPrefix() {
+    let sources = [
+      "", "header", "header.settings", "header.settings.grid", "header.settings\u{301}", "header.setting", "Header.settings.x",
+      "header.settingsé", "header.settings\r\n", "header.settings日本", "W04.energyCarriers", "header.settingś", "header.settings ",
+    ]
+    for s in sources {
+      XCTAssertEqual(FactorSources.fromSettings(s), s.hasPrefix("header.settings"), s.debugDescription)
+    }
+  }
+
   func testZipReadsBack() throws {
+    try zipReadsBack(compress: true)
+  }
+
+  /// Stored entries (the csv zips) read back the same.
+  func testStoredZipReadsBack() throws {
+    try zipReadsBack(compress: false)
+  }
+
+  func zipReadsBack(compress: Bool) throws {
     let doc = Data(try JSONCoding.encoder().encode(DemoAssessment.make().header))
-    let zip = try Zip.archive([("a.json", doc)])
+    let zip = try Zip.archive([("a.json", doc)], compress: compress)
     XCTAssertEqual(try ArchiveImport.document(in: zip, name: "z.zip"), doc)
     guard let py = Checker.python() else { return }
     let dir = try Checker.tempDir()
@@ -199,14 +245,16 @@ final class FastPathTests: XCTestCase {
     var big = Data()
     for k in 0..<40_000 { big += Data("row \(k), \(k * 7 % 13)\n".utf8) }
     let entries: [(name: String, data: Data)] = [("empty.txt", Data()), ("big.csv", big), ("tiếng-việt.txt", Data("Tiếng Việt".utf8)), ("a.json", doc)]
-    try Zip.archive(entries).write(to: dir.appendingPathComponent("t.zip"))
+    try Zip.archive(entries, compress: compress).write(to: dir.appendingPathComponent("t.zip"))
     let script = """
       import zipfile, sys, hashlib
       z = zipfile.ZipFile(sys.argv[1])
       assert z.testzip() is None
-      for i in z.infolist(): print(i.filename, oct(i.external_attr >> 16), hashlib.sha256(z.read(i)).hexdigest())
+      for i in z.infolist():
+          assert i.compress_type == (zipfile.ZIP_DEFLATED if sys.argv[2] == "1" else zipfile.ZIP_STORED)
+          print(i.filename, oct(i.external_attr >> 16), hashlib.sha256(z.read(i)).hexdigest())
       """
-    let r = try Checker.run(py, ["-c", script, dir.appendingPathComponent("t.zip").path])
+    let r = try Checker.run(py, ["-c", script, dir.appendingPathComponent("t.zip").path, compress ? "1" : "0"])
     XCTAssertEqual(r.status, 0, r.stderr)
     func sha(_ d: Data) throws -> String {
       let f = dir.appendingPathComponent("h")
