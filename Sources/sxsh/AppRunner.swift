@@ -38,6 +38,9 @@ enum AppRunner {
     // when no input is pending (the status line says "updating…" until then). The first frame is painted the same
     // way: before anything is computed.
     driver.defersDerived = true
+    // The durable commit of an edit runs on another thread while the frame that shows it saved is rendered; that
+    // frame is presented only once the commit returned (``AppDriver/settleCommit()``).
+    driver.commitsConcurrently = true
     driver.start(assessmentId: assessmentId)
     session.present(driver.render())
     // For profiling the start (callgrind, perf): leave once the first frame is flushed.
@@ -72,12 +75,17 @@ enum AppRunner {
       if event == .key(.ctrl("l")) { session.forceRepaint() }
       driver.send(event)
       let t1 = AppTrace.now()
-      let frame = driver.render()
+      var frame = driver.render()
       let t2 = AppTrace.now()
+      // Nothing is presented before the commit the event asked for returned; when it failed, the frame says so.
+      if driver.settleCommit() { frame = driver.render() }
+      let t3 = AppTrace.now()
       session.present(frame)
       if let trace {
-        let t3 = AppTrace.now()
-        trace.log("event \(event)", start: t0, [("send", t1 - t0), ("render", t2 - t1), ("present", t3 - t2), ("cpu", AppTrace.threadCPU() - c0)])
+        let t4 = AppTrace.now()
+        trace.log(
+          "event \(event)", start: t0,
+          [("send", t1 - t0), ("render", t2 - t1), ("settle", t3 - t2), ("present", t4 - t3), ("cpu", AppTrace.threadCPU() - c0)])
       }
     }
   }

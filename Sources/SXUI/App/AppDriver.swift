@@ -28,6 +28,15 @@ public final class AppDriver {
   private var job: DerivedJob?
   /// The id of the open assessment while only its header is loaded (opened header first, see ``loadPendingRows()``).
   public private(set) var pendingRows: String?
+  /// When true (the terminal loop), the durable commit an event asks for last runs on another thread while the loop
+  /// renders the frame that shows it saved; ``settleCommit()`` then waits for it before that frame may be presented
+  /// (and puts back the failure, NOT SAVED, when it failed). False (the default, for scripted tests): committed
+  /// inside ``send(_:)``.
+  public var commitsConcurrently = false
+  /// The commit running on another thread, if any (see ``commitsConcurrently``).
+  private var pendingCommit: PendingCommit?
+  /// Where concurrent commits run (one at a time, in order).
+  private let commitQueue = DispatchQueue(label: "sxsh.commit", qos: .userInteractive)
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -42,6 +51,7 @@ public final class AppDriver {
 
   /// One input event: update, then effects.
   public func send(_ event: InputEvent) {
+    settleCommit()
     loadPendingRows()
     let effects = AppUpdate.update(&state, event)
     execute(effects)
@@ -63,7 +73,52 @@ public final class AppDriver {
   public var shouldQuit: Bool { state.shouldQuit }
 
   func execute(_ effects: [Effect]) {
-    for e in effects { execute(e) }
+    for (i, e) in effects.enumerated() {
+      // Only the last effect may leave its commit running: nothing after it then reads what it stores.
+      if commitsConcurrently, i == effects.count - 1, case .commit(let edits, let label) = e, let id = state.doc?.assessment.id {
+        startCommit(edits, label: label, to: id)
+      } else {
+        execute(e)
+      }
+    }
+  }
+
+  /// Starts a commit on ``commitQueue`` and shows it as stored meanwhile (the state as it would be after it, with the
+  /// edits as sent: they differ from the stored ones only in provenance, which no screen shows). The state before is
+  /// kept, so that ``settleCommit()`` leaves exactly the state the synchronous path leaves, saved or not.
+  private func startCommit(_ edits: [Edit], label: String, to id: String) {
+    let pending = PendingCommit(before: state, label: label)
+    let repository = UncheckedBox(self.repository)
+    commitQueue.async {
+      let outcome = Result { try repository.value.commit(edits, to: id, label: label) }
+      pending.finish(outcome)
+    }
+    pendingCommit = pending
+    AppUpdate.committed(&state, edits, label: label)
+  }
+
+  /// Waits for the commit started by the last event, if any, and installs its outcome as the synchronous path
+  /// would: the stored edits (with their provenance) on success, the state before with NOT SAVED on failure.
+  /// Returns true when what the screen shows changed from the frame rendered while it ran (it failed): that frame
+  /// must then not be presented, the app is rendered again.
+  @discardableResult
+  public func settleCommit() -> Bool {
+    guard let pending = pendingCommit.take(), let settled = pending.wait() else { return false }
+    state = settled.before
+    let lang = state.language
+    var failed = false
+    switch settled.outcome {
+    case .success(let stored):
+      AppUpdate.committed(&state, stored, label: pending.label)
+    case .failure(let e as LocalizedFailure):
+      AppUpdate.commitFailed(&state, e.text(lang))
+      failed = true
+    case .failure(let error):
+      AppUpdate.commitFailed(&state, "\(error)")
+      failed = true
+    }
+    AppUpdate.settle(&state)
+    return failed
   }
 
   func execute(_ effect: Effect) {
@@ -213,6 +268,7 @@ public final class AppDriver {
   /// Returns true when something shown may have changed (the frame is then worth presenting again).
   @discardableResult
   public func updateDerived(budget: Duration? = nil) -> Bool {
+    settleCommit()
     // Polled while a derivation runs on another thread: nothing to do until it is done, unless column widths are
     // behind (the document is then not copied in and out on every poll).
     if budget != nil, backgroundCompute != nil, pendingRows == nil, let job, job.output == nil, state.doc?.isUpdating == true,
@@ -386,6 +442,41 @@ struct DerivedOutput: Sendable {
   }
 }
 
+/// A commit running on another thread (``AppDriver/commitsConcurrently``): the state before it, and its outcome
+/// handed over under a lock.
+final class PendingCommit: @unchecked Sendable {
+  let label: String
+  private var before: AppState?
+  private let done = DispatchSemaphore(value: 0)
+  private let lock = NSLock()
+  private var outcome: Result<[Edit], any Error>?
+
+  init(before: AppState, label: String) {
+    self.before = before
+    self.label = label
+  }
+
+  func finish(_ outcome: Result<[Edit], any Error>) {
+    lock.withLock { self.outcome = outcome }
+    done.signal()
+  }
+
+  /// Waits for the outcome; hands over the state before (once: this keeps no copy of it, so the state it becomes
+  /// again is changed in place).
+  func wait() -> (before: AppState, outcome: Result<[Edit], any Error>)? {
+    done.wait()
+    guard let outcome = lock.withLock({ self.outcome }), let before = before.take() else { return nil }
+    return (before, outcome)
+  }
+}
+
+/// A value handed to another thread that this code alone uses there (the repository while a commit runs: the loop
+/// does not use it until the commit is settled).
+final class UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
 /// Derived values that were replaced, handed to another thread to be freed there.
 final class ReleaseBox: @unchecked Sendable {
   private let lock = NSLock()
@@ -438,6 +529,7 @@ extension AppDriver {
 
   /// Before leaving on a signal: remember where the user was (every edit is already stored).
   public func finish() {
+    settleCommit()
     execute([.saveUIState])
     state.shouldQuit = true
   }
