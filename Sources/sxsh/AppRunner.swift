@@ -32,7 +32,12 @@ enum AppRunner {
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db, trace: trace))
     let factors = startup.factors
     driver.compute = { Engine.compute($0, factors: factors, rules: startup.rules) }
-    driver.backgroundCompute = { Engine.compute($0, factors: factors, rules: startup.rules) }
+    driver.backgroundCompute = {
+      // The derivation (recompute, then the whole-assessment validation: hundreds of millions of instructions at
+      // 10,000 flows) yields to the loop: a key pressed meanwhile is not kept waiting behind it for a core.
+      lowerThreadPriority()
+      return Engine.compute($0, factors: factors, rules: startup.rules)
+    }
     driver.exporter = ExportJob.tui(worksheets: startup.set, rules: { startup.rules })
     // A keystroke is answered by the next frame; results, findings and markers are recomputed after it is painted,
     // when no input is pending (the status line says "updating…" until then). The first frame is painted the same
@@ -89,4 +94,13 @@ enum AppRunner {
       }
     }
   }
+}
+
+/// Lowers the calling thread's scheduling priority to the lowest (nice 19). On Linux the nice value belongs to
+/// the thread (`setpriority` with who 0 is the calling thread), and raising it needs no privilege; a failure leaves
+/// the priority as it was (the work is the same, only its share of the cores changes).
+func lowerThreadPriority() {
+  #if os(Linux)
+    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+  #endif
 }
