@@ -80,17 +80,18 @@ enum AppRunner {
       if event == .key(.ctrl("l")) { session.forceRepaint() }
       driver.send(event)
       let t1 = AppTrace.now()
-      var frame = driver.render()
+      // The frame is drawn into ncurses' window while a commit the event asked for may still run; nothing reaches
+      // the terminal before it returned (when it failed, the frame that says so is drawn over it).
+      session.stage(driver.render())
       let t2 = AppTrace.now()
-      // Nothing is presented before the commit the event asked for returned; when it failed, the frame says so.
-      if driver.settleCommit() { frame = driver.render() }
+      if driver.settleCommit() { session.stage(driver.render()) }
       let t3 = AppTrace.now()
-      session.present(frame)
+      session.flush()
       if let trace {
         let t4 = AppTrace.now()
         trace.log(
           "event \(event)", start: t0,
-          [("send", t1 - t0), ("render", t2 - t1), ("settle", t3 - t2), ("present", t4 - t3), ("cpu", AppTrace.threadCPU() - c0)])
+          [("send", t1 - t0), ("render+stage", t2 - t1), ("settle", t3 - t2), ("flush", t4 - t3), ("cpu", AppTrace.threadCPU() - c0)])
       }
     }
   }
