@@ -32,11 +32,17 @@ public final class AppDriver {
   /// renders the frame that shows it saved; ``settleCommit()`` then waits for it before that frame may be presented
   /// (and puts back the failure, NOT SAVED, when it failed). False (the default, for scripted tests): committed
   /// inside ``send(_:)``.
-  public var commitsConcurrently = false
+  public var commitsConcurrently = false {
+    didSet { if commitsConcurrently && commitThread == nil { commitThread = CommitThread() } }
+  }
   /// The commit running on another thread, if any (see ``commitsConcurrently``).
   private var pendingCommit: PendingCommit?
-  /// Where concurrent commits run (one at a time, in order).
-  private let commitQueue = DispatchQueue(label: "sxsh.commit", qos: .userInteractive)
+  /// Where concurrent commits run, one at a time: a thread of its own, started by the thread that turned
+  /// ``commitsConcurrently`` on (the loop), whose scheduling priority it inherits. (A Dispatch queue's worker runs at
+  /// the nice value libdispatch gives its quality of service, -4 to 2 on Linux, whatever the loop's.)
+  private var commitThread: CommitThread?
+
+  deinit { commitThread?.stop() }
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -89,10 +95,11 @@ public final class AppDriver {
   private func startCommit(_ edits: [Edit], label: String, to id: String) {
     let pending = PendingCommit(before: state, label: label)
     let repository = UncheckedBox(self.repository)
-    commitQueue.async {
+    let run: @Sendable () -> Void = {
       let outcome = Result { try repository.value.commit(edits, to: id, label: label) }
       pending.finish(outcome)
     }
+    if let commitThread { commitThread.run(run) } else { run() }
     pendingCommit = pending
     AppUpdate.committed(&state, edits, label: label)
   }
@@ -467,6 +474,45 @@ final class PendingCommit: @unchecked Sendable {
     done.wait()
     guard let outcome = lock.withLock({ self.outcome }), let before = before.take() else { return nil }
     return (before, outcome)
+  }
+}
+
+/// One thread that runs the jobs given to it in order (``AppDriver``'s commits), then waits for the next; it ends
+/// after ``stop()``.
+final class CommitThread: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var jobs: [@Sendable () -> Void] = []
+  private var stopped = false
+
+  init() {
+    let thread = Thread { [self] in loop() }
+    thread.name = "sxsh.commit"
+    thread.start()
+  }
+
+  func run(_ job: @escaping @Sendable () -> Void) {
+    condition.withLock {
+      jobs.append(job)
+      condition.signal()
+    }
+  }
+
+  func stop() {
+    condition.withLock {
+      stopped = true
+      condition.signal()
+    }
+  }
+
+  private func loop() {
+    while true {
+      let job: (@Sendable () -> Void)? = condition.withLock {
+        while jobs.isEmpty && !stopped { condition.wait() }
+        return jobs.isEmpty ? nil : jobs.removeFirst()
+      }
+      guard let job else { return }
+      job()
+    }
   }
 }
 
