@@ -117,11 +117,8 @@ public final class AppDriver {
     switch settled.outcome {
     case .success(let stored):
       AppUpdate.committed(&state, stored, label: pending.label)
-    case .failure(let e as LocalizedFailure):
-      AppUpdate.commitFailed(&state, e.text(lang))
-      failed = true
     case .failure(let error):
-      AppUpdate.commitFailed(&state, "\(error)")
+      AppUpdate.commitFailed(&state, AppUpdate.failureReason(error, lang))
       failed = true
     }
     AppUpdate.settle(&state)
@@ -187,10 +184,8 @@ public final class AppDriver {
         do {
           let stored = try repository.commit(edits, to: id, label: label)
           AppUpdate.committed(&state, stored, label: label)
-        } catch let e as LocalizedFailure {
-          AppUpdate.commitFailed(&state, e.text(lang))
         } catch {
-          AppUpdate.commitFailed(&state, "\(error)")
+          AppUpdate.commitFailed(&state, AppUpdate.failureReason(error, lang))
         }
       case .undo, .redo:
         guard let id = state.doc?.assessment.id else { return }
@@ -215,10 +210,8 @@ public final class AppDriver {
       case .quit:
         state.shouldQuit = true
       }
-    } catch let e as LocalizedFailure {
-      state.say(Strings.notSaved(lang) + ": " + e.text(lang), .error)
     } catch {
-      state.say(Strings.notSaved(lang) + ": \(error)", .error)
+      state.say(Strings.notSaved(lang) + ": " + AppUpdate.failureReason(error, lang), .error)
     }
   }
 
@@ -568,7 +561,7 @@ extension AppDriver {
       state.doc = nil
       state.route = .home
       let lang = state.language
-      state.say(Strings.notSaved(lang) + ": " + ((error as? LocalizedFailure)?.text(lang) ?? "\(error)"), .error)
+      state.say(Strings.notSaved(lang) + ": " + AppUpdate.failureReason(error, lang), .error)
       return true
     }
   }
