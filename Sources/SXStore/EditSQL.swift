@@ -100,15 +100,19 @@ extension AppDatabase {
       throw StoreError.noSuchAssessment(aid)
     }
     let beforeBody: Data
-    if let known = cache?.body(of: aid), HeaderCache.sameBytes(known, oldText) {
+    var known: AssessmentHeader?
+    if let body = cache?.body(of: aid), HeaderCache.sameBytes(body, oldText) {
       beforeBody = Data(oldText.utf8)
+      known = cache?.header(of: aid)
     } else {
       let before = try JSONDecoder().decode(AssessmentHeader.self, from: Data(oldText.utf8))
       beforeBody = try JSONCoding.encoder().encode(before)
     }
-    let newBody = try JSONCoding.encoder().encode(h)
+    // The new body: the stored one with the members that changed encoded again (an address edit encodes the profile
+    // alone), when the header it encodes is known; else the whole header encoded.
+    let newBytes = try known.flatMap { try membersReplaced(Array(beforeBody), from: $0, to: h) } ?? Array(JSONCoding.encoder().encode(h))
+    let newBody = Data(newBytes)
     var out: AssessmentHeader
-    let newBytes = Array(newBody)
     var body: String?
     if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: newBytes) {
       out = h
@@ -122,8 +126,51 @@ extension AppDatabase {
     }
     let stored = try body ?? String(decoding: try JSONCoding.encoder().encode(out), as: UTF8.self)
     try putHeader(db, out, insert: false, body: stored, cache: cache)
-    cache?.remember(stored, of: aid)
+    cache?.remember(stored, of: aid, header: out)
     return (.setHeader(out), try json(setHeaderBody: stored), try json(setHeaderBody: String(decoding: beforeBody, as: UTF8.self)))
+  }
+
+  /// What the encoder writes for `new`, from `bytes`, what it wrote for `old`: the members of `new` that differ from
+  /// `old`'s are encoded alone and put in place of theirs (the encoder writes a member's value as it writes that value
+  /// alone, and the keys, sorted, stay where they are: every member of the header is always written). Nil when a
+  /// member that differs is not a structure, collection or string (the whole header is then encoded), or `bytes` is
+  /// not the object expected.
+  static func membersReplaced(_ bytes: [UInt8], from old: AssessmentHeader, to new: AssessmentHeader) throws -> [UInt8]? {
+    guard new.id == old.id, new.isSample == old.isSample, new.status == old.status, let fields = FieldStamp.fields(bytes) else { return nil }
+    let encoder = JSONCoding.encoder()
+    var changed: [String: Data] = [:]
+    if new.profile != old.profile { changed["profile"] = try encoder.encode(new.profile) }
+    if new.period != old.period { changed["period"] = try encoder.encode(new.period) }
+    if new.settings != old.settings { changed["settings"] = try encoder.encode(new.settings) }
+    if new.dismissedRules != old.dismissedRules { changed["dismissedRules"] = try encoder.encode(new.dismissedRules) }
+    if new.provenance != old.provenance { changed["provenance"] = try encoder.encode(new.provenance) }
+    // A string as the encoder writes it in an object: `["…"]` without the brackets.
+    func string(_ s: String) throws -> Data? {
+      let wrapped = try encoder.encode([s])
+      return wrapped.count >= 2 ? wrapped.dropFirst().dropLast() : nil
+    }
+    for (key, a, b) in [("title", new.title, old.title), ("createdAt", new.createdAt, old.createdAt), ("updatedAt", new.updatedAt, old.updatedAt)]
+    where a != b {
+      guard let d = try string(a) else { return nil }
+      changed[key] = d
+    }
+    guard !changed.isEmpty else { return bytes }
+    // Every member replaced must be found once, in order.
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + changed.values.reduce(0) { $0 + $1.count })
+    var at = 0
+    var found = 0
+    for f in fields {
+      guard let d = changed[f.key] else { continue }
+      guard f.value.lowerBound >= at else { return nil }
+      result.append(contentsOf: bytes[at..<f.value.lowerBound])
+      result.append(contentsOf: d)
+      at = f.value.upperBound
+      found += 1
+    }
+    guard found == changed.count else { return nil }
+    result.append(contentsOf: bytes[at...])
+    return result
   }
 
   /// The body of `out` from the body of a header equal to it but for `provenance` and `updatedAt` (`bytes`, split
@@ -370,22 +417,32 @@ final class HeaderCache: @unchecked Sendable {
   private let lock = NSLock()
   private var id = ""
   private var body = ""
+  private var header: AssessmentHeader?
   private var keyText = ""
   private var key = ""
 
   func body(of aid: String) -> String? { lock.withLock { id == aid && !body.isEmpty ? body : nil } }
 
-  /// Remembers `text`, written by `JSONCoding.encoder()` (or spliced to the same bytes), as the body of `aid`. Should
-  /// the transaction not commit, the row keeps other bytes and the shortcut is not taken.
-  func remember(_ text: String, of aid: String) {
+  /// The header whose encoding is the remembered body of `aid`, when it is known.
+  func header(of aid: String) -> AssessmentHeader? { lock.withLock { id == aid && !body.isEmpty ? header : nil } }
+
+  /// Remembers `text`, written by `JSONCoding.encoder()` (or spliced to the same bytes), as the body of `aid`, and the
+  /// header it encodes. Should the transaction not commit, the row keeps other bytes and the shortcut is not taken.
+  func remember(_ text: String, of aid: String, header: AssessmentHeader? = nil) {
     lock.withLock {
       id = aid
       body = text
+      self.header = header
     }
   }
 
   /// Forgets the body (tests: the next header commit then decodes and encodes the stored header).
-  func forget() { lock.withLock { body = "" } }
+  func forget() {
+    lock.withLock {
+      body = ""
+      header = nil
+    }
+  }
 
   /// True when `a` and `b` are the same bytes (not merely canonically equivalent, as `==` compares strings).
   static func sameBytes(_ a: String, _ b: String) -> Bool {

@@ -7,6 +7,15 @@ extension TerminalSession {
   /// sends only the changed characters, so moving a table marker one row costs a few
   /// dozen bytes.
   public func present(_ buffer: ScreenBuffer) {
+    stage(buffer)
+    flush()
+  }
+
+  /// The first half of ``present(_:)``: draws the cells of `buffer` that differ from the frame staged before into
+  /// ncurses' window, and nothing more: no byte reaches the terminal (ncurses writes only in `doupdate`, called by
+  /// ``flush()``; nothing reads a key in between, which would refresh the window). A frame staged again before the
+  /// flush replaces this one (it is drawn over it), so only the last one staged is ever shown.
+  public func stage(_ buffer: ScreenBuffer) {
     guard isActive, let win = window else { return }
     let maxRows = Int(getmaxy(win)), maxCols = Int(getmaxx(win))
     let rows = min(buffer.rows, maxRows), cols = min(buffer.cols, maxCols)
@@ -40,7 +49,15 @@ extension TerminalSession {
         c += max(1, cell.width)
       }
     }
-    if let pos = buffer.cursor, pos.row >= 0, pos.row < rows, pos.col >= 0, pos.col < cols {
+    stagedCursor = buffer.cursor.flatMap { pos in pos.row >= 0 && pos.row < rows && pos.col >= 0 && pos.col < cols ? pos : nil }
+    previousFrame = buffer
+  }
+
+  /// The second half of ``present(_:)``: positions (or hides) the cursor of the frame staged last and sends what
+  /// changed to the terminal (one `doupdate`).
+  public func flush() {
+    guard isActive, let win = window else { return }
+    if let pos = stagedCursor {
       if !cursorVisible {
         _ = curs_set(1)
         leaveok(win, false)
@@ -54,7 +71,6 @@ extension TerminalSession {
     }
     wnoutrefresh(win)
     doupdate()
-    previousFrame = buffer
   }
 
   private func draw(_ cell: Cell, row: Int, col: Int, window win: UnsafeMutablePointer<WINDOW>) {

@@ -38,6 +38,8 @@ public final class TerminalSession {
   var decoder = KeyDecoder()
   var queue: [InputEvent] = []
   var previousFrame: ScreenBuffer?
+  /// Where the cursor of the frame staged last goes (nil: hidden), set by ``stage(_:)`` for ``flush()``.
+  var stagedCursor: CursorPosition?
   var cursorVisible = false
   var bracketedPasteOn = false
   var colorPairsReady = false

@@ -32,12 +32,20 @@ enum AppRunner {
     let driver = AppDriver(state: state, repository: DatabaseRepository(db: db, trace: trace))
     let factors = startup.factors
     driver.compute = { Engine.compute($0, factors: factors, rules: startup.rules) }
-    driver.backgroundCompute = { Engine.compute($0, factors: factors, rules: startup.rules) }
+    driver.backgroundCompute = {
+      // The derivation (recompute, then the whole-assessment validation: hundreds of millions of instructions at
+      // 10,000 flows) yields to the loop: a key pressed meanwhile is not kept waiting behind it for a core.
+      lowerThreadPriority()
+      return Engine.compute($0, factors: factors, rules: startup.rules)
+    }
     driver.exporter = ExportJob.tui(worksheets: startup.set, rules: { startup.rules })
     // A keystroke is answered by the next frame; results, findings and markers are recomputed after it is painted,
     // when no input is pending (the status line says "updating…" until then). The first frame is painted the same
     // way: before anything is computed.
     driver.defersDerived = true
+    // The durable commit of an edit runs on another thread while the frame that shows it saved is rendered; that
+    // frame is presented only once the commit returned (``AppDriver/settleCommit()``).
+    driver.commitsConcurrently = true
     driver.start(assessmentId: assessmentId)
     session.present(driver.render())
     // For profiling the start (callgrind, perf): leave once the first frame is flushed.
@@ -72,13 +80,28 @@ enum AppRunner {
       if event == .key(.ctrl("l")) { session.forceRepaint() }
       driver.send(event)
       let t1 = AppTrace.now()
-      let frame = driver.render()
+      // The frame is drawn into ncurses' window while a commit the event asked for may still run; nothing reaches
+      // the terminal before it returned (when it failed, the frame that says so is drawn over it).
+      session.stage(driver.render())
       let t2 = AppTrace.now()
-      session.present(frame)
+      if driver.settleCommit() { session.stage(driver.render()) }
+      let t3 = AppTrace.now()
+      session.flush()
       if let trace {
-        let t3 = AppTrace.now()
-        trace.log("event \(event)", start: t0, [("send", t1 - t0), ("render", t2 - t1), ("present", t3 - t2), ("cpu", AppTrace.threadCPU() - c0)])
+        let t4 = AppTrace.now()
+        trace.log(
+          "event \(event)", start: t0,
+          [("send", t1 - t0), ("render+stage", t2 - t1), ("settle", t3 - t2), ("flush", t4 - t3), ("cpu", AppTrace.threadCPU() - c0)])
       }
     }
   }
+}
+
+/// Lowers the calling thread's scheduling priority to the lowest (nice 19). On Linux the nice value belongs to
+/// the thread (`setpriority` with who 0 is the calling thread), and raising it needs no privilege; a failure leaves
+/// the priority as it was (the work is the same, only its share of the cores changes).
+func lowerThreadPriority() {
+  #if os(Linux)
+    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+  #endif
 }

@@ -41,4 +41,46 @@ final class TextLimitTests: XCTestCase {
     XCTAssertEqual(
       Validator.validate(record: .flow(f), at: 0, arrayName: "flows", in: a).filter { $0.message.en.hasPrefix("text too long") }, [])
   }
+
+  /// The check of one text of the profile or the period finds exactly what the whole header check finds at that
+  /// field (and under it), for good, blank, long (in characters, not bytes) and combined texts, with other fields of
+  /// the header wrong at the same time; nil for fields it does not cover.
+  func testOneHeaderTextFindsWhatTheWholeHeaderCheckFindsThere() {
+    let fields: [(String, String, WritableKeyPath<AssessmentHeader, String>)] = [
+      ("profile", "name", \.profile.name), ("profile", "address", \.profile.address), ("profile", "province", \.profile.province),
+      ("profile", "sector", \.profile.sector), ("profile", "products", \.profile.products), ("profile", "markets", \.profile.markets),
+      ("profile", "previousProgrammes", \.profile.previousProgrammes), ("profile", "contact", \.profile.contact),
+      ("period", "start", \.period.start), ("period", "end", \.period.end),
+    ]
+    let texts = [
+      "Công ty Dệt", "", "   ", " \n\t", " x", String(repeating: "b", count: 10_001), String(repeating: "ệ", count: 10_000),
+      String(repeating: "ệ", count: 10_001), " " + String(repeating: "a", count: 10_000),
+    ]
+    var checked = 0
+    for (member, key, keyPath) in fields {
+      for text in texts {
+        for othersWrong in [false, true] {
+          var a = DemoAssessment.make()
+          if othersWrong {
+            a.header.settings.discountRate = 2
+            a.header.profile.name = ""
+            a.header.profile.employees = -1
+            a.header.profile.contact = String(repeating: "z", count: 10_001)
+          }
+          a.header[keyPath: keyPath] = text
+          let fieldPath = "$.header.\(member).\(key)"
+          let whole = Validator.validateHeader(a).filter {
+            $0.path == fieldPath || $0.path.hasPrefix(fieldPath + ".") || $0.path.hasPrefix(fieldPath + "[")
+          }
+          XCTAssertEqual(Validator.validateHeaderText(a, at: [member, key]), whole, "\(fieldPath) = \(text.prefix(12))")
+          checked += whole.count
+        }
+      }
+    }
+    XCTAssertGreaterThan(checked, 20)  // the cases do find problems
+    let a = DemoAssessment.make()
+    for path in [["profile", "employees"], ["profile", "operatingHours"], ["settings", "discountRate"], ["title"], ["profile"]] {
+      XCTAssertNil(Validator.validateHeaderText(a, at: path), "\(path)")
+    }
+  }
 }

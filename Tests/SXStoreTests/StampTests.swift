@@ -162,4 +162,33 @@ final class StampTests: XCTestCase {
     XCTAssertNil(keys("[1]", "{}"))
     XCTAssertNil(keys(#"{"a" :1}"#, "{}"))
   }
+
+  /// The body with the changed members encoded alone and put in place is, byte for byte, what the encoder writes for
+  /// the whole new header; a change of a member that is not spliced (status) asks for the whole encoding.
+  func testMembersReplacedGivesTheWholeEncoding() throws {
+    let old = DemoAssessment.make().header
+    let encoder = JSONCoding.encoder()
+    var changes: [(String, @Sendable (inout AssessmentHeader) -> Void)] = [
+      ("nothing", { _ in }),
+      ("address", { $0.profile.address = "số 1 đường \"Sông\" Hàn/Huế\n\t😀" }),
+      ("employees removed", { $0.profile.employees = nil }),
+      ("period", { $0.period.end = "2026-06-30" }),
+      ("settings", { $0.settings.discountRate = 0.0825 }),
+      ("dismissed rules", { $0.dismissedRules = ["r-1", "r/2"] }),
+      ("title", { $0.title = "Đánh giá \"nhanh\" — 2026\u{1}" }),
+      ("created and updated", { $0.createdAt = "2026-01-01T00:00:00Z"; $0.updatedAt = "2026-11-23T07:00:00Z" }),
+      ("provenance", { $0.provenance["profile"] = Provenance(by: "t", at: "2026-11-23T07:00:00Z", device: "vm") }),
+    ]
+    let singles = changes
+    changes.append(("all of them", { h in for (_, c) in singles { c(&h) } }))
+    for (label, change) in changes {
+      var new = old
+      change(&new)
+      let spliced = try XCTUnwrap(try AppDatabase.membersReplaced(Array(try encoder.encode(old)), from: old, to: new), label)
+      XCTAssertEqual(String(decoding: spliced, as: UTF8.self), String(decoding: try encoder.encode(new), as: UTF8.self), label)
+    }
+    var status = old
+    status.status = .complete
+    XCTAssertNil(try AppDatabase.membersReplaced(Array(try encoder.encode(old)), from: old, to: status))
+  }
 }

@@ -29,6 +29,25 @@ struct KitBufferTests {
     #expect(!b[1, 1].isContinuation)
   }
 
+  /// Text, Vietnamese text and fills written over one-column cells, over part of a wide character, and clipped.
+  @Test func narrowWritesKeepTheWideCharacterRules() {
+    #expect(kitLocaleReady)
+    var b = ScreenBuffer(rows: 4, cols: 8)
+    b.put("中", row: 0, col: 3)
+    b.put("ab", row: 0, col: 2)  // ends on the lead half: the continuation is blanked
+    #expect(b.lineText(0) == "  ab")
+    #expect(b[0, 3].width == 1 && b[0, 4].width == 1 && b[0, 4].text == " ")
+    b.put("中", row: 1, col: 1)
+    b.fill(Rect(row: 1, col: 2, height: 1, width: 3), with: "─")  // starts on the continuation half
+    #expect(b.lineText(1) == "  ───")
+    #expect(b[1, 1].width == 1 && b[1, 1].text == " ")
+    #expect(b.put("Địa chỉ nhà máy", row: 2, col: -2, maxWidth: 6) == 4)  // clipped on the left and by the width
+    #expect(b.lineText(2) == "a ch")
+    #expect(b.put("xyz", row: 3, col: 6) == 2)
+    #expect(b.lineText(3) == "      xy")
+    #expect(b.put("xyz", row: 3, col: 9) == 0)
+  }
+
   @Test func wideCharacterThatDoesNotFitBecomesASpace() {
     #expect(kitLocaleReady)
     var b = ScreenBuffer(rows: 1, cols: 3)

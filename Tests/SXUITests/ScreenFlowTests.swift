@@ -1,5 +1,6 @@
 import Foundation
 import SXCore
+import SXStore
 import SXUI
 import Testing
 
@@ -98,6 +99,23 @@ import Testing
     repo.failCommits = false
     d.send([.enter])
     #expect(d.state.saveState == .saved)
+  }
+
+  /// The store's own failure text starts "NOT SAVED: " / "CHƯA LƯU: "; the status line says it once, in both languages.
+  @Test(arguments: [Language.vi, .en]) func storeSaveFailureSaysNotSavedOnce(_ language: Language) throws {
+    let (d, repo) = try ScreenFixture.driver(language: language)
+    openFlows(d)
+    column(d, "name")
+    repo.failCommits = true
+    repo.commitFailure = StoreError.saveFailed(detail: "disk I/O error")
+    d.send([.enter, .ctrl("u")])
+    d.type("Vải mộc mới")
+    d.send([.enter])
+    let said = d.state.status.text
+    let prefix = language == .vi ? "CHƯA LƯU: " : "NOT SAVED: "
+    #expect(said.hasPrefix(prefix + "disk I/O error"), "\(said)")
+    #expect(said.components(separatedBy: prefix).count == 2, "\(said)")
+    #expect(d.state.doc?.sheet.editor?.field.text == "Vải mộc mới")
   }
 
   @Test func lettersAreTextWhileEditing() throws {

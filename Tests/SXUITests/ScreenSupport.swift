@@ -9,6 +9,8 @@ final class MemoryRepository: AssessmentRepository {
   let db: AppDatabase
   var counter = 0
   var failCommits = false
+  /// What a failing commit throws.
+  var commitFailure: any Error = Refused()
   /// Whole loads fail while headers still load (rows that cannot be read).
   var failRowLoads = false
   init() throws { db = try AppDatabase() }
@@ -30,7 +32,7 @@ final class MemoryRepository: AssessmentRepository {
   func create(_ assessment: Assessment) throws { try db.create(assessment) }
   func delete(_ id: String) throws { try db.delete(id) }
   func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit] {
-    if failCommits { throw Refused() }
+    if failCommits { throw commitFailure }
     return try db.commit(edits, to: id, label: label, by: Provenance(by: "test", at: now(), device: "test"))
   }
   func undo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.undo(id, at: now()) }

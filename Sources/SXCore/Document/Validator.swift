@@ -31,6 +31,35 @@ public enum Validator {
     return v.issues
   }
 
+  /// The problems of one text field of the profile or the period (`path` as in JSON: `["profile", "address"]`):
+  /// exactly those of ``validateHeader(_:)`` at `$.header.profile.address` (a blank plant name, a text too long),
+  /// found from that text alone. Nil when `path` is not such a field (the whole header check is then needed).
+  /// Used before storing an edit of that field, whose own problems are the only ones shown.
+  public static func validateHeaderText(_ a: Assessment, at path: [String]) -> [DataIssue]? {
+    guard path.count == 2 else { return nil }
+    let p = a.header.profile, period = a.header.period
+    let text: String
+    switch (path[0], path[1]) {
+    case ("profile", "name"): text = p.name
+    case ("profile", "address"): text = p.address
+    case ("profile", "province"): text = p.province
+    case ("profile", "sector"): text = p.sector
+    case ("profile", "products"): text = p.products
+    case ("profile", "markets"): text = p.markets
+    case ("profile", "previousProgrammes"): text = p.previousProgrammes
+    case ("profile", "contact"): text = p.contact
+    case ("period", "start"): text = period.start
+    case ("period", "end"): text = period.end
+    default: return nil
+    }
+    let fieldPath = "$.header." + path[0] + "." + path[1]
+    var v = Run(a)
+    // Of the header's own checks only the plant name's concerns a text of the profile or the period.
+    if path[0] == "profile" && path[1] == "name" { v.required(text, fieldPath) }
+    v.longTexts(longTexts(in: text, prefix: fieldPath))
+    return v.issues
+  }
+
   /// The problems of one row as it would be stored at `index` among the rows of its kind in `a` (named
   /// `arrayName` in paths: `flows`), with the same paths and messages as ``validate(_:)``: its fields,
   /// its references to other rows of `a`, an empty id, text lengths. Used before storing one edit of a row:

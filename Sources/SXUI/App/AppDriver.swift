@@ -28,6 +28,21 @@ public final class AppDriver {
   private var job: DerivedJob?
   /// The id of the open assessment while only its header is loaded (opened header first, see ``loadPendingRows()``).
   public private(set) var pendingRows: String?
+  /// When true (the terminal loop), the durable commit an event asks for last runs on another thread while the loop
+  /// renders the frame that shows it saved; ``settleCommit()`` then waits for it before that frame may be presented
+  /// (and puts back the failure, NOT SAVED, when it failed). False (the default, for scripted tests): committed
+  /// inside ``send(_:)``.
+  public var commitsConcurrently = false {
+    didSet { if commitsConcurrently && commitThread == nil { commitThread = CommitThread() } }
+  }
+  /// The commit running on another thread, if any (see ``commitsConcurrently``).
+  private var pendingCommit: PendingCommit?
+  /// Where concurrent commits run, one at a time: a thread of its own, started by the thread that turned
+  /// ``commitsConcurrently`` on (the loop), whose scheduling priority it inherits. (A Dispatch queue's worker runs at
+  /// the nice value libdispatch gives its quality of service, -4 to 2 on Linux, whatever the loop's.)
+  private var commitThread: CommitThread?
+
+  deinit { commitThread?.stop() }
 
   public init(state: AppState, repository: any AssessmentRepository) {
     self.state = state
@@ -42,6 +57,7 @@ public final class AppDriver {
 
   /// One input event: update, then effects.
   public func send(_ event: InputEvent) {
+    settleCommit()
     loadPendingRows()
     let effects = AppUpdate.update(&state, event)
     execute(effects)
@@ -63,7 +79,50 @@ public final class AppDriver {
   public var shouldQuit: Bool { state.shouldQuit }
 
   func execute(_ effects: [Effect]) {
-    for e in effects { execute(e) }
+    for (i, e) in effects.enumerated() {
+      // Only the last effect may leave its commit running: nothing after it then reads what it stores.
+      if commitsConcurrently, i == effects.count - 1, case .commit(let edits, let label) = e, let id = state.doc?.assessment.id {
+        startCommit(edits, label: label, to: id)
+      } else {
+        execute(e)
+      }
+    }
+  }
+
+  /// Starts a commit on ``commitQueue`` and shows it as stored meanwhile (the state as it would be after it, with the
+  /// edits as sent: they differ from the stored ones only in provenance, which no screen shows). The state before is
+  /// kept, so that ``settleCommit()`` leaves exactly the state the synchronous path leaves, saved or not.
+  private func startCommit(_ edits: [Edit], label: String, to id: String) {
+    let pending = PendingCommit(before: state, label: label)
+    let repository = UncheckedBox(self.repository)
+    let run: @Sendable () -> Void = {
+      let outcome = Result { try repository.value.commit(edits, to: id, label: label) }
+      pending.finish(outcome)
+    }
+    if let commitThread { commitThread.run(run) } else { run() }
+    pendingCommit = pending
+    AppUpdate.committed(&state, edits, label: label)
+  }
+
+  /// Waits for the commit started by the last event, if any, and installs its outcome as the synchronous path
+  /// would: the stored edits (with their provenance) on success, the state before with NOT SAVED on failure.
+  /// Returns true when what the screen shows changed from the frame rendered while it ran (it failed): that frame
+  /// must then not be presented, the app is rendered again.
+  @discardableResult
+  public func settleCommit() -> Bool {
+    guard let pending = pendingCommit.take(), let settled = pending.wait() else { return false }
+    state = settled.before
+    let lang = state.language
+    var failed = false
+    switch settled.outcome {
+    case .success(let stored):
+      AppUpdate.committed(&state, stored, label: pending.label)
+    case .failure(let error):
+      AppUpdate.commitFailed(&state, AppUpdate.failureReason(error, lang))
+      failed = true
+    }
+    AppUpdate.settle(&state)
+    return failed
   }
 
   func execute(_ effect: Effect) {
@@ -125,10 +184,8 @@ public final class AppDriver {
         do {
           let stored = try repository.commit(edits, to: id, label: label)
           AppUpdate.committed(&state, stored, label: label)
-        } catch let e as LocalizedFailure {
-          AppUpdate.commitFailed(&state, e.text(lang))
         } catch {
-          AppUpdate.commitFailed(&state, "\(error)")
+          AppUpdate.commitFailed(&state, AppUpdate.failureReason(error, lang))
         }
       case .undo, .redo:
         guard let id = state.doc?.assessment.id else { return }
@@ -153,10 +210,8 @@ public final class AppDriver {
       case .quit:
         state.shouldQuit = true
       }
-    } catch let e as LocalizedFailure {
-      state.say(Strings.notSaved(lang) + ": " + e.text(lang), .error)
     } catch {
-      state.say(Strings.notSaved(lang) + ": \(error)", .error)
+      state.say(Strings.notSaved(lang) + ": " + AppUpdate.failureReason(error, lang), .error)
     }
   }
 
@@ -213,6 +268,7 @@ public final class AppDriver {
   /// Returns true when something shown may have changed (the frame is then worth presenting again).
   @discardableResult
   public func updateDerived(budget: Duration? = nil) -> Bool {
+    settleCommit()
     // Polled while a derivation runs on another thread: nothing to do until it is done, unless column widths are
     // behind (the document is then not copied in and out on every poll).
     if budget != nil, backgroundCompute != nil, pendingRows == nil, let job, job.output == nil, state.doc?.isUpdating == true,
@@ -386,6 +442,80 @@ struct DerivedOutput: Sendable {
   }
 }
 
+/// A commit running on another thread (``AppDriver/commitsConcurrently``): the state before it, and its outcome
+/// handed over under a lock.
+final class PendingCommit: @unchecked Sendable {
+  let label: String
+  private var before: AppState?
+  private let done = DispatchSemaphore(value: 0)
+  private let lock = NSLock()
+  private var outcome: Result<[Edit], any Error>?
+
+  init(before: AppState, label: String) {
+    self.before = before
+    self.label = label
+  }
+
+  func finish(_ outcome: Result<[Edit], any Error>) {
+    lock.withLock { self.outcome = outcome }
+    done.signal()
+  }
+
+  /// Waits for the outcome; hands over the state before (once: this keeps no copy of it, so the state it becomes
+  /// again is changed in place).
+  func wait() -> (before: AppState, outcome: Result<[Edit], any Error>)? {
+    done.wait()
+    guard let outcome = lock.withLock({ self.outcome }), let before = before.take() else { return nil }
+    return (before, outcome)
+  }
+}
+
+/// One thread that runs the jobs given to it in order (``AppDriver``'s commits), then waits for the next; it ends
+/// after ``stop()``.
+final class CommitThread: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var jobs: [@Sendable () -> Void] = []
+  private var stopped = false
+
+  init() {
+    let thread = Thread { [self] in loop() }
+    thread.name = "sxsh.commit"
+    thread.start()
+  }
+
+  func run(_ job: @escaping @Sendable () -> Void) {
+    condition.withLock {
+      jobs.append(job)
+      condition.signal()
+    }
+  }
+
+  func stop() {
+    condition.withLock {
+      stopped = true
+      condition.signal()
+    }
+  }
+
+  private func loop() {
+    while true {
+      let job: (@Sendable () -> Void)? = condition.withLock {
+        while jobs.isEmpty && !stopped { condition.wait() }
+        return jobs.isEmpty ? nil : jobs.removeFirst()
+      }
+      guard let job else { return }
+      job()
+    }
+  }
+}
+
+/// A value handed to another thread that this code alone uses there (the repository while a commit runs: the loop
+/// does not use it until the commit is settled).
+final class UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
 /// Derived values that were replaced, handed to another thread to be freed there.
 final class ReleaseBox: @unchecked Sendable {
   private let lock = NSLock()
@@ -431,13 +561,14 @@ extension AppDriver {
       state.doc = nil
       state.route = .home
       let lang = state.language
-      state.say(Strings.notSaved(lang) + ": " + ((error as? LocalizedFailure)?.text(lang) ?? "\(error)"), .error)
+      state.say(Strings.notSaved(lang) + ": " + AppUpdate.failureReason(error, lang), .error)
       return true
     }
   }
 
   /// Before leaving on a signal: remember where the user was (every edit is already stored).
   public func finish() {
+    settleCommit()
     execute([.saveUIState])
     state.shouldQuit = true
   }

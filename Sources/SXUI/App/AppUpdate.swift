@@ -184,6 +184,14 @@ public enum AppUpdate {
     return ColumnWidthsKey(sheetIndex: sheetIndex, revision: revision, language: s.language, unitMode: s.unitMode, filter: filter)
   }
 
+  /// Why something was not saved, in `language`, without a leading "NOT SAVED: " of its own (the store's
+  /// save failures carry it, and the screen puts it in front once).
+  public static func failureReason(_ error: any Error, _ language: Language) -> String {
+    let text = (error as? LocalizedFailure)?.text(language) ?? "\(error)"
+    let prefix = Strings.notSaved(language) + ": "
+    return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+  }
+
   /// A commit failed: keep the typed value in the field and say NOT SAVED.
   public static func commitFailed(_ s: inout AppState, _ message: String) {
     s.saveState = .notSaved(message)

@@ -94,9 +94,29 @@ public struct ScreenBuffer: Hashable, Sendable {
           col += 2
         }
         if col < r.right { write(Cell(" ", style: style), row: row, col: col) }
+      } else if cell.width == 1 && rowIsNarrow(row, from: r.col, to: r.right) {
+        // No wide grapheme to break in the span (every cell there is one column): `write` would only store the cell.
+        let start = row * cols
+        cells.withUnsafeMutableBufferPointer { b in
+          for i in (start + r.col)..<(start + r.right) { b[i] = cell }
+        }
       } else {
         for col in r.col..<r.right { write(cell, row: row, col: col) }
       }
+    }
+  }
+
+  /// True when every cell of `row` in columns `from..<to` (inside the buffer) is one column wide: neither a wide
+  /// lead nor a continuation.
+  private func rowIsNarrow(_ row: Int, from: Int, to: Int) -> Bool {
+    let start = row * cols
+    return cells.withUnsafeBufferPointer { b in
+      var i = start + from
+      while i < start + to {
+        if b[i].width != 1 { return false }
+        i += 1
+      }
+      return true
     }
   }
 
@@ -111,6 +131,20 @@ public struct ScreenBuffer: Hashable, Sendable {
     // Printable ASCII (labels, numbers, most values): one cell per byte, without grapheme breaking — what the loop
     // below does for such text.
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      // Over one-column cells only (the usual case): stored in place, as `write` would, without its checks.
+      let end = min(limit, col + text.utf8.count), first = max(col, 0)
+      if first < end && rowIsNarrow(row, from: first, to: end) {
+        let base = row * cols
+        cells.withUnsafeMutableBufferPointer { cells in
+          var i = col
+          for b in text.utf8 {
+            if i >= end { break }
+            if i >= 0 { cells[base + i] = Cell(ascii: b, style: style) }
+            i += 1
+          }
+        }
+        return end - first
+      }
       for b in text.utf8 {
         if c >= limit { break }
         if c >= 0 { write(Cell(ascii: b, style: style), row: row, col: c) }
@@ -121,6 +155,19 @@ public struct ScreenBuffer: Hashable, Sendable {
     // Text of one-column scalars, each its own grapheme (Vietnamese values and labels): one cell per scalar, as the
     // loop below lays it out, without grapheme breaking.
     if DisplayWidth.isSingleColumnScalars(text) {
+      let end = min(limit, col + text.unicodeScalars.count), first = max(col, 0)
+      if first < end && rowIsNarrow(row, from: first, to: end) {
+        let base = row * cols
+        cells.withUnsafeMutableBufferPointer { cells in
+          var i = col
+          for u in text.unicodeScalars {
+            if i >= end { break }
+            if i >= 0 { cells[base + i] = Cell(singleColumn: u, style: style) }
+            i += 1
+          }
+        }
+        return end - first
+      }
       for u in text.unicodeScalars {
         if c >= limit { break }
         if c >= 0 { write(Cell(singleColumn: u, style: style), row: row, col: c) }
@@ -175,6 +222,11 @@ public struct ScreenBuffer: Hashable, Sendable {
   /// continuation to the right (or becomes a space at the last column).
   public mutating func write(_ cell: Cell, row: Int, col: Int) {
     guard contains(row: row, col: col) else { return }
+    // One column over one column (most writes): no wide grapheme to break on either side.
+    if cell.width == 1 && cells[row * cols + col].width == 1 {
+      cells[row * cols + col] = cell
+      return
+    }
     var cell = cell
     if cell.width == 2 && col + 1 >= cols { cell = Cell(" ", style: cell.style) }
     breakWide(row: row, col: col)

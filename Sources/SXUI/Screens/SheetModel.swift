@@ -179,7 +179,8 @@ enum SheetModel {
       fieldPath = "$.header." + field.pathSegments.joined(separator: ".")
       var after = a
       after.header = h
-      issues = Validator.validateHeader(after)
+      // A text of the profile or the period: its own problems, found from it alone (the only ones used below).
+      issues = Validator.validateHeaderText(after, at: field.pathSegments) ?? Validator.validateHeader(after)
     } else {
       guard let base = target.newRecord ?? spec.record.flatMap({ k in target.recordId.flatMap { a.record(k, id: $0) } }) else {
         throw FieldCodec.Failure(vi: "dòng không còn nữa", en: "the row no longer exists")
