@@ -41,22 +41,10 @@ enum WorksheetTables {
   /// The file name without folder and extension, remembered per path (every export names the same few files; the
   /// Foundation path calls cost more than the rest of a small table).
   static func fileStem(_ file: String) -> String {
-    stems.lock.lock()
-    let known = stems.names[file]
-    stems.lock.unlock()
-    if let known { return known }
-    let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    stems.lock.lock()
-    stems.names[file] = name
-    stems.lock.unlock()
-    return name
+    stems.value(file) { ((file as NSString).lastPathComponent as NSString).deletingPathExtension }
   }
 
-  final class Stems: @unchecked Sendable {
-    let lock = NSLock()
-    var names: [String: String] = [:]
-  }
-  static let stems = Stems()
+  static let stems = KeyMemo<String, String>()
 
   /// W0 (a form): one row per field, value and unit.
   static func headerTable(_ ws: Worksheet, _ ctx: FieldContext) -> ExportTable {
@@ -175,23 +163,7 @@ struct FieldContext {
   }
 
   /// The record as its JSON value tree (what its stored JSON body reads back as).
-  func json(record: AnyRecord) -> JSONTree? {
-    switch record {
-    case .teamMember(let r): JSONTree.of(r)
-    case .product(let r): JSONTree.of(r)
-    case .material(let r): JSONTree.of(r)
-    case .energyCarrier(let r): JSONTree.of(r)
-    case .waterItem(let r): JSONTree.of(r)
-    case .processStep(let r): JSONTree.of(r)
-    case .flow(let r): JSONTree.of(r)
-    case .wasteStream(let r): JSONTree.of(r)
-    case .focusItem(let r): JSONTree.of(r)
-    case .opportunity(let r): JSONTree.of(r)
-    case .actionItem(let r): JSONTree.of(r)
-    case .indicator(let r): JSONTree.of(r)
-    case .earlierPeriod(let r): JSONTree.of(r)
-    }
-  }
+  func json(record: AnyRecord) -> JSONTree? { RecordFields.tree(record) }
 
   func json(header: AssessmentHeader) -> JSONTree? {
     JSONTree.of(header).map { JSONTree.object("header", $0) }
@@ -200,22 +172,10 @@ struct FieldContext {
   /// A dotted key path (`investment.equipment`) split at the dots, remembered per key (every export reads the same
   /// few hundred keys of the worksheet definitions).
   static func path(_ key: String) -> [String] {
-    paths.lock.lock()
-    let known = paths.split[key]
-    paths.lock.unlock()
-    if let known { return known }
-    let split = key.split(separator: ".").map(String.init)
-    paths.lock.lock()
-    paths.split[key] = split
-    paths.lock.unlock()
-    return split
+    paths.value(key) { key.split(separator: ".").map(String.init) }
   }
 
-  final class Paths: @unchecked Sendable {
-    let lock = NSLock()
-    var split: [String: [String]] = [:]
-  }
-  static let paths = Paths()
+  static let paths = KeyMemo<String, [String]>()
 
   /// The JSON value at a dotted key path (`investment.equipment`), or nil.
   static func value(at key: String, in json: JSONTree?) -> JSONTree? {
@@ -421,5 +381,24 @@ enum ComputedColumns {
     default:
       return nil
     }
+  }
+}
+
+/// A process-wide memo of values worked out from a key (file stems, split key paths), under a lock; the value is
+/// worked out outside the lock, so two threads may both work out a missing key (the same value).
+final class KeyMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Key: Value] = [:]
+
+  func value(_ key: Key, _ make: () -> Value) -> Value {
+    lock.lock()
+    let known = values[key]
+    lock.unlock()
+    if let known { return known }
+    let made = make()
+    lock.lock()
+    values[key] = made
+    lock.unlock()
+    return made
   }
 }

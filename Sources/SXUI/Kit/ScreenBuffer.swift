@@ -120,6 +120,35 @@ public struct ScreenBuffer: Hashable, Sendable {
     }
   }
 
+  /// Lays out `units` (`count` of them) one cell each from `col`, clipped at `limit`, `cell` making each: over
+  /// one-column cells only (the usual case) they are stored in place, as `write` would, without its checks; otherwise
+  /// through `write`. Returns the number of columns used.
+  @inline(__always)
+  private mutating func putOneCellEach<Units: Sequence>(
+    _ units: Units, count: Int, row: Int, col: Int, limit: Int, _ cell: (Units.Element) -> Cell
+  ) -> Int {
+    let end = min(limit, col + count), first = max(col, 0)
+    if first < end && rowIsNarrow(row, from: first, to: end) {
+      let base = row * cols
+      cells.withUnsafeMutableBufferPointer { cells in
+        var i = col
+        for u in units {
+          if i >= end { break }
+          if i >= 0 { cells[base + i] = cell(u) }
+          i += 1
+        }
+      }
+      return end - first
+    }
+    var c = col
+    for u in units {
+      if c >= limit { break }
+      if c >= 0 { write(cell(u), row: row, col: c) }
+      c += 1
+    }
+    return max(0, c - max(col, 0))
+  }
+
   /// Writes `text` on one line starting at (row, col), clipped to `maxWidth` columns and to
   /// the buffer. Control characters are replaced; a wide grapheme that does not fit is
   /// replaced by a space. Returns the number of columns used.
@@ -131,49 +160,16 @@ public struct ScreenBuffer: Hashable, Sendable {
     // Printable ASCII (labels, numbers, most values): one cell per byte, without grapheme breaking — what the loop
     // below does for such text.
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-      // Over one-column cells only (the usual case): stored in place, as `write` would, without its checks.
-      let end = min(limit, col + text.utf8.count), first = max(col, 0)
-      if first < end && rowIsNarrow(row, from: first, to: end) {
-        let base = row * cols
-        cells.withUnsafeMutableBufferPointer { cells in
-          var i = col
-          for b in text.utf8 {
-            if i >= end { break }
-            if i >= 0 { cells[base + i] = Cell(ascii: b, style: style) }
-            i += 1
-          }
-        }
-        return end - first
+      return putOneCellEach(text.utf8, count: text.utf8.count, row: row, col: col, limit: limit) {
+        Cell(ascii: $0, style: style)
       }
-      for b in text.utf8 {
-        if c >= limit { break }
-        if c >= 0 { write(Cell(ascii: b, style: style), row: row, col: c) }
-        c += 1
-      }
-      return max(0, c - max(col, 0))
     }
     // Text of one-column scalars, each its own grapheme (Vietnamese values and labels): one cell per scalar, as the
     // loop below lays it out, without grapheme breaking.
     if DisplayWidth.isSingleColumnScalars(text) {
-      let end = min(limit, col + text.unicodeScalars.count), first = max(col, 0)
-      if first < end && rowIsNarrow(row, from: first, to: end) {
-        let base = row * cols
-        cells.withUnsafeMutableBufferPointer { cells in
-          var i = col
-          for u in text.unicodeScalars {
-            if i >= end { break }
-            if i >= 0 { cells[base + i] = Cell(singleColumn: u, style: style) }
-            i += 1
-          }
-        }
-        return end - first
+      return putOneCellEach(text.unicodeScalars, count: text.unicodeScalars.count, row: row, col: col, limit: limit) {
+        Cell(singleColumn: $0, style: style)
       }
-      for u in text.unicodeScalars {
-        if c >= limit { break }
-        if c >= 0 { write(Cell(singleColumn: u, style: style), row: row, col: c) }
-        c += 1
-      }
-      return max(0, c - max(col, 0))
     }
     var lastLead: Int?
     for raw in text {
