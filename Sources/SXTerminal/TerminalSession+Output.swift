@@ -55,22 +55,28 @@ extension TerminalSession {
 
   /// The second half of ``present(_:)``: positions (or hides) the cursor of the frame staged last and sends what
   /// changed to the terminal (one `doupdate`).
+  ///
+  /// A change of the cursor's visibility is sent after the frame: `curs_set` writes and flushes its few bytes at
+  /// once, so sent before `doupdate` they would reach the terminal as a write of their own ahead of the frame (the
+  /// editor closing after a save hides the cursor: the frame that shows the save would then follow a separate write).
   public func flush() {
     guard isActive, let win = window else { return }
+    var visibility: Int32?
     if let pos = stagedCursor {
       if !cursorVisible {
-        _ = curs_set(1)
+        visibility = 1
         leaveok(win, false)
         cursorVisible = true
       }
       wmove(win, Int32(pos.row), Int32(pos.col))
     } else if cursorVisible {
-      _ = curs_set(0)
+      visibility = 0
       leaveok(win, true)
       cursorVisible = false
     }
     wnoutrefresh(win)
     doupdate()
+    if let visibility { _ = curs_set(visibility) }
   }
 
   private func draw(_ cell: Cell, row: Int, col: Int, window win: UnsafeMutablePointer<WINDOW>) {

@@ -42,6 +42,7 @@ struct DatabaseRepository: AssessmentRepository {
   func commit(_ edits: [Edit], to id: String, label: String) throws -> [Edit] {
     guard let trace else { return try db.commit(edits, to: id, label: label, by: stamps.stamp()) }
     let t0 = AppTrace.now()
+    trace.commitStartedAt = t0
     defer { trace.commitMicros = AppTrace.now() - t0 }
     return try db.commit(edits, to: id, label: label, by: stamps.stamp())
   }

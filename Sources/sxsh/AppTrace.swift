@@ -11,6 +11,8 @@ final class AppTrace {
   private let file: UnsafeMutablePointer<FILE>
   /// Microseconds of the last store commit (set by the repository, reported with the event that caused it).
   var commitMicros: Int = -1
+  /// Monotonic time the last store commit started (reported relative to the event that caused it).
+  var commitStartedAt: Int = -1
 
   init?(environment env: [String: String]) {
     guard let path = env["SXSH_TRACE"], !path.isEmpty, let f = fopen(path, "a") else { return nil }
@@ -37,7 +39,7 @@ final class AppTrace {
     var line = "\(what) t=\(start)"
     for (n, v) in phases { line += " \(n)=\(v)" }
     if commitMicros >= 0 {
-      line += " commit=\(commitMicros)"
+      line += " commit=\(commitMicros) commitStart=+\(commitStartedAt - start)"
       commitMicros = -1
     }
     line += "\n"

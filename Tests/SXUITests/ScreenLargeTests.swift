@@ -231,9 +231,9 @@ import Testing
 
   @Test func treeEncodingGivesWhatJSONSerializationReadsBack() throws {
     let a = DemoAssessment.make()
-    let records = a.team.map(AnyRecord.teamMember) + a.flows.map(AnyRecord.flow) + a.opportunities.map(AnyRecord.opportunity)
-      + a.materials.map(AnyRecord.material) + a.focus.map(AnyRecord.focusItem)
-    #expect(!records.isEmpty)
+    // Every record of every kind (the tree encoder's scalar leaves are told apart by type, not by casts).
+    let records = a.records
+    #expect(Set(records.map(\.kind)).count == RecordKind.allCases.count)
     for r in records {
       let parsed = try JSONSerialization.jsonObject(with: try r.encoded())
       let tree = FieldCodec.json(of: r)
@@ -241,10 +241,23 @@ import Testing
       let actual = try JSONSerialization.data(withJSONObject: tree, options: [.sortedKeys])
       #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
-    let header = try JSONSerialization.jsonObject(with: try JSONCoding.encoder().encode(a.header))
-    #expect(
-      try JSONSerialization.data(withJSONObject: FieldCodec.json(of: a.header), options: [.sortedKeys])
-        == JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+    // The demo header, and one with the optional members set otherwise and a boolean flipped.
+    var other = a.header
+    other.settings.systemCost = Quantity(value: 1.25, unit: "tỷ VND", si: 1.25e9)
+    other.settings.wastewaterCharge = nil
+    other.profile.shifts = nil
+    other.profile.employees = 0
+    other.settings.discountRate = 0.085
+    other.isSample.toggle()
+    for h in [a.header, other] {
+      let header = try JSONSerialization.jsonObject(with: try JSONCoding.encoder().encode(h))
+      let actual = try JSONSerialization.data(withJSONObject: FieldCodec.json(of: h), options: [.sortedKeys])
+      let expected = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
+      #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+    // A value JSON cannot hold is refused, as the encoder refuses it.
+    other.settings.discountRate = .nan
+    #expect(FieldCodec.json(of: other).isEmpty)
   }
 
   @Test func tableKeepsItsScrollOffsetWhileTheSelectionIsOnScreen() throws {
