@@ -97,11 +97,17 @@ enum AppRunner {
   }
 }
 
-/// Lowers the calling thread's scheduling priority to the lowest (nice 19). On Linux the nice value belongs to
-/// the thread (`setpriority` with who 0 is the calling thread), and raising it needs no privilege; a failure leaves
-/// the priority as it was (the work is the same, only its share of the cores changes).
+/// Lowers the calling thread's scheduling priority to the lowest: Linux's SCHED_IDLE policy, else nice 19. An idle-
+/// policy thread is preempted at once by any other thread woken on its core (the kernel's rule for SCHED_IDLE);
+/// at nice 19 it kept its core for up to a scheduler slice (~1 ms here), so the commit of the next edit, woken
+/// while the validation of the last one still ran, waited for it. Both apply to the calling thread alone, and
+/// need no privilege; a failure leaves the priority as it was (the work is the same, only its share of the cores
+/// changes).
 func lowerThreadPriority() {
   #if os(Linux)
-    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+    var param = sched_param(sched_priority: 0)
+    if pthread_setschedparam(pthread_self(), 5 /* SCHED_IDLE */, &param) != 0 {
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+    }
   #endif
 }

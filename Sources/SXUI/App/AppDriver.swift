@@ -99,17 +99,9 @@ public final class AppDriver {
       let outcome = Result { try repository.value.commit(edits, to: id, label: label) }
       pending.finish(outcome)
     }
-    if let commitThread {
-      commitThread.run(run)
-      // The commit is the longer path to the saved frame (its statements, then the WAL sync): it goes first. Woken
-      // while the other core is busy (the terminal drawing the last frame), the commit thread would otherwise be
-      // queued on this core and start only when this thread blocks, after the render (~0.8 ms later, measured with
-      // SXSH_TRACE's commitStart); yielding lets it run its statements now, and this thread renders while it waits
-      // for the disk. With the other core idle it runs there and the yield returns at once.
-      sched_yield()
-    } else {
-      run()
-    }
+    // The commit is the longer path to the saved frame (its statements, then the WAL sync): it runs beside the
+    // render (see CommitThread).
+    if let commitThread { commitThread.run(run) } else { run() }
     pendingCommit = pending
     AppUpdate.committed(&state, edits, label: label)
   }
@@ -120,7 +112,9 @@ public final class AppDriver {
   /// must then not be presented, the app is rendered again.
   @discardableResult
   public func settleCommit() -> Bool {
-    guard let pending = pendingCommit.take(), let settled = pending.wait() else { return false }
+    guard let pending = pendingCommit.take() else { return false }
+    commitThread?.release()
+    guard let settled = pending.wait() else { return false }
     state = settled.before
     let lang = state.language
     var failed = false
@@ -477,45 +471,6 @@ final class PendingCommit: @unchecked Sendable {
     done.wait()
     guard let outcome = lock.withLock({ self.outcome }), let before = before.take() else { return nil }
     return (before, outcome)
-  }
-}
-
-/// One thread that runs the jobs given to it in order (``AppDriver``'s commits), then waits for the next; it ends
-/// after ``stop()``.
-final class CommitThread: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var jobs: [@Sendable () -> Void] = []
-  private var stopped = false
-
-  init() {
-    let thread = Thread { [self] in loop() }
-    thread.name = "sxsh.commit"
-    thread.start()
-  }
-
-  func run(_ job: @escaping @Sendable () -> Void) {
-    condition.withLock {
-      jobs.append(job)
-      condition.signal()
-    }
-  }
-
-  func stop() {
-    condition.withLock {
-      stopped = true
-      condition.signal()
-    }
-  }
-
-  private func loop() {
-    while true {
-      let job: (@Sendable () -> Void)? = condition.withLock {
-        while jobs.isEmpty && !stopped { condition.wait() }
-        return jobs.isEmpty ? nil : jobs.removeFirst()
-      }
-      guard let job else { return }
-      job()
-    }
   }
 }
 

@@ -1,0 +1,170 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One thread that runs the jobs given to it in order (``AppDriver``'s commits), then waits for the next; it ends
+/// after ``stop()``.
+///
+/// A job is meant to run beside the thread that handed it over (the loop renders the frame while the commit runs):
+/// ``run(_:)`` keeps the commit thread off the caller's core until ``release()`` (called when the caller is about to
+/// wait for the job). Without that the scheduler often queued the woken commit thread on the caller's busy core, and
+/// it started only once the caller blocked, after the render (~0.8 ms later, measured with `SXSH_TRACE`'s
+/// commitStart). On one core, or when the cores cannot be told apart, the caller yields instead, so the commit still
+/// goes first.
+final class CommitThread: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var jobs: [@Sendable () -> Void] = []
+  private var stopped = false
+  /// Jobs taken by the thread so far, and handed to it (``release()`` tells whether the last one started).
+  private var taken = 0
+  private var handed = 0
+  private let affinity = CoreSteering()
+
+  init() {
+    let thread = Thread { [self] in
+      affinity.enter()
+      loop()
+    }
+    thread.name = "sxsh.commit"
+    thread.start()
+  }
+
+  func run(_ job: @escaping @Sendable () -> Void) {
+    let steered = affinity.avoidCallersCore()
+    condition.withLock {
+      jobs.append(job)
+      handed += 1
+      condition.signal()
+    }
+    if !steered { sched_yield() }
+  }
+
+  /// The caller waits for the job now. A job still waiting for another core (busy with other work) is moved to the
+  /// caller's, which is about to be idle: widening the cores allowed would leave it queued where it is. A job
+  /// running may use any core again.
+  func release() {
+    let started = condition.withLock { taken == handed }
+    if started { affinity.allowAll() } else { affinity.pinToCallersCore() }
+  }
+
+  func stop() {
+    condition.withLock {
+      stopped = true
+      condition.signal()
+    }
+  }
+
+  private func loop() {
+    while true {
+      let job: (@Sendable () -> Void)? = condition.withLock {
+        while jobs.isEmpty && !stopped { condition.wait() }
+        if jobs.isEmpty { return nil }
+        taken += 1
+        return jobs.removeFirst()
+      }
+      guard let job else { return }
+      job()
+    }
+  }
+}
+
+/// The cores one thread (the commit thread) may run on, narrowed while another thread works beside it.
+final class CoreSteering: @unchecked Sendable {
+  #if os(Linux)
+    /// The C library's calls for this, looked up once (Swift's Glibc module leaves the GNU ones out).
+    private struct Calls {
+      let getcpu: @convention(c) () -> Int32
+      let gettid: @convention(c) () -> pid_t
+      let getaffinity: @convention(c) (pid_t, Int, UnsafeMutablePointer<cpu_set_t>) -> Int32
+      let setaffinity: @convention(c) (pid_t, Int, UnsafePointer<cpu_set_t>) -> Int32
+
+      static let shared: Calls? = {
+        func sym<T>(_ name: String, _: T.Type) -> T? {
+          dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: T.self) }
+        }
+        guard let a = sym("sched_getcpu", (@convention(c) () -> Int32).self),
+          let b = sym("gettid", (@convention(c) () -> pid_t).self),
+          let c = sym("sched_getaffinity", (@convention(c) (pid_t, Int, UnsafeMutablePointer<cpu_set_t>) -> Int32).self),
+          let d = sym("sched_setaffinity", (@convention(c) (pid_t, Int, UnsafePointer<cpu_set_t>) -> Int32).self)
+        else { return nil }
+        return Calls(getcpu: a, gettid: b, getaffinity: c, setaffinity: d)
+      }()
+    }
+
+    private let lock = NSLock()
+    private var tid: pid_t = 0
+    /// The cores the process may use, when there are two or more.
+    private var allowed: cpu_set_t?
+    private var narrowed = false
+
+    /// Called on the steered thread, once.
+    func enter() {
+      guard let calls = Calls.shared else { return }
+      var set = cpu_set_t()
+      let ok = calls.getaffinity(0, MemoryLayout<cpu_set_t>.size, &set) == 0
+      let id = calls.gettid()
+      lock.withLock {
+        tid = id
+        if ok, Self.count(set) >= 2 { allowed = set }
+      }
+    }
+
+    /// Keeps the steered thread off the calling thread's core; false when it cannot (one core, or not known yet).
+    func avoidCallersCore() -> Bool {
+      lock.lock()
+      defer { lock.unlock() }
+      guard tid != 0, var set = allowed, let calls = Calls.shared else { return false }
+      let cpu = Int(calls.getcpu())
+      guard cpu >= 0, cpu < MemoryLayout<cpu_set_t>.size * 8, Self.isSet(cpu, set) else { return false }
+      Self.clear(cpu, &set)
+      guard calls.setaffinity(tid, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return false }
+      narrowed = true
+      return true
+    }
+
+    /// Moves the steered thread to the calling thread's core (``allowAll()`` or the next steering undoes it).
+    func pinToCallersCore() {
+      lock.lock()
+      defer { lock.unlock() }
+      guard narrowed, let calls = Calls.shared else { return }
+      let cpu = Int(calls.getcpu())
+      guard cpu >= 0, cpu < MemoryLayout<cpu_set_t>.size * 8 else { return }
+      var set = cpu_set_t()
+      Self.set(cpu, &set)
+      _ = calls.setaffinity(tid, MemoryLayout<cpu_set_t>.size, &set)
+    }
+
+
+    func allowAll() {
+      lock.lock()
+      defer { lock.unlock() }
+      guard narrowed, let set = allowed, let calls = Calls.shared else { return }
+      narrowed = false
+      var all = set
+      _ = calls.setaffinity(tid, MemoryLayout<cpu_set_t>.size, &all)
+    }
+
+    private static func count(_ set: cpu_set_t) -> Int {
+      withUnsafeBytes(of: set) { $0.reduce(0) { $0 + $1.nonzeroBitCount } }
+    }
+
+    private static func isSet(_ cpu: Int, _ set: cpu_set_t) -> Bool {
+      withUnsafeBytes(of: set) { $0[cpu / 8] & UInt8(1 << (cpu % 8)) != 0 }
+    }
+
+    private static func set(_ cpu: Int, _ set: inout cpu_set_t) {
+      withUnsafeMutableBytes(of: &set) { $0[cpu / 8] |= UInt8(1 << (cpu % 8)) }
+    }
+
+    private static func clear(_ cpu: Int, _ set: inout cpu_set_t) {
+      withUnsafeMutableBytes(of: &set) { $0[cpu / 8] &= ~UInt8(1 << (cpu % 8)) }
+    }
+  #else
+    func enter() {}
+    func avoidCallersCore() -> Bool { false }
+    func allowAll() {}
+    func pinToCallersCore() {}
+  #endif
+}

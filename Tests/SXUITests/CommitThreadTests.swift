@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import SXUI
+
+/// The commit thread runs its jobs in order, beside the thread that handed them over: never on the caller's core
+/// while the caller works (the loop rendering), and anywhere once the caller waits (``CommitThread/release()``).
+@Suite struct CommitThreadTests {
+  /// `sched_getcpu`, looked up as the app looks it up (the Glibc module leaves it out).
+  static let cpu: (@convention(c) () -> Int32)? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getcpu").map {
+    unsafeBitCast($0, to: (@convention(c) () -> Int32).self)
+  }
+
+  /// What each job saw: its core, and whether the caller had released it yet.
+  final class Log: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var runs: [(index: Int, core: Int32, released: Bool)] = []
+    private var released = false
+    func release(_ on: Bool) { lock.withLock { released = on } }
+    func ran(_ i: Int, _ core: Int32) { lock.withLock { runs.append((i, core, released)) } }
+    var all: [(index: Int, core: Int32, released: Bool)] { lock.withLock { runs } }
+  }
+
+  @Test func jobsRunInOrderAndNeverOnTheBusyCallersCoreBeforeRelease() throws {
+    let thread = CommitThread()
+    let log = Log()
+    // The thread learns its id when it starts; a job handed over before is run without steering.
+    Thread.sleep(forTimeInterval: 0.05)
+    var callerCores: [Int32] = []
+    for i in 0..<20 {
+      let done = DispatchSemaphore(value: 0)
+      log.release(false)
+      let caller = Self.cpu?() ?? -1
+      thread.run {
+        log.ran(i, Self.cpu?() ?? -1)
+        done.signal()
+      }
+      // The caller stays busy a while on its core (as the loop renders the frame), then waits for the job.
+      let end = DispatchTime.now().uptimeNanoseconds + 2_000_000
+      var spin = 0
+      while DispatchTime.now().uptimeNanoseconds < end { spin &+= 1 }
+      // Only a caller still on the core it handed the job over from tells anything.
+      callerCores.append((Self.cpu?() ?? -2) == caller ? caller : -1)
+      log.release(true)
+      thread.release()
+      done.wait()
+    }
+    thread.stop()
+    let runs = log.all
+    #expect(runs.map(\.index) == Array(0..<20))
+    guard Self.cpu != nil, ProcessInfo.processInfo.activeProcessorCount >= 2 else { return }
+    var besides = 0
+    for (r, caller) in zip(runs, callerCores) where caller >= 0 && !r.released {
+      #expect(r.core != caller, "job \(r.index) ran on the busy caller's core \(caller) before it was released")
+      besides += 1
+    }
+    // Two milliseconds are plenty for another core to take the job (all of them busy every time is unlikely).
+    #expect(besides > 0)
+  }
+}
