@@ -110,15 +110,20 @@ extension AppDatabase {
     }
     // The new body: the stored one with the members that changed encoded again (an address edit encodes the profile
     // alone), when the header it encodes is known; else the whole header encoded.
-    let newBytes = try known.flatMap { try membersReplaced(Array(beforeBody), from: $0, to: h) } ?? Array(JSONCoding.encoder().encode(h))
+    // Each body's members are found once (the scan is shared by the splice, the comparison and the stamp).
+    let oldBytes = Array(beforeBody)
+    let oldFields = FieldStamp.fields(oldBytes)
+    let newBytes =
+      try known.flatMap { try membersReplaced(oldBytes, fields: oldFields, from: $0, to: h) } ?? Array(JSONCoding.encoder().encode(h))
+    let newFields = FieldStamp.fields(newBytes)
     let newBody = Data(newBytes)
     var out: AssessmentHeader
     var body: String?
-    if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: newBytes) {
+    if let keys = FieldStamp.changedKeys(old: oldBytes, oldFields, new: newBytes, newFields) {
       out = h
       for k in keys { out.provenance[k] = stamp }
       out.updatedAt = stamp.at
-      body = try spliced(newBytes, FieldStamp.fields(newBytes), out)
+      body = try spliced(newBytes, newFields, out)
     } else {
       let stamped = try Provenance.stampChanges(old: Data(oldText.utf8), new: newBody, stamp: stamp)
       out = try JSONDecoder().decode(AssessmentHeader.self, from: stamped)
@@ -136,7 +141,14 @@ extension AppDatabase {
   /// member that differs is not a structure, collection or string (the whole header is then encoded), or `bytes` is
   /// not the object expected.
   static func membersReplaced(_ bytes: [UInt8], from old: AssessmentHeader, to new: AssessmentHeader) throws -> [UInt8]? {
-    guard new.id == old.id, new.isSample == old.isSample, new.status == old.status, let fields = FieldStamp.fields(bytes) else { return nil }
+    try membersReplaced(bytes, fields: FieldStamp.fields(bytes), from: old, to: new)
+  }
+
+  /// ``membersReplaced(_:from:to:)`` with the members of `bytes` already found (`FieldStamp.fields`).
+  static func membersReplaced(_ bytes: [UInt8], fields: [(key: String, value: Range<Int>)]?, from old: AssessmentHeader, to new: AssessmentHeader)
+    throws -> [UInt8]?
+  {
+    guard new.id == old.id, new.isSample == old.isSample, new.status == old.status, let fields else { return nil }
     let encoder = JSONCoding.encoder()
     var changed: [String: Data] = [:]
     if new.profile != old.profile { changed["profile"] = try encoder.encode(new.profile) }
@@ -326,7 +338,14 @@ enum FieldStamp {
   /// from `old` — the fields `Provenance.stampChanges` stamps. Both must be compact JSON objects as `JSONCoding.encoder()`
   /// writes them (sorted keys, so equal values are equal bytes); nil when either is not.
   static func changedKeys(old: [UInt8], new: [UInt8]) -> [String]? {
-    guard let o = fields(old), let n = fields(new) else { return nil }
+    changedKeys(old: old, fields(old), new: new, fields(new))
+  }
+
+  /// ``changedKeys(old:new:)`` with the members of both already found (``fields(_:)``).
+  static func changedKeys(
+    old: [UInt8], _ oldFields: [(key: String, value: Range<Int>)]?, new: [UInt8], _ newFields: [(key: String, value: Range<Int>)]?
+  ) -> [String]? {
+    guard let o = oldFields, let n = newFields else { return nil }
     var before: [String: ArraySlice<UInt8>] = [:]
     for f in o { before[f.key] = old[f.value] }
     var out: [String] = []
@@ -338,8 +357,13 @@ enum FieldStamp {
 
   /// The top-level members of a compact JSON object: key and the byte range of its value. nil when the text is not a
   /// compact object or a key has an escape.
-  static func fields(_ b: [UInt8]) -> [(key: String, value: Range<Int>)]? {
+  static func fields(_ bytes: [UInt8]) -> [(key: String, value: Range<Int>)]? {
+    bytes.withUnsafeBufferPointer { fields(in: $0) }
+  }
+
+  private static func fields(in b: UnsafeBufferPointer<UInt8>) -> [(key: String, value: Range<Int>)]? {
     var out: [(key: String, value: Range<Int>)] = []
+    out.reserveCapacity(16)
     var i = 0
     let n = b.count
     guard n >= 2, b[0] == UInt8(ascii: "{"), b[n - 1] == UInt8(ascii: "}") else { return nil }

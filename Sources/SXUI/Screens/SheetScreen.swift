@@ -159,7 +159,21 @@ enum SheetScreen {
     return TextRules.matches(text.joined(separator: " "), q)
   }
 
-  static func units(_ a: Assessment) -> UnitSystem { (try? a.header.settings.unitSystem()) ?? .standard }
+  /// The assessment's unit system (the standard one when its rates or local units are wrong), kept for the last
+  /// rates and local units asked: every key typed into a number field parses with it, and building it copies the
+  /// catalogue (~100,000 instructions). Equal rates and units give the same system (symbols are NFC-normalised when
+  /// added, and a rate or factor that is not finite and positive is refused either way).
+  static func units(_ a: Assessment) -> UnitSystem {
+    let s = a.header.settings
+    let hit = UnitsCache.lock.withLock { () -> UnitSystem? in
+      guard let last = UnitsCache.last, last.rates == s.currencyRates, last.local == s.localUnits else { return nil }
+      return last.system
+    }
+    if let hit { return hit }
+    let system = (try? s.unitSystem()) ?? .standard
+    UnitsCache.lock.withLock { UnitsCache.last = (s.currencyRates, s.localUnits, system) }
+    return system
+  }
 
   nonisolated(unsafe) static var idSource: () -> String = { UUID().uuidString.lowercased().prefix(8).description }
   static func newId() -> String { idSource() }
@@ -308,4 +322,10 @@ enum SheetScreen {
       return []
     }
   }
+}
+
+/// The last unit system built by ``SheetScreen/units(_:)`` and what it was built from.
+private enum UnitsCache {
+  static let lock = NSLock()
+  nonisolated(unsafe) static var last: (rates: [CurrencyRate], local: [LocalUnit], system: UnitSystem)?
 }
