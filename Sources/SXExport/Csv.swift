@@ -13,10 +13,10 @@ public enum CSVExport {
     var out = bom
     out.reserveCapacity(256 + t.rows.count * t.columns.count * 16)
     var first = true
-    for h in t.headers {
+    for c in t.columns {
       if !first { out.append(0x2C) }
       first = false
-      field(neutralise(h, raw: raw), into: &out)
+      header(c, raw: raw, into: &out)
     }
     out.append(0x0D)
     out.append(0x0A)
@@ -29,7 +29,7 @@ public enum CSVExport {
         case .empty:
           out.append(0x22)
           out.append(0x22)
-        case .number(let v): field(Fmt.plain(v), into: &out)
+        case .number(let v): number(v, into: &out)
         case .text(let x): field(neutralise(x, raw: raw), into: &out)
         }
       }
@@ -37,6 +37,65 @@ public enum CSVExport {
       out.append(0x0A)
     }
     return Data(out)
+  }
+
+  /// `field(Fmt.plain(v), into: &out)`, the digits written straight into `out` (no text made for a number).
+  static func number(_ v: Double, into out: inout [UInt8]) {
+    out.append(0x22)
+    if v == v.rounded(), abs(v) < 1e15 {
+      // `String(Int64(v))`: a minus sign for a negative whole number (never for zero), then the digits.
+      var n = Int64(v)
+      if n < 0 {
+        out.append(0x2D)
+        n = -n
+      }
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+        var i = 20
+        repeat {
+          i -= 1
+          buf[i] = 0x30 + UInt8(n % 10)
+          n /= 10
+        } while n > 0
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<20]))
+      }
+    } else if Fmt.g15Short(v, { out.append(contentsOf: $0) }) == nil {
+      out.append(contentsOf: Fmt.g15Long(v).utf8)
+    }
+    out.append(0x22)
+  }
+
+  /// `field(neutralise(c.header, raw: raw), into: &out)`, the label and unit written straight into `out` when the
+  /// label does not begin with a byte that a formula start begins with (then the header, which begins as the label
+  /// does, is not neutralised).
+  static func header(_ c: ExportColumn, raw: Bool, into out: inout [UInt8]) {
+    guard let b = c.label.utf8.first, !(b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D || b == 0xEF) else {
+      field(neutralise(c.header, raw: raw), into: &out)
+      return
+    }
+    out.append(0x22)
+    quoted(c.label, into: &out)
+    if let unit = c.unit {
+      out.append(0x20)
+      out.append(0x28)
+      quoted(unit, into: &out)
+      out.append(0x29)
+    }
+    out.append(0x22)
+  }
+
+  /// The bytes of `s`, `"` doubled.
+  static func quoted(_ s: String, into out: inout [UInt8]) {
+    var s = s
+    s.withUTF8 { bytes in
+      if !bytes.contains(0x22) {
+        out.append(contentsOf: bytes)
+      } else {
+        for b in bytes {
+          out.append(b)
+          if b == 0x22 { out.append(0x22) }
+        }
+      }
+    }
   }
 
   /// One quoted field (`"` doubled).
