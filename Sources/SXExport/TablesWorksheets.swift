@@ -46,6 +46,16 @@ enum WorksheetTables {
 
   static let stems = KeyMemo<String, String>()
 
+  /// A computed column's label and the unit of its definition.
+  struct LabelUnit: Hashable, Sendable {
+    let label: String
+    let unit: String
+  }
+
+  /// `label.contains(unit)` of the computed columns' labels and defined units (`String.contains` through Foundation
+  /// costs more than the rest of a small table), remembered per process.
+  static let labelHolds = KeyMemo<LabelUnit, Bool>()
+
   /// W0 (a form): one row per field, value and unit.
   static func headerTable(_ ws: Worksheet, _ ctx: FieldContext) -> ExportTable {
     let i = ctx.input
@@ -125,7 +135,9 @@ enum WorksheetTables {
         let unit = column.compactMap { $0?.unit }.first ?? c.unit
         let label = i.t(c.label)
         // Labels often carry their unit already ("Năng lượng (GJ)", "% TOE").
-        let shown = label.hasSuffix(")") || label.contains(unit) || label.contains(c.unit) ? nil : unit
+        // Whether the label holds the definition's unit depends on the definitions alone: worked out once per process.
+        let holdsDefined = labelHolds.value(LabelUnit(label: label, unit: c.unit)) { label.contains(c.unit) }
+        let shown = label.hasSuffix(")") || holdsDefined || (unit != c.unit && label.contains(unit)) ? nil : unit
         columns.append(ExportColumn(label, unit: shown, format: ComputedColumns.format(unit)))
         for k in column.indices { rows[k].append(.num(column[k]?.value)) }
       }
