@@ -174,23 +174,23 @@ struct FieldContext {
     self.input = input
     units = (try? input.assessment.header.settings.unitSystem()) ?? .standard
     // `AnyRecord.displayName` of every record by id, in `Assessment.records` order (a later id wins), read from the
-    // arrays without wrapping each record.
+    // arrays without wrapping (or copying) each record.
     let a = input.assessment
     var n: [String: String] = [:]
     n.reserveCapacity(a.team.count + a.products.count + a.materials.count + a.energyCarriers.count + a.water.count + a.steps.count
       + a.flows.count + a.wasteStreams.count + a.focus.count + a.opportunities.count + a.actions.count + a.indicators.count
       + a.earlierPeriods.count)
-    for r in a.team { n[r.id] = r.name }
-    for r in a.products { n[r.id] = r.name }
-    for r in a.materials { n[r.id] = r.name }
-    for r in a.energyCarriers { n[r.id] = r.name }
-    for r in a.water { n[r.id] = r.name }
-    for r in a.steps { n[r.id] = r.name }
-    for r in a.flows { n[r.id] = r.name }
-    for r in a.wasteStreams { n[r.id] = r.name }
-    for r in a.focus { n[r.id] = r.targetId }
-    for r in a.opportunities { n[r.id] = r.title }
-    for r in a.actions { n[r.id] = r.what }
+    for k in a.team.indices { n[a.team[k].id] = a.team[k].name }
+    for k in a.products.indices { n[a.products[k].id] = a.products[k].name }
+    for k in a.materials.indices { n[a.materials[k].id] = a.materials[k].name }
+    for k in a.energyCarriers.indices { n[a.energyCarriers[k].id] = a.energyCarriers[k].name }
+    for k in a.water.indices { n[a.water[k].id] = a.water[k].name }
+    for k in a.steps.indices { n[a.steps[k].id] = a.steps[k].name }
+    for k in a.flows.indices { n[a.flows[k].id] = a.flows[k].name }
+    for k in a.wasteStreams.indices { n[a.wasteStreams[k].id] = a.wasteStreams[k].name }
+    for k in a.focus.indices { n[a.focus[k].id] = a.focus[k].targetId }
+    for k in a.opportunities.indices { n[a.opportunities[k].id] = a.opportunities[k].title }
+    for k in a.actions.indices { n[a.actions[k].id] = a.actions[k].what }
     for r in a.indicators { n[r.id] = r.name.isEmpty ? r.key : r.name }
     for r in a.earlierPeriods { n[r.id] = r.period + " " + r.key }
     names = n
@@ -339,8 +339,12 @@ struct ColumnPlan {
     guard let raw else { return "" }
     if let arr = raw.array {
       if f.type == .list {
-        return arr.map { item in f.fields.compactMap { nf in nestedText(nf, item.value(at: FieldContext.path(nf.key)), ctx) }.joined(separator: " · ") }
-          .joined(separator: "; ")
+        // The nested key paths split once for every item.
+        let paths = f.fields.map { FieldContext.path($0.key) }
+        return arr.map { item in
+          f.fields.indices.compactMap { j in nestedText(f.fields[j], item.value(at: paths[j]), ctx) }.joined(separator: " · ")
+        }
+        .joined(separator: "; ")
       }
       return arr.map { text(f, $0, ctx) }.filter { !$0.isEmpty }.joined(separator: "; ")
     }
