@@ -261,232 +261,236 @@ enum RecordFields {
   /// The reader of the properties built here, holding the record.
   static func reader(_ record: AnyRecord) -> (String) -> Lookup? {
     switch record {
-    case .teamMember(let r): { teamMember(r, $0) }
-    case .product(let r): { product(r, $0) }
-    case .material(let r): { material(r, $0) }
-    case .energyCarrier(let r): { energyCarrier(r, $0) }
-    case .waterItem(let r): { waterItem(r, $0) }
-    case .processStep(let r): { processStep(r, $0) }
-    case .flow(let r): { flow(r, $0) }
-    case .wasteStream(let r): { wasteStream(r, $0) }
-    case .focusItem(let r): { focusItem(r, $0) }
-    case .opportunity(let r): { opportunity(r, $0) }
-    case .actionItem(let r): { actionItem(r, $0) }
-    case .indicator(let r): { indicator(r, $0) }
-    case .earlierPeriod(let r): { earlierPeriod(r, $0) }
+    case .teamMember(let r): { key in teamMember(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .product(let r): { key in product(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .material(let r): { key in material(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .energyCarrier(let r): { key in energyCarrier(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .waterItem(let r): { key in waterItem(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .processStep(let r): { key in processStep(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .flow(let r): { key in flow(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .wasteStream(let r): { key in wasteStream(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .focusItem(let r): { key in focusItem(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .opportunity(let r): { key in opportunity(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .actionItem(let r): { key in actionItem(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .indicator(let r): { key in indicator(key).map { f in withUnsafePointer(to: r) { f($0) } } }
+    case .earlierPeriod(let r): { key in earlierPeriod(key).map { f in withUnsafePointer(to: r) { f($0) } } }
     }
   }
 
-  static func teamMember(_ r: TeamMember, _ key: String) -> Lookup? {
+  static func teamMember(_ key: String) -> ((UnsafePointer<TeamMember>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "name": s(r.name)
-    case "role": s(r.role)
-    case "position": s(r.position)
-    case "department": s(r.department)
-    case "justification": s(r.justification)
-    case "contact": s(r.contact)
+    case "id": { r in s(r.pointee.id) }
+    case "name": { r in s(r.pointee.name) }
+    case "role": { r in s(r.pointee.role) }
+    case "position": { r in s(r.pointee.position) }
+    case "department": { r in s(r.pointee.department) }
+    case "justification": { r in s(r.pointee.justification) }
+    case "contact": { r in s(r.pointee.contact) }
     default: nil
     }
   }
 
-  static func product(_ r: Product, _ key: String) -> Lookup? {
+  static func product(_ key: String) -> ((UnsafePointer<Product>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "name": s(r.name)
-    case "annualQuantity": q(r.annualQuantity)
-    case "isReference": b(r.isReference)
-    case "note": s(r.note)
+    case "id": { r in s(r.pointee.id) }
+    case "name": { r in s(r.pointee.name) }
+    case "annualQuantity": { r in q(r.pointee.annualQuantity) }
+    case "isReference": { r in b(r.pointee.isReference) }
+    case "note": { r in s(r.pointee.note) }
     default: nil
     }
   }
 
-  static func material(_ r: Material, _ key: String) -> Lookup? {
+  static func material(_ key: String) -> ((UnsafePointer<Material>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "name": s(r.name)
-    case "kind": e(r.kind)
-    case "annualQuantity": q(r.annualQuantity)
-    case "unitPrice": p(r.unitPrice)
-    case "use": s(r.use)
-    case "intoProductShare": n(r.intoProductShare)
-    case "hazard": s(r.hazard)
-    case "dataSource": e(r.dataSource)
+    case "id": { r in s(r.pointee.id) }
+    case "name": { r in s(r.pointee.name) }
+    case "kind": { r in e(r.pointee.kind) }
+    case "annualQuantity": { r in q(r.pointee.annualQuantity) }
+    case "unitPrice": { r in p(r.pointee.unitPrice) }
+    case "use": { r in s(r.pointee.use) }
+    case "intoProductShare": { r in n(r.pointee.intoProductShare) }
+    case "hazard": { r in s(r.pointee.hazard) }
+    case "dataSource": { r in e(r.pointee.dataSource) }
     default: nil
     }
   }
 
-  static func energyCarrier(_ r: EnergyCarrier, _ key: String) -> Lookup? {
+  static func energyCarrier(_ key: String) -> ((UnsafePointer<EnergyCarrier>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "name": s(r.name)
-    case "fuel": s(r.fuel)
-    case "annualQuantity": q(r.annualQuantity)
-    case "unitPrice": p(r.unitPrice)
-    case "ncvOverride": p(r.ncvOverride)
-    case "use": s(r.use)
-    case "dataSource": e(r.dataSource)
+    case "id": { r in s(r.pointee.id) }
+    case "name": { r in s(r.pointee.name) }
+    case "fuel": { r in s(r.pointee.fuel) }
+    case "annualQuantity": { r in q(r.pointee.annualQuantity) }
+    case "unitPrice": { r in p(r.pointee.unitPrice) }
+    case "ncvOverride": { r in p(r.pointee.ncvOverride) }
+    case "use": { r in s(r.pointee.use) }
+    case "dataSource": { r in e(r.pointee.dataSource) }
     default: nil
     }
   }
 
-  static func waterItem(_ r: WaterItem, _ key: String) -> Lookup? {
+  static func waterItem(_ key: String) -> ((UnsafePointer<WaterItem>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "role": e(r.role)
-    case "name": s(r.name)
-    case "stepId": s(r.stepId)
-    case "annualQuantity": q(r.annualQuantity)
-    case "unitPrice": p(r.unitPrice)
-    case "pollutants": s(r.pollutants)
-    case "dataSource": e(r.dataSource)
+    case "id": { r in s(r.pointee.id) }
+    case "role": { r in e(r.pointee.role) }
+    case "name": { r in s(r.pointee.name) }
+    case "stepId": { r in s(r.pointee.stepId) }
+    case "annualQuantity": { r in q(r.pointee.annualQuantity) }
+    case "unitPrice": { r in p(r.pointee.unitPrice) }
+    case "pollutants": { r in s(r.pointee.pollutants) }
+    case "dataSource": { r in e(r.pointee.dataSource) }
     default: nil
     }
   }
 
-  static func processStep(_ r: ProcessStep, _ key: String) -> Lookup? {
+  static func processStep(_ key: String) -> ((UnsafePointer<ProcessStep>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "name": s(r.name)
-    case "description": s(r.description)
-    case "stockChange": q(r.stockChange)
-    case "systemCost": q(r.systemCost)
+    case "id": { r in s(r.pointee.id) }
+    case "name": { r in s(r.pointee.name) }
+    case "description": { r in s(r.pointee.description) }
+    case "stockChange": { r in q(r.pointee.stockChange) }
+    case "systemCost": { r in q(r.pointee.systemCost) }
     default: nil
     }
   }
 
-  static func flow(_ r: Flow, _ key: String) -> Lookup? {
+  static func flow(_ key: String) -> ((UnsafePointer<Flow>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "stepId": s(r.stepId)
-    case "direction": e(r.direction)
-    case "kind": e(r.kind)
-    case "name": s(r.name)
-    case "quantity": q(r.quantity)
-    case "unitPrice": p(r.unitPrice)
-    case "dataSource": e(r.dataSource)
-    case "note": s(r.note)
-    case "carrierId": s(r.carrierId)
-    case "materialId": s(r.materialId)
+    case "id": { r in s(r.pointee.id) }
+    case "stepId": { r in s(r.pointee.stepId) }
+    case "direction": { r in e(r.pointee.direction) }
+    case "kind": { r in e(r.pointee.kind) }
+    case "name": { r in s(r.pointee.name) }
+    case "quantity": { r in q(r.pointee.quantity) }
+    case "unitPrice": { r in p(r.pointee.unitPrice) }
+    case "dataSource": { r in e(r.pointee.dataSource) }
+    case "note": { r in s(r.pointee.note) }
+    case "carrierId": { r in s(r.pointee.carrierId) }
+    case "materialId": { r in s(r.pointee.materialId) }
     default: nil
     }
   }
 
-  static func wasteStream(_ r: WasteStream, _ key: String) -> Lookup? {
+  static func wasteStream(_ key: String) -> ((UnsafePointer<WasteStream>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "name": s(r.name)
-    case "sourceStepId": s(r.sourceStepId)
-    case "flowId": s(r.flowId)
-    case "kind": e(r.kind)
-    case "quantity": q(r.quantity)
-    case "composition": s(r.composition)
-    case "destination": s(r.destination)
-    case "disposalCost": q(r.disposalCost)
-    case "materialValue": p(r.materialValue)
-    case "causes": texts(r.causes)
-    case "dataSource": e(r.dataSource)
+    case "id": { r in s(r.pointee.id) }
+    case "name": { r in s(r.pointee.name) }
+    case "sourceStepId": { r in s(r.pointee.sourceStepId) }
+    case "flowId": { r in s(r.pointee.flowId) }
+    case "kind": { r in e(r.pointee.kind) }
+    case "quantity": { r in q(r.pointee.quantity) }
+    case "composition": { r in s(r.pointee.composition) }
+    case "destination": { r in s(r.pointee.destination) }
+    case "disposalCost": { r in q(r.pointee.disposalCost) }
+    case "materialValue": { r in p(r.pointee.materialValue) }
+    case "causes": { r in texts(r.pointee.causes) }
+    case "dataSource": { r in e(r.pointee.dataSource) }
     default: nil
     }
   }
 
-  static func focusItem(_ r: FocusItem, _ key: String) -> Lookup? {
+  static func focusItem(_ key: String) -> ((UnsafePointer<FocusItem>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "targetId": s(r.targetId)
-    case "costScore": n(r.costScore)
-    case "environmentScore": n(r.environmentScore)
-    case "safetyScore": n(r.safetyScore)
-    case "regulationScore": n(r.regulationScore)
-    case "selected": b(r.selected)
-    case "note": s(r.note)
+    case "id": { r in s(r.pointee.id) }
+    case "targetId": { r in s(r.pointee.targetId) }
+    case "costScore": { r in n(r.pointee.costScore) }
+    case "environmentScore": { r in n(r.pointee.environmentScore) }
+    case "safetyScore": { r in n(r.pointee.safetyScore) }
+    case "regulationScore": { r in n(r.pointee.regulationScore) }
+    case "selected": { r in b(r.pointee.selected) }
+    case "note": { r in s(r.pointee.note) }
     default: nil
     }
   }
 
-  static func opportunity(_ r: Opportunity, _ key: String) -> Lookup? {
+  static func opportunity(_ key: String) -> ((UnsafePointer<Opportunity>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "title": s(r.title)
-    case "stepId": s(r.stepId)
-    case "wasteStreamId": s(r.wasteStreamId)
-    case "cause": s(r.cause)
-    case "technique": e(r.technique)
-    case "tags": t(JSONTree.array(r.tags.map { JSONTree.leaf($0.rawValue) }))
-    case "originator": s(r.originator)
-    case "date": s(r.date)
-    case "owner": s(r.owner)
-    case "team": s(r.team)
-    case "effort": n(r.effort)
+    case "id": { r in s(r.pointee.id) }
+    case "title": { r in s(r.pointee.title) }
+    case "stepId": { r in s(r.pointee.stepId) }
+    case "wasteStreamId": { r in s(r.pointee.wasteStreamId) }
+    case "cause": { r in s(r.pointee.cause) }
+    case "technique": { r in e(r.pointee.technique) }
+    case "tags": { r in t(JSONTree.array(r.pointee.tags.map { JSONTree.leaf($0.rawValue) })) }
+    case "originator": { r in s(r.pointee.originator) }
+    case "date": { r in s(r.pointee.date) }
+    case "owner": { r in s(r.pointee.owner) }
+    case "team": { r in s(r.pointee.team) }
+    case "effort": { r in n(r.pointee.effort) }
     case "investment":
-      t(
-        object([
-          ("equipment", r.investment.equipment.map(quantity)), ("installation", r.investment.installation.map(quantity)),
-          ("engineering", r.investment.engineering.map(quantity)), ("other", r.investment.other.map(quantity)),
-        ]))
-    case "addedOM": q(r.addedOM)
-    case "lifetimeYears": n(r.lifetimeYears)
+      { r in
+        t(
+          object([
+            ("equipment", r.pointee.investment.equipment.map(quantity)), ("installation", r.pointee.investment.installation.map(quantity)),
+            ("engineering", r.pointee.investment.engineering.map(quantity)), ("other", r.pointee.investment.other.map(quantity)),
+          ]))
+      }
+    case "addedOM": { r in q(r.pointee.addedOM) }
+    case "lifetimeYears": { r in n(r.pointee.lifetimeYears) }
     case "savings":
-      t(
-        JSONTree.array(
-          r.savings.map { v in
-            object([
-              ("resource", JSONTree.leaf(v.resource.rawValue)), ("quantity", v.quantity.map(quantity)),
-              ("carrierId", v.carrierId.map { JSONTree.leaf($0) }), ("value", v.value.map(quantity)),
-            ])
-          }))
-    case "screening": e(r.screening)
-    case "screeningReason": s(r.screeningReason)
-    case "scores": t(JSONTree.object(r.scores.map { ($0.key, JSONTree.leaf(Double($0.value))) }))
-    case "technicallyFeasible": b(r.technicallyFeasible)
-    case "status": e(r.status)
-    case "actualCost": q(r.actualCost)
-    case "actualSavings": q(r.actualSavings)
-    case "followUpDate": s(r.followUpDate)
-    case "ruleId": s(r.ruleId)
-    case "explanation": s(r.explanation)
-    case "calculatorId": s(r.calculatorId)
-    case "note": s(r.note)
+      { r in
+        t(
+          JSONTree.array(
+            r.pointee.savings.map { v in
+              object([
+                ("resource", JSONTree.leaf(v.resource.rawValue)), ("quantity", v.quantity.map(quantity)),
+                ("carrierId", v.carrierId.map { JSONTree.leaf($0) }), ("value", v.value.map(quantity)),
+              ])
+            }))
+      }
+    case "screening": { r in e(r.pointee.screening) }
+    case "screeningReason": { r in s(r.pointee.screeningReason) }
+    case "scores": { r in t(JSONTree.object(r.pointee.scores.map { ($0.key, JSONTree.leaf(Double($0.value))) })) }
+    case "technicallyFeasible": { r in b(r.pointee.technicallyFeasible) }
+    case "status": { r in e(r.pointee.status) }
+    case "actualCost": { r in q(r.pointee.actualCost) }
+    case "actualSavings": { r in q(r.pointee.actualSavings) }
+    case "followUpDate": { r in s(r.pointee.followUpDate) }
+    case "ruleId": { r in s(r.pointee.ruleId) }
+    case "explanation": { r in s(r.pointee.explanation) }
+    case "calculatorId": { r in s(r.pointee.calculatorId) }
+    case "note": { r in s(r.pointee.note) }
     default: nil
     }
   }
 
-  static func actionItem(_ r: ActionItem, _ key: String) -> Lookup? {
+  static func actionItem(_ key: String) -> ((UnsafePointer<ActionItem>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "opportunityId": s(r.opportunityId)
-    case "what": s(r.what)
-    case "who": s(r.who)
-    case "start": s(r.start)
-    case "due": s(r.due)
-    case "budget": q(r.budget)
-    case "kpi": s(r.kpi)
-    case "done": b(r.done)
+    case "id": { r in s(r.pointee.id) }
+    case "opportunityId": { r in s(r.pointee.opportunityId) }
+    case "what": { r in s(r.pointee.what) }
+    case "who": { r in s(r.pointee.who) }
+    case "start": { r in s(r.pointee.start) }
+    case "due": { r in s(r.pointee.due) }
+    case "budget": { r in q(r.pointee.budget) }
+    case "kpi": { r in s(r.pointee.kpi) }
+    case "done": { r in b(r.pointee.done) }
     default: nil
     }
   }
 
-  static func indicator(_ r: IndicatorTarget, _ key: String) -> Lookup? {
+  static func indicator(_ key: String) -> ((UnsafePointer<IndicatorTarget>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "key": s(r.key)
-    case "name": s(r.name)
-    case "unit": s(r.unit)
-    case "baseline": n(r.baseline)
-    case "target": n(r.target)
-    case "note": s(r.note)
+    case "id": { r in s(r.pointee.id) }
+    case "key": { r in s(r.pointee.key) }
+    case "name": { r in s(r.pointee.name) }
+    case "unit": { r in s(r.pointee.unit) }
+    case "baseline": { r in n(r.pointee.baseline) }
+    case "target": { r in n(r.pointee.target) }
+    case "note": { r in s(r.pointee.note) }
     default: nil
     }
   }
 
-  static func earlierPeriod(_ r: EarlierPeriodValue, _ key: String) -> Lookup? {
+  static func earlierPeriod(_ key: String) -> ((UnsafePointer<EarlierPeriodValue>) -> Lookup)? {
     switch key {
-    case "id": s(r.id)
-    case "period": s(r.period)
-    case "key": s(r.key)
-    case "value": n(r.value)
-    case "unit": s(r.unit)
-    case "source": s(r.source)
+    case "id": { r in s(r.pointee.id) }
+    case "period": { r in s(r.pointee.period) }
+    case "key": { r in s(r.pointee.key) }
+    case "value": { r in n(r.pointee.value) }
+    case "unit": { r in s(r.pointee.unit) }
+    case "source": { r in s(r.pointee.source) }
     default: nil
     }
   }
@@ -540,23 +544,39 @@ enum RecordFields {
 
   static func finite(_ record: AnyRecord) -> Bool {
     switch record {
-    case .teamMember, .focusItem: true
-    case .product(let r): ok(r.annualQuantity)
-    case .material(let r): ok(r.annualQuantity) && ok(r.unitPrice) && ok(r.intoProductShare)
-    case .energyCarrier(let r): ok(r.annualQuantity) && ok(r.unitPrice) && ok(r.ncvOverride)
-    case .waterItem(let r): ok(r.annualQuantity) && ok(r.unitPrice)
-    case .processStep(let r): ok(r.stockChange) && ok(r.systemCost)
-    case .flow(let r): ok(r.quantity) && ok(r.unitPrice)
-    case .wasteStream(let r): ok(r.quantity) && ok(r.disposalCost) && ok(r.materialValue)
-    case .opportunity(let r):
-      ok(r.investment.equipment) && ok(r.investment.installation) && ok(r.investment.engineering) && ok(r.investment.other)
-        && ok(r.addedOM) && ok(r.lifetimeYears) && ok(r.actualCost) && ok(r.actualSavings)
-        && r.savings.allSatisfy { ok($0.quantity) && ok($0.value) }
-    case .actionItem(let r): ok(r.budget)
-    case .indicator(let r): ok(r.baseline) && ok(r.target)
-    case .earlierPeriod(let r): ok(r.value)
+    case .teamMember(let r): finite(r)
+    case .product(let r): finite(r)
+    case .material(let r): finite(r)
+    case .energyCarrier(let r): finite(r)
+    case .waterItem(let r): finite(r)
+    case .processStep(let r): finite(r)
+    case .flow(let r): finite(r)
+    case .wasteStream(let r): finite(r)
+    case .focusItem(let r): finite(r)
+    case .opportunity(let r): finite(r)
+    case .actionItem(let r): finite(r)
+    case .indicator(let r): finite(r)
+    case .earlierPeriod(let r): finite(r)
     }
   }
+
+  static func finite(_ r: TeamMember) -> Bool { true }
+  static func finite(_ r: FocusItem) -> Bool { true }
+  static func finite(_ r: Product) -> Bool { ok(r.annualQuantity) }
+  static func finite(_ r: Material) -> Bool { ok(r.annualQuantity) && ok(r.unitPrice) && ok(r.intoProductShare) }
+  static func finite(_ r: EnergyCarrier) -> Bool { ok(r.annualQuantity) && ok(r.unitPrice) && ok(r.ncvOverride) }
+  static func finite(_ r: WaterItem) -> Bool { ok(r.annualQuantity) && ok(r.unitPrice) }
+  static func finite(_ r: ProcessStep) -> Bool { ok(r.stockChange) && ok(r.systemCost) }
+  static func finite(_ r: Flow) -> Bool { ok(r.quantity) && ok(r.unitPrice) }
+  static func finite(_ r: WasteStream) -> Bool { ok(r.quantity) && ok(r.disposalCost) && ok(r.materialValue) }
+  static func finite(_ r: Opportunity) -> Bool {
+    ok(r.investment.equipment) && ok(r.investment.installation) && ok(r.investment.engineering) && ok(r.investment.other)
+      && ok(r.addedOM) && ok(r.lifetimeYears) && ok(r.actualCost) && ok(r.actualSavings)
+      && r.savings.allSatisfy { ok($0.quantity) && ok($0.value) }
+  }
+  static func finite(_ r: ActionItem) -> Bool { ok(r.budget) }
+  static func finite(_ r: IndicatorTarget) -> Bool { ok(r.baseline) && ok(r.target) }
+  static func finite(_ r: EarlierPeriodValue) -> Bool { ok(r.value) }
 
   static func finite(_ h: AssessmentHeader) -> Bool {
     let p = h.profile
@@ -564,5 +584,190 @@ enum RecordFields {
     return ok(p.operatingHours) && ok(p.annualOutput) && ok(p.turnover) && ok(p.labourCost) && ok(t.imbalanceThreshold)
       && ok(t.discountRate) && ok(t.systemCost) && ok(t.wastewaterCharge) && t.currencyRates.allSatisfy { $0.vndPerUnit.isFinite }
       && t.localUnits.allSatisfy { $0.factor.isFinite } && t.criteria.allSatisfy { $0.weight.isFinite }
+  }
+}
+
+/// A record type read column by column (`RecordRows`): its kind, its id, the reader of one property (resolved once per
+/// column instead of once per cell), whether its numbers are finite, and the record wrapped (for the encoded tree).
+protocol FieldRecord {
+  static var recordKind: RecordKind { get }
+  var id: String { get }
+  static func field(_ key: String) -> ((UnsafePointer<Self>) -> RecordFields.Lookup)?
+  static func finite(_ r: Self) -> Bool
+  var wrapped: AnyRecord { get }
+}
+
+extension TeamMember: FieldRecord {
+  static var recordKind: RecordKind { .teamMember }
+  static func field(_ key: String) -> ((UnsafePointer<TeamMember>) -> RecordFields.Lookup)? { RecordFields.teamMember(key) }
+  static func finite(_ r: TeamMember) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .teamMember(self) }
+}
+
+extension Product: FieldRecord {
+  static var recordKind: RecordKind { .product }
+  static func field(_ key: String) -> ((UnsafePointer<Product>) -> RecordFields.Lookup)? { RecordFields.product(key) }
+  static func finite(_ r: Product) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .product(self) }
+}
+
+extension Material: FieldRecord {
+  static var recordKind: RecordKind { .material }
+  static func field(_ key: String) -> ((UnsafePointer<Material>) -> RecordFields.Lookup)? { RecordFields.material(key) }
+  static func finite(_ r: Material) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .material(self) }
+}
+
+extension EnergyCarrier: FieldRecord {
+  static var recordKind: RecordKind { .energyCarrier }
+  static func field(_ key: String) -> ((UnsafePointer<EnergyCarrier>) -> RecordFields.Lookup)? { RecordFields.energyCarrier(key) }
+  static func finite(_ r: EnergyCarrier) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .energyCarrier(self) }
+}
+
+extension WaterItem: FieldRecord {
+  static var recordKind: RecordKind { .waterItem }
+  static func field(_ key: String) -> ((UnsafePointer<WaterItem>) -> RecordFields.Lookup)? { RecordFields.waterItem(key) }
+  static func finite(_ r: WaterItem) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .waterItem(self) }
+}
+
+extension ProcessStep: FieldRecord {
+  static var recordKind: RecordKind { .processStep }
+  static func field(_ key: String) -> ((UnsafePointer<ProcessStep>) -> RecordFields.Lookup)? { RecordFields.processStep(key) }
+  static func finite(_ r: ProcessStep) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .processStep(self) }
+}
+
+extension Flow: FieldRecord {
+  static var recordKind: RecordKind { .flow }
+  static func field(_ key: String) -> ((UnsafePointer<Flow>) -> RecordFields.Lookup)? { RecordFields.flow(key) }
+  static func finite(_ r: Flow) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .flow(self) }
+}
+
+extension WasteStream: FieldRecord {
+  static var recordKind: RecordKind { .wasteStream }
+  static func field(_ key: String) -> ((UnsafePointer<WasteStream>) -> RecordFields.Lookup)? { RecordFields.wasteStream(key) }
+  static func finite(_ r: WasteStream) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .wasteStream(self) }
+}
+
+extension FocusItem: FieldRecord {
+  static var recordKind: RecordKind { .focusItem }
+  static func field(_ key: String) -> ((UnsafePointer<FocusItem>) -> RecordFields.Lookup)? { RecordFields.focusItem(key) }
+  static func finite(_ r: FocusItem) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .focusItem(self) }
+}
+
+extension Opportunity: FieldRecord {
+  static var recordKind: RecordKind { .opportunity }
+  static func field(_ key: String) -> ((UnsafePointer<Opportunity>) -> RecordFields.Lookup)? { RecordFields.opportunity(key) }
+  static func finite(_ r: Opportunity) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .opportunity(self) }
+}
+
+extension ActionItem: FieldRecord {
+  static var recordKind: RecordKind { .actionItem }
+  static func field(_ key: String) -> ((UnsafePointer<ActionItem>) -> RecordFields.Lookup)? { RecordFields.actionItem(key) }
+  static func finite(_ r: ActionItem) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .actionItem(self) }
+}
+
+extension IndicatorTarget: FieldRecord {
+  static var recordKind: RecordKind { .indicator }
+  static func field(_ key: String) -> ((UnsafePointer<IndicatorTarget>) -> RecordFields.Lookup)? { RecordFields.indicator(key) }
+  static func finite(_ r: IndicatorTarget) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .indicator(self) }
+}
+
+extension EarlierPeriodValue: FieldRecord {
+  static var recordKind: RecordKind { .earlierPeriod }
+  static func field(_ key: String) -> ((UnsafePointer<EarlierPeriodValue>) -> RecordFields.Lookup)? { RecordFields.earlierPeriod(key) }
+  static func finite(_ r: EarlierPeriodValue) -> Bool { RecordFields.finite(r) }
+  var wrapped: AnyRecord { .earlierPeriod(self) }
+}
+
+/// One property of a record type, resolved once for a column: read here, read from the encoded tree, or absent.
+enum FieldColumn<R: FieldRecord> {
+  case read((UnsafePointer<R>) -> RecordFields.Lookup)
+  case encoded
+  case absent
+
+  init(_ key: String) {
+    if let f = R.field(key) {
+      self = .read(f)
+    } else {
+      // Not built here: read from the encoded tree when the record has such a property, else absent.
+      self = RecordFields.properties[R.recordKind]?.contains(key) == true ? .encoded : .absent
+    }
+  }
+}
+
+/// The records of one worksheet read column by column: what `RecordReader(record).value(at: path)` gives for each,
+/// with the property reader resolved once per column and the records read in place (not wrapped or copied per cell).
+final class RecordRows<R: FieldRecord> {
+  private(set) var records: [R]
+  private var finite: [Bool]
+  private var trees: [JSONTree??]
+
+  init(_ records: [R]) {
+    self.records = records
+    finite = records.map(R.finite)
+    trees = Array(repeating: nil, count: records.count)
+  }
+
+  var count: Int { records.count }
+
+  /// The column reader of a key path (its first key).
+  static func column(_ path: [String]) -> FieldColumn<R>? { path.first.map { FieldColumn<R>($0) } }
+
+  /// The value of record `k` at `path` (nil when missing or null); `column` is `column(path)`.
+  func value(_ k: Int, at path: [String], _ column: FieldColumn<R>?) -> FieldValue? {
+    if let column, finite[k] {
+      switch column {
+      case .read(let f):
+        // A property read for a longer path (`investment.equipment`) is kept for the next path into it.
+        if case .found(let value) = path.count == 1 ? read(k, f) : nested(k, path[0], f) {
+          guard let value else { return nil }
+          return path.count == 1 ? value : value.value(at: Array(path.dropFirst()))
+        }
+      case .absent: return nil
+      case .encoded: break
+      }
+    }
+    return encoded(k)?.value(at: path).map(FieldValue.tree)
+  }
+
+  /// `f` of record `k`, read in place (not copied out of the array).
+  private func read(_ k: Int, _ f: (UnsafePointer<R>) -> RecordFields.Lookup) -> RecordFields.Lookup {
+    records.withUnsafeBufferPointer { f($0.baseAddress! + k) }
+  }
+
+  /// The top-level properties read so far for longer paths, by key, per record.
+  private var tops: [String: [RecordFields.Lookup?]] = [:]
+
+  private func nested(_ k: Int, _ key: String, _ f: (UnsafePointer<R>) -> RecordFields.Lookup) -> RecordFields.Lookup {
+    if let known = tops[key]?[k] { return known }
+    let l = read(k, f)
+    if tops[key] == nil { tops[key] = Array(repeating: nil, count: records.count) }
+    tops[key]![k] = l
+    return l
+  }
+
+  /// Keeps the records for which `keep` is true.
+  func filter(_ keep: (Int) -> Bool) {
+    let kept = records.indices.filter(keep)
+    records = kept.map { records[$0] }
+    finite = kept.map { finite[$0] }
+    trees = kept.map { trees[$0] }
+    tops = [:]
+  }
+
+  private func encoded(_ k: Int) -> JSONTree? {
+    if let tree = trees[k] { return tree }
+    let t = RecordFields.tree(records[k].wrapped)
+    trees[k] = .some(t)
+    return t
   }
 }

@@ -185,9 +185,14 @@ enum Fmt {
   ///   too, so 17 digits would not be the shortest, and 16 digits other than `h` itself not the closest. So only
   ///   digits that are `h` (16 digits ending in 5) are left to the C library.
   static func g15Short(_ v: Double) -> String? {
+    g15Short(v) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// `g15Short(v)` handed to `body` as its UTF-8 bytes (nil, and `body` not called, when it is nil).
+  static func g15Short<R>(_ v: Double, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
     guard v.isNormal else { return nil }
     // The digits in the first half of one buffer on the stack, the text in the second half.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf -> String? in
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf -> R? in
       let digits = UnsafeMutableBufferPointer(rebasing: buf[0..<40])
       let out = UnsafeMutableBufferPointer(rebasing: buf[40..<80])
       var count = 0
@@ -296,7 +301,7 @@ enum Fmt {
           i += 1
         }
       }
-      return String(decoding: UnsafeBufferPointer(rebasing: out[0..<i]), as: UTF8.self)
+      return body(UnsafeBufferPointer(rebasing: out[0..<i]))
     }
   }
 

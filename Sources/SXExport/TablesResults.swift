@@ -370,11 +370,16 @@ enum FactorSources {
         }
       }
     }
-    return entries.indices.sorted { a, b in
-      let x = entries[a], y = entries[b]
-      if x.source != y.source { return x.source < y.source }
-      if x.name != y.name { return x.name < y.name }
-      return first[a].path != first[b].path ? first[a].path < first[b].path : first[a].place < first[b].place
-    }.map { entries[$0] }
+    // The entries compared in place (not copied out for every comparison).
+    let order = entries.withUnsafeBufferPointer { e in
+      first.withUnsafeBufferPointer { p in
+        e.indices.sorted { a, b in
+          if e[a].source != e[b].source { return e[a].source < e[b].source }
+          if e[a].name != e[b].name { return e[a].name < e[b].name }
+          return p[a].path != p[b].path ? p[a].path < p[b].path : p[a].place < p[b].place
+        }
+      }
+    }
+    return order.map { entries[$0] }
   }
 }

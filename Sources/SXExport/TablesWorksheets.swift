@@ -46,6 +46,16 @@ enum WorksheetTables {
 
   static let stems = KeyMemo<String, String>()
 
+  /// A computed column's label and the unit of its definition.
+  struct LabelUnit: Hashable, Sendable {
+    let label: String
+    let unit: String
+  }
+
+  /// `label.contains(unit)` of the computed columns' labels and defined units (`String.contains` through Foundation
+  /// costs more than the rest of a small table), remembered per process.
+  static let labelHolds = KeyMemo<LabelUnit, Bool>()
+
   /// W0 (a form): one row per field, value and unit.
   static func headerTable(_ ws: Worksheet, _ ctx: FieldContext) -> ExportTable {
     let i = ctx.input
@@ -74,31 +84,63 @@ enum WorksheetTables {
     guard case .kind(let kind) = ws.record else {
       return ExportTable(id: slug(ws), title: "\(ws.id) · \(i.t(ws.title))", columns: [], rows: [])
     }
-    var records = rows(of: kind, in: i.assessment).map(RecordReader.init)
+    let a = i.assessment
+    switch kind {
+    case .teamMember: return rowTable(ws, ctx, a.team)
+    case .product: return rowTable(ws, ctx, a.products)
+    case .material: return rowTable(ws, ctx, a.materials)
+    case .energyCarrier: return rowTable(ws, ctx, a.energyCarriers)
+    case .waterItem: return rowTable(ws, ctx, a.water)
+    case .processStep: return rowTable(ws, ctx, a.steps)
+    case .flow: return rowTable(ws, ctx, a.flows)
+    case .wasteStream: return rowTable(ws, ctx, a.wasteStreams)
+    case .focusItem: return rowTable(ws, ctx, a.focus)
+    case .opportunity: return rowTable(ws, ctx, a.opportunities)
+    case .actionItem: return rowTable(ws, ctx, a.actions)
+    case .indicator: return rowTable(ws, ctx, a.indicators)
+    case .earlierPeriod: return rowTable(ws, ctx, a.earlierPeriods)
+    }
+  }
+
+  /// `rowTable` over the records of one kind, read column by column (`RecordRows`).
+  static func rowTable<R: FieldRecord>(_ ws: Worksheet, _ ctx: FieldContext, _ all: [R]) -> ExportTable {
+    let i = ctx.input
+    let kind = R.recordKind
+    let records = RecordRows(all)
     if let filter = ws.filter {
       let path = FieldContext.path(filter.key)
-      records = records.filter { r in r.value(at: path)?.string.map(filter.values.contains) ?? false }
+      let column = RecordRows<R>.column(path)
+      records.filter { k in records.value(k, at: path, column)?.string.map(filter.values.contains) ?? false }
     }
     var columns: [ExportColumn] = []
     var rows: [[CellValue]] = Array(repeating: [], count: records.count)
     // Room for a value and a unit column per field, and the computed columns, in each row.
     for k in rows.indices { rows[k].reserveCapacity(ws.fields.count * 2 + ws.computed.count) }
+    var values: [FieldValue?] = []
+    values.reserveCapacity(records.count)
     for f in ws.fields {
       let path = FieldContext.path(f.key)
-      let values = records.map { $0.value(at: path) }
+      let column = RecordRows<R>.column(path)
+      values.removeAll(keepingCapacity: true)
+      for k in 0..<records.count { values.append(records.value(k, at: path, column)) }
       let plan = ColumnPlan.make(f, values: values, ctx)
       columns += plan.columns
       for k in values.indices { plan.append(values[k], ctx, to: &rows[k]) }
     }
-    for c in ws.computed {
-      let figures = records.map { ComputedColumns.figure(kind: kind, key: c.key, id: $0.record.id, i) }
-      guard figures.contains(where: { $0 != nil }) else { continue }
-      let unit = figures.compactMap { $0?.unit }.first ?? c.unit
-      let label = i.t(c.label)
-      // Labels often carry their unit already ("Năng lượng (GJ)", "% TOE").
-      let shown = label.contains(unit) || label.contains(c.unit) || label.hasSuffix(")") ? nil : unit
-      columns.append(ExportColumn(label, unit: shown, format: ComputedColumns.format(unit)))
-      for k in figures.indices { rows[k].append(.num(figures[k]?.value)) }
+    if !ws.computed.isEmpty {
+      let figures = ComputedColumns.Lookup(kind: kind, ids: records.records.map(\.id), i)
+      for c in ws.computed {
+        let column = figures.column(c.key)
+        guard column.contains(where: { $0 != nil }) else { continue }
+        let unit = column.compactMap { $0?.unit }.first ?? c.unit
+        let label = i.t(c.label)
+        // Labels often carry their unit already ("Năng lượng (GJ)", "% TOE").
+        // Whether the label holds the definition's unit depends on the definitions alone: worked out once per process.
+        let holdsDefined = labelHolds.value(LabelUnit(label: label, unit: c.unit)) { label.contains(c.unit) }
+        let shown = label.hasSuffix(")") || holdsDefined || (unit != c.unit && label.contains(unit)) ? nil : unit
+        columns.append(ExportColumn(label, unit: shown, format: ComputedColumns.format(unit)))
+        for k in column.indices { rows[k].append(.num(column[k]?.value)) }
+      }
     }
     return ExportTable(id: slug(ws), title: "\(ws.id) · \(i.t(ws.title))", columns: columns, rows: rows)
   }
@@ -132,23 +174,23 @@ struct FieldContext {
     self.input = input
     units = (try? input.assessment.header.settings.unitSystem()) ?? .standard
     // `AnyRecord.displayName` of every record by id, in `Assessment.records` order (a later id wins), read from the
-    // arrays without wrapping each record.
+    // arrays without wrapping (or copying) each record.
     let a = input.assessment
     var n: [String: String] = [:]
     n.reserveCapacity(a.team.count + a.products.count + a.materials.count + a.energyCarriers.count + a.water.count + a.steps.count
       + a.flows.count + a.wasteStreams.count + a.focus.count + a.opportunities.count + a.actions.count + a.indicators.count
       + a.earlierPeriods.count)
-    for r in a.team { n[r.id] = r.name }
-    for r in a.products { n[r.id] = r.name }
-    for r in a.materials { n[r.id] = r.name }
-    for r in a.energyCarriers { n[r.id] = r.name }
-    for r in a.water { n[r.id] = r.name }
-    for r in a.steps { n[r.id] = r.name }
-    for r in a.flows { n[r.id] = r.name }
-    for r in a.wasteStreams { n[r.id] = r.name }
-    for r in a.focus { n[r.id] = r.targetId }
-    for r in a.opportunities { n[r.id] = r.title }
-    for r in a.actions { n[r.id] = r.what }
+    for k in a.team.indices { n[a.team[k].id] = a.team[k].name }
+    for k in a.products.indices { n[a.products[k].id] = a.products[k].name }
+    for k in a.materials.indices { n[a.materials[k].id] = a.materials[k].name }
+    for k in a.energyCarriers.indices { n[a.energyCarriers[k].id] = a.energyCarriers[k].name }
+    for k in a.water.indices { n[a.water[k].id] = a.water[k].name }
+    for k in a.steps.indices { n[a.steps[k].id] = a.steps[k].name }
+    for k in a.flows.indices { n[a.flows[k].id] = a.flows[k].name }
+    for k in a.wasteStreams.indices { n[a.wasteStreams[k].id] = a.wasteStreams[k].name }
+    for k in a.focus.indices { n[a.focus[k].id] = a.focus[k].targetId }
+    for k in a.opportunities.indices { n[a.opportunities[k].id] = a.opportunities[k].title }
+    for k in a.actions.indices { n[a.actions[k].id] = a.actions[k].what }
     for r in a.indicators { n[r.id] = r.name.isEmpty ? r.key : r.name }
     for r in a.earlierPeriods { n[r.id] = r.period + " " + r.key }
     names = n
@@ -288,17 +330,21 @@ struct ColumnPlan {
         row.append(.empty)
         row.append(.empty)
       }
-    case .text: row.append(.str(text(field, raw, ctx)))
+    case .text: row.append(.str(ColumnPlan.text(field, raw, ctx)))
     }
   }
 
   /// The readable text of a non-numeric field (enum labels, referenced names, yes/no, nested lists).
-  func text(_ f: FieldDef, _ raw: FieldValue?, _ ctx: FieldContext) -> String {
+  static func text(_ f: FieldDef, _ raw: FieldValue?, _ ctx: FieldContext) -> String {
     guard let raw else { return "" }
     if let arr = raw.array {
       if f.type == .list {
-        return arr.map { item in f.fields.compactMap { nf in nestedText(nf, item.value(at: FieldContext.path(nf.key)), ctx) }.joined(separator: " · ") }
-          .joined(separator: "; ")
+        // The nested key paths split once for every item.
+        let paths = f.fields.map { FieldContext.path($0.key) }
+        return arr.map { item in
+          f.fields.indices.compactMap { j in nestedText(f.fields[j], item.value(at: paths[j]), ctx) }.joined(separator: " · ")
+        }
+        .joined(separator: "; ")
       }
       return arr.map { text(f, $0, ctx) }.filter { !$0.isEmpty }.joined(separator: "; ")
     }
@@ -321,8 +367,8 @@ struct ColumnPlan {
     }
   }
 
-  func nestedText(_ f: FieldDef, _ raw: FieldValue?, _ ctx: FieldContext) -> String? {
-    let s = ColumnPlan(field: f, mode: .text, columns: []).text(f, raw, ctx)
+  static func nestedText(_ f: FieldDef, _ raw: FieldValue?, _ ctx: FieldContext) -> String? {
+    let s = text(f, raw, ctx)
     return s.isEmpty ? nil : s
   }
 }
@@ -335,6 +381,84 @@ enum ComputedColumns {
     case "%": NumberFormats.percent1
     case "yr", "TOE", "GJ", "tCO2", "t CO2e", "t": NumberFormats.decimal2
     default: NumberFormats.general
+    }
+  }
+
+  /// `figure(kind:key:id:_:)` of every record of a table: each record matched once to its result row (the first with
+  /// its id, as `figure` finds it), then any key read from the matched rows.
+  struct Lookup {
+    let kind: RecordKind
+    let carriers: [(energy: CarrierEnergy?, co2: EmissionRow?)]
+    let water: [WaterLine?]
+    let streams: [StreamCost?]
+    let economics: [OpportunityEconomics?]
+    let indicators: [Figure?]
+
+    init(kind: RecordKind, ids: [String], _ i: ExportInput) {
+      self.kind = kind
+      let r = i.results
+      carriers = kind == .energyCarrier
+        ? ids.map { id in (r.energy.carriers.first { $0.id == id }, r.co2.carriers.first { $0.id == id }) } : []
+      if kind == .waterItem {
+        let lines = r.water.sources + r.water.consumers + r.water.outputs
+        water = ids.map { id in lines.first { $0.id == id } }
+      } else {
+        water = []
+      }
+      streams = kind == .wasteStream ? ids.map { id in r.wasteCost.streams.first { $0.id == id } } : []
+      economics = kind == .opportunity ? ids.map { id in r.economics.opportunities.first { $0.id == id } } : []
+      indicators = kind == .indicator
+        ? ids.map { id in
+          guard let key = i.assessment.indicators.first(where: { $0.id == id })?.key else { return nil }
+          return r.indicators.items.first { $0.key == key }?.value
+        } : []
+    }
+
+    /// The figures of `key`, one per record.
+    func column(_ key: String) -> [Figure?] {
+      switch kind {
+      case .energyCarrier:
+        return carriers.map { m in
+          let (e, c) = m
+          switch key {
+          case "energyGJ": return e?.gj
+          case "toe": return e?.toe
+          case "toeShare": return e?.sharePercent
+          case "annualCost": return e?.cost
+          case "co2": return c?.co2e
+          case "co2Biogenic": return c?.biogenicCO2
+          default: return nil
+          }
+        }
+      case .waterItem:
+        return key == "annualCost" ? water.map { $0?.cost } : water.map { _ in nil }
+      case .wasteStream:
+        return streams.map { s in
+          switch key {
+          case "materialLossCost": return s?.material
+          case "energyCost": return s?.energy
+          case "systemCost": return s?.system
+          case "totalLossCost": return s?.total
+          default: return nil
+          }
+        }
+      case .opportunity:
+        return economics.map { e in
+          switch key {
+          case "totalInvestment": return e?.investment
+          case "annualSavings": return e?.annualSaving
+          case "simplePayback": return e?.simplePayback
+          case "npv": return e?.npv
+          case "irr": return e?.irr
+          case "toeSaved": return e?.toeSaving
+          default: return nil
+          }
+        }
+      case .indicator:
+        return key == "current" ? indicators : indicators.map { _ in nil }
+      default:
+        return []
+      }
     }
   }
 

@@ -177,6 +177,76 @@ final class RecordFieldsTests: XCTestCase {
     }
   }
 
+  /// The worksheet tables read the records column by column (`RecordRows`: each property's reader resolved once per
+  /// column, a property read for a longer path kept for the next path into it): every value at every path, read in
+  /// column order over a whole table, is the encoded tree's, for every record kind, hostile and non-finite records too.
+  func testRecordRowsReadWhatTheEncodedTreesHold() throws {
+    var checked = 0
+    let bogus: [[String]] = [["nope"], ["name", "x"], ["quantity", "value"], ["quantity", "nope"], ["investment", "equipment", "si"],
+      ["investment", "other"], ["scores", "economic"], ["savings"], ["provenance"], ["tags"], ["causes"], ["id", "deeper"], []]
+    func check<R: FieldRecord>(_ records: [R]) {
+      let rows = RecordRows(records)
+      let trees = records.map { RecordFields.tree($0.wrapped) }
+      var all = RecordFields.properties[R.recordKind]!.sorted().map { [$0] } + bogus
+      var seen = Set(all)
+      for t in trees {
+        for p in paths(t) where seen.insert(p).inserted { all.append(p) }
+      }
+      // Every path over every record (column order, as a table reads them), nested paths after their parents' reads.
+      for p in all {
+        let column = RecordRows<R>.column(p)
+        for k in records.indices {
+          assertSame(rows.value(k, at: p, column), trees[k]?.value(at: p), "\(R.recordKind.rawValue) \(records[k].id) \(p.joined(separator: "."))")
+          checked += 1
+        }
+      }
+    }
+    for a in [DemoAssessment.make(), hostileAssessment(), fullAssessment()] {
+      check(a.team)
+      check(a.products)
+      check(a.materials)
+      check(a.energyCarriers)
+      check(a.water)
+      check(a.steps)
+      check(a.flows)
+      check(a.wasteStreams)
+      check(a.focus)
+      check(a.opportunities)
+      check(a.actions)
+      check(a.indicators)
+      check(a.earlierPeriods)
+    }
+    for r in nonFinite() {
+      switch r {
+      case .teamMember(let x): check([x])
+      case .product(let x): check([x])
+      case .material(let x): check([x])
+      case .energyCarrier(let x): check([x])
+      case .waterItem(let x): check([x])
+      case .processStep(let x): check([x])
+      case .flow(let x): check([x])
+      case .wasteStream(let x): check([x])
+      case .focusItem(let x): check([x])
+      case .opportunity(let x): check([x])
+      case .actionItem(let x): check([x])
+      case .indicator(let x): check([x])
+      case .earlierPeriod(let x): check([x])
+      }
+    }
+    XCTAssertGreaterThan(checked, 5000)
+    // A filter keeps the records (and what was read of them) in order.
+    let flows = DemoAssessment.make().flows
+    let rows = RecordRows(flows)
+    let column = RecordRows<Flow>.column(["direction"])
+    rows.filter { k in rows.value(k, at: ["direction"], column)?.string == "in" }
+    XCTAssertEqual(rows.records.map(\.id), flows.filter { $0.direction == .input }.map(\.id))
+    XCTAssertGreaterThan(rows.count, 0)
+    for k in 0..<rows.count {
+      assertSame(rows.value(k, at: ["quantity", "unit"], RecordRows<Flow>.column(["quantity", "unit"])),
+        RecordFields.tree(rows.records[k].wrapped)?.value(at: ["quantity", "unit"]), "filtered \(k)")
+    }
+  }
+
   func testHeaderValuesAreTheEncodedTree() throws {
     var headers = [DemoAssessment.make().header, hostileAssessment().header, fullAssessment().header, AssessmentHeader(id: "empty")]
     var broken = DemoAssessment.make().header
