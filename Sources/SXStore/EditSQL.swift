@@ -100,13 +100,16 @@ extension AppDatabase {
       throw StoreError.noSuchAssessment(aid)
     }
     let beforeBody: Data
+    let beforeText: String
     var known: AssessmentHeader?
     if let body = cache?.body(of: aid), HeaderCache.sameBytes(body, oldText) {
       beforeBody = Data(oldText.utf8)
+      beforeText = oldText
       known = cache?.header(of: aid)
     } else {
       let before = try JSONDecoder().decode(AssessmentHeader.self, from: Data(oldText.utf8))
       beforeBody = try JSONCoding.encoder().encode(before)
+      beforeText = String(decoding: beforeBody, as: UTF8.self)
     }
     // The new body: the stored one with the members that changed encoded again (an address edit encodes the profile
     // alone), when the header it encodes is known; else the whole header encoded.
@@ -132,7 +135,7 @@ extension AppDatabase {
     let stored = try body ?? String(decoding: try JSONCoding.encoder().encode(out), as: UTF8.self)
     try putHeader(db, out, insert: false, body: stored, cache: cache)
     cache?.remember(stored, of: aid, header: out)
-    return (.setHeader(out), try json(setHeaderBody: stored), try json(setHeaderBody: String(decoding: beforeBody, as: UTF8.self)))
+    return (.setHeader(out), try json(setHeaderBody: stored), try json(setHeaderBody: beforeText))
   }
 
   /// What the encoder writes for `new`, from `bytes`, what it wrote for `old`: the members of `new` that differ from
