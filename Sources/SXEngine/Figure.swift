@@ -283,6 +283,26 @@ final class PathIndex: @unchecked Sendable {
   }
 }
 
+/// A value computed by `make` on its first read and kept (reads may come from several threads: `Results` is
+/// `Sendable`). Several explanation recipes of one run share one, when they would each compute the same value.
+final class Once<Value: Sendable>: @unchecked Sendable {
+  private var made: Value?
+  private var make: (@Sendable () -> Value)?
+  private let lock = NSLock()
+
+  init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+  var value: Value {
+    lock.lock()
+    defer { lock.unlock() }
+    if let made { return made }
+    let v = make!()
+    made = v
+    make = nil
+    return v
+  }
+}
+
 /// A row of a collection: its id and display name (for `[name]` selectors in explain paths).
 struct NamedRow: Hashable, Sendable {
   var id: String
