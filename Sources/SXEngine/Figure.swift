@@ -277,7 +277,8 @@ final class PathIndex: @unchecked Sendable {
     if let b = built { return b }
     var d: [String: Int] = [:]
     d.reserveCapacity(entries.count)
-    for (i, e) in entries.enumerated() { d[e.figure.path] = i }
+    // By index: the path is read in place (an `enumerated()` loop copied each entry, retaining its closures).
+    for i in entries.indices { d[entries[i].figure.path] = i }
     built = d
     return d
   }

@@ -222,9 +222,21 @@ extension Engine {
   static func evaluateOpportunities(_ c: Context, results r: Results, water: WaterOutcome) -> [OpportunityResult] {
     let a = c.a
     let baseline = Baselines(c, results: r, water: water)
-    let econ = Dictionary(r.economics.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+    let econ = r.economics.opportunities
+    let byId = OpportunityEconomics.firstIndex(econ)
     return a.opportunities.compactMap { o in
-      econ[o.id].map { OpportunityAnalysis.assess(o, economics: $0, c: c, water: water, baseline: baseline, criteria: a.header.settings.criteria) }
+      byId[o.id].map { OpportunityAnalysis.assess(o, economics: econ[$0], c: c, water: water, baseline: baseline, criteria: a.header.settings.criteria) }
     }
+  }
+}
+
+extension OpportunityEconomics {
+  /// The index of the first row of each id (what a dictionary of the rows by id, the first kept, holds), without
+  /// copying the rows: one is a few dozen figures, copied (and released) twice per opportunity that way.
+  static func firstIndex(_ rows: [OpportunityEconomics]) -> [String: Int] {
+    var d: [String: Int] = [:]
+    d.reserveCapacity(rows.count)
+    for k in rows.indices where d[rows[k].id] == nil { d[rows[k].id] = k }
+    return d
   }
 }
