@@ -200,6 +200,14 @@ extension Engine {
   /// Computes the results and adds the opportunity layer: each opportunity evaluated (`opportunities`), the knowledge
   /// base's proposals (`proposals`, dismissed and accepted rules left out) and the summary (`opportunitySummary`).
   public static func compute(_ a: Assessment, factors: EngineFactors, rules: [OpportunityRule]) -> Results {
+    compute(a, factors: factors, rules: rules, proposals: true)
+  }
+
+  /// `compute(_:factors:rules:)` with the knowledge base's proposals only when `proposals` is true: running the rules
+  /// is about half of the work of a run, and only what shows the proposals needs them (the json document, the TUI,
+  /// `sxsh opportunities`; not the tables, workbook or reports of an export). Without them `proposals` is nil and
+  /// every other member is the same.
+  public static func compute(_ a: Assessment, factors: EngineFactors, rules: [OpportunityRule], proposals: Bool) -> Results {
     // One index of the assessment and one water outcome for the whole run (both are pure functions of the input).
     let c = Context(a, factors)
     let run = compute(c)
@@ -207,7 +215,7 @@ extension Engine {
     let water = run.water
     r.opportunities = evaluateOpportunities(c, results: r, water: water)
     r.opportunitySummary = OpportunitySummary.of(r.opportunities ?? [], results: r)
-    r.proposals = Derivation.derive(c, results: r, water: water, rules: rules)
+    if proposals { r.proposals = Derivation.derive(c, results: r, water: water, rules: rules) }
     return r
   }
 
