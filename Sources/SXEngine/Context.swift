@@ -2,12 +2,16 @@ import Foundation
 import SXCore
 
 /// The assessment indexed once (dictionaries, no quadratic scans) plus the unit system and factors.
-struct Context {
-  private(set) var a: Assessment
+///
+/// A class, immutable once built: the explanation recipes of a run capture it (a few hundred closures per run), and
+/// a reference costs one retain where a copy of the value retained each of its dozen members and released them all
+/// again when the results were freed.
+final class Context: Sendable {
+  let a: Assessment
   let f: EngineFactors
   let units: UnitSystem
   /// Reasons that apply to the whole run (e.g. a broken unit system).
-  var globalReasons: [LocalizedText] = []
+  let globalReasons: [LocalizedText]
   let stepById: [String: ProcessStep]
   /// Flow indexes by step id, in input order.
   let flowsByStep: [String: [Int]]
@@ -23,21 +27,23 @@ struct Context {
   let stepIndex: [String: Int]
   /// The "per" units of the prices noted while indexing (flows, W3–W8 rows) with their SI scale of 1 and dimension,
   /// found by comparing bytes (`price` reads them without hashing).
-  private(set) var priceUnits = SymbolMemo<(one: Double, dimension: SXCore.Dimension)>()
+  let priceUnits: SymbolMemo<(one: Double, dimension: SXCore.Dimension)>
 
   init(_ a: Assessment, _ f: EngineFactors) {
     self.a = a
     self.f = f
     var reasons: [LocalizedText] = []
+    let us: UnitSystem
     do {
-      units = try a.header.settings.unitSystem()
+      us = try a.header.settings.unitSystem()
     } catch let e as LocalizedFailure {
-      units = .standard
+      us = .standard
       reasons.append(Reason.unitSystem(e.message))
     } catch {
-      units = .standard
+      us = .standard
       reasons.append(Reason.unitSystem(LocalizedText(vi: "\(error)", en: "\(error)")))
     }
+    units = us
     globalReasons = reasons
     var sb: [String: ProcessStep] = [:]
     for s in a.steps where sb[s.id] == nil { sb[s.id] = s }
@@ -67,7 +73,6 @@ struct Context {
     // the same pass that computes their facts.
     var uc: [String: UnitDef] = [:]
     var unknown = Set<String>()
-    let us = units
     // The last strings noted (rows repeat the same few units): an equal string needs no hashing.
     var recent: (String, String) = ("", "")
     func note(_ s: String?) {
@@ -190,9 +195,26 @@ struct Context {
 
   /// The same index over the assessment with other opportunities (the context indexes no opportunity).
   func replacingOpportunities(_ o: [Opportunity]) -> Context {
-    var c = self
-    c.a.opportunities = o
-    return c
+    var a = self.a
+    a.opportunities = o
+    return Context(self, assessment: a)
+  }
+
+  /// `c`'s index over `assessment`, which differs from `c.a` in nothing the index covers.
+  private init(_ c: Context, assessment: Assessment) {
+    a = assessment
+    f = c.f
+    units = c.units
+    globalReasons = c.globalReasons
+    stepById = c.stepById
+    flowsByStep = c.flowsByStep
+    streamFlowById = c.streamFlowById
+    carrierById = c.carrierById
+    materialById = c.materialById
+    unitCache = c.unitCache
+    facts = c.facts
+    stepIndex = c.stepIndex
+    priceUnits = c.priceUnits
   }
 
   /// The unit definition of a typed symbol (cached).

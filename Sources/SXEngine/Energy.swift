@@ -284,6 +284,9 @@ enum EnergyArea {
       ledger.name("energy.steps", id: s.id, name: s.name)
       let sid = s.id
       let summed = stepFlows[s.id] ?? []
+      // The seven figures of a step list the same factors: merged once, when the first of them is explained (an
+      // export explains every figure; merging converts each of the step's flows again).
+      let stepFactors = Once { mergedFactors(c, summed) }
       let flowInputs = { @Sendable in
         (c.flowsByStep[sid] ?? []).compactMap { i -> ExplainInput? in
           guard let fe = flowEnergy.gj(i) else { return nil }
@@ -293,7 +296,7 @@ enum EnergyArea {
       }
       func f(_ key: String, _ v: Val, _ unit: String, _ vi: String, _ en: String, _ fvi: String, _ fen: String) -> Figure {
         ledger.figure(base + "." + key, v, unit, label: lt(vi, en, name), formula: LocalizedText(vi: fvi, en: fen),
-          inputs: flowInputs(), factors: mergedFactors(c, summed))
+          inputs: flowInputs(), factors: stepFactors.value)
       }
       stepsOut.append(
         StepEnergy(

@@ -31,10 +31,12 @@ public enum Engine {
     var issues: [ResultIssue] = c.globalReasons.isEmpty ? [] : [ResultIssue(path: "$", reasons: c.globalReasons)]
     // The last registration of a path counts (a duplicate row id registers its paths twice). Without any incomplete
     // figure there is nothing to list (the paths need not be hashed).
-    if ledger.entries.contains(where: { $0.figure.status == .incomplete }) {
-      var seen = Set<String>(minimumCapacity: ledger.entries.count)
-      for e in ledger.entries.reversed() where seen.insert(e.figure.path).inserted && e.figure.status == .incomplete {
-        issues.append(ResultIssue(path: e.figure.path, reasons: e.figure.reasons))
+    // The entries are read by index, in place (a loop over the elements copied each entry, retaining its closures).
+    let entries = ledger.entries
+    if entries.indices.contains(where: { entries[$0].figure.status == .incomplete }) {
+      var seen = Set<String>(minimumCapacity: entries.count)
+      for k in entries.indices.reversed() where seen.insert(entries[k].figure.path).inserted && entries[k].figure.status == .incomplete {
+        issues.append(ResultIssue(path: entries[k].figure.path, reasons: entries[k].figure.reasons))
       }
     }
     issues.sort { $0.path < $1.path }

@@ -277,9 +277,30 @@ final class PathIndex: @unchecked Sendable {
     if let b = built { return b }
     var d: [String: Int] = [:]
     d.reserveCapacity(entries.count)
-    for (i, e) in entries.enumerated() { d[e.figure.path] = i }
+    // By index: the path is read in place (an `enumerated()` loop copied each entry, retaining its closures).
+    for i in entries.indices { d[entries[i].figure.path] = i }
     built = d
     return d
+  }
+}
+
+/// A value computed by `make` on its first read and kept (reads may come from several threads: `Results` is
+/// `Sendable`). Several explanation recipes of one run share one, when they would each compute the same value.
+final class Once<Value: Sendable>: @unchecked Sendable {
+  private var made: Value?
+  private var make: (@Sendable () -> Value)?
+  private let lock = NSLock()
+
+  init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+  var value: Value {
+    lock.lock()
+    defer { lock.unlock() }
+    if let made { return made }
+    let v = make!()
+    made = v
+    make = nil
+    return v
   }
 }
 

@@ -48,7 +48,7 @@ public enum BatchExport {
           guard let name = fileName(id: a.id, format: format) else {
             throw ExportWriteError(vi: "mã «\(a.id)» không dùng được làm tên tệp", en: "id «\(a.id)» cannot be used as a file name")
           }
-          let results = Engine.compute(a, factors: factors, rules: rules)
+          let results = Engine.compute(a, factors: factors, rules: rules, proposals: format.showsProposals)
           switch try build(a, results) {
           // A file is staged (written under a temporary name) and made durable with the others below.
           case .file(let data): outcomes.stage(i, try SafeWrite.stage(data, to: dir + "/" + name, force: force, tag: i))

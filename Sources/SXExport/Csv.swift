@@ -155,6 +155,18 @@ public enum CSVExport {
 
   /// File name of a table in the folder: `NN-id.csv`, ASCII only.
   public static func fileName(_ index: Int, _ t: ExportTable) -> String {
+    // Every export names the same few tables at the same places: each name is worked out once per process.
+    names.value(NameKey(index: index, id: t.id)) { makeFileName(index, t) }
+  }
+
+  struct NameKey: Hashable, Sendable {
+    let index: Int
+    let id: String
+  }
+
+  static let names = KeyMemo<NameKey, String>()
+
+  static func makeFileName(_ index: Int, _ t: ExportTable) -> String {
     // ASCII letters and digits kept, everything else "-"; then "-" and "." trimmed from both ends.
     var safe = t.id.unicodeScalars.map { u -> UInt8 in
       let v = u.value

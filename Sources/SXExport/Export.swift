@@ -18,6 +18,11 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .md: "md"
     }
   }
+
+  /// Whether the format holds the knowledge base's proposals (`Results.proposals`): only the json document. The
+  /// tables, the workbook and the reports are built without reading them (tested), so their exports skip running the
+  /// rules (`Engine.compute(_:factors:rules:proposals:)`), about half of the engine's work per assessment.
+  public var showsProposals: Bool { self == .json }
 }
 
 /// What an export produces: one file, or a folder of files (csv).

@@ -35,7 +35,8 @@ struct ExportBatch {
   mutating func run(_ format: ExportFormat, into dir: String, language: Language = .vi) throws {
     for (i, a) in assessments.enumerated() {
       let t0 = Measure.now()
-      let r = Engine.compute(a, factors: factors, rules: rules)
+      // As `sxsh export` computes it (`ExportJob.build`): the rules' proposals only for a format that shows them.
+      let r = Engine.compute(a, factors: factors, rules: rules, proposals: format.showsProposals)
       let t1 = Measure.now()
       let input = ExportInput(assessment: a, results: r, worksheets: set, language: language, generator: "sxsh-bench")
       let output = try Exporter.export(format, input, zip: format == .csv)

@@ -12,7 +12,8 @@ enum ExportJob {
   static func build(
     _ a: Assessment, worksheets set: WorksheetSet, rules: [OpportunityRule], format: ExportFormat, language: Language, zip: Bool, rawCSV: Bool
   ) throws -> ExportOutput {
-    let results = Engine.compute(a, factors: EngineFactors.from(set.reference), rules: rules)
+    // The rules' proposals only for the format that shows them (json); every other format's bytes are the same without.
+    let results = Engine.compute(a, factors: EngineFactors.from(set.reference), rules: rules, proposals: format.showsProposals)
     if format == .json { return try json(a, results) }
     let input = ExportInput(assessment: a, results: results, worksheets: set, language: language, generator: BuildInfo.generator)
     return try Exporter.export(format, input, zip: zip, rawCSV: rawCSV)

@@ -111,4 +111,34 @@ final class EnergyTests: XCTestCase {
     near(r.energy.carriers[0].toe.value, 90)
     assertIncomplete(r.energy.carriers[0].gj, "no net calorific value")
   }
+
+  /// A step's seven energy figures share one merge of its flows' factors (`Once`): each lists what merging the
+  /// step's flows gives (in flow order, electricity's TOE and grid factors, then diesel's NCV, TOE and emission
+  /// factors), the figures of every step, read in any order and again; and a recompute after a flow changed carrier
+  /// lists the new carrier's factors (the merge is per run, not kept across runs).
+  func testStepFactorsMergedOncePerStep() throws {
+    var a = makeAssessment()
+    a.steps.append(step("dry", "Sấy"))
+    a.flows.append(flow("e3", "dry", .input, .energy, "Trấu sấy", q(20, "t"), carrier: "rh"))
+    let keys = ["gj", "kwhEq", "toe", "electricityKWh", "thermalGJ", "cost", "sharePercent"]
+    func check(_ a: Assessment) throws {
+      let r = Engine.compute(a, factors: .builtinDefaults)
+      let c = Context(a, .builtinDefaults)
+      for s in a.steps {
+        let flows = a.flows.indices.filter { a.flows[$0].stepId == s.id }
+        let expected = EnergyArea.mergedFactors(c, flows)
+        XCTAssertFalse(expected.isEmpty)
+        // Backwards, then forwards: the first read of any of them merges, the others reuse it.
+        for k in keys.reversed() + keys {
+          XCTAssertEqual(try XCTUnwrap(r.explainFactors(path: "energy.steps[\(s.id)].\(k)")), expected, "\(s.id).\(k)")
+          XCTAssertEqual(try XCTUnwrap(r.explain(path: "energy.steps[\(s.id)].\(k)")).factors, expected, "\(s.id).\(k)")
+        }
+      }
+    }
+    try check(a)
+    let first = Engine.compute(a, factors: .builtinDefaults).explainFactors(path: "energy.steps[dry].gj")
+    a.flows[2].carrierId = "coal"
+    try check(a)
+    XCTAssertNotEqual(Engine.compute(a, factors: .builtinDefaults).explainFactors(path: "energy.steps[dry].gj"), first)
+  }
 }

@@ -76,4 +76,21 @@ final class CSVTests: XCTestCase {
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertEqual(r.out.split(separator: "\n").map(String.init), CSVExport.files(tables).map(\.name))
   }
+
+  /// File names are remembered per (place, table id): the remembered name is the one worked out afresh, for plain,
+  /// hostile and non-ASCII ids, at the same and at other places, read twice; another id at a known place gets its own.
+  func testFileNamesRememberedAsWorkedOut() {
+    let ids = ["W03-materials", "results-energy-carriers", "../..//x", ".hidden.", "Năng lượng", "", "a\u{0}b", "-.-", "W03-materials "]
+    for _ in 0..<2 {
+      for (k, id) in ids.enumerated() {
+        for index in [0, k, 9, 10, 99, 100] {
+          let t = ExportTable(id: id, title: "t", columns: [], rows: [])
+          XCTAssertEqual(CSVExport.fileName(index, t), CSVExport.makeFileName(index, t), "\(index) \(id)")
+        }
+      }
+    }
+    XCTAssertEqual(CSVExport.fileName(0, ExportTable(id: "W03-materials", title: "", columns: [], rows: [])), "01-W03-materials.csv")
+    XCTAssertEqual(CSVExport.fileName(0, ExportTable(id: "W04-energy", title: "", columns: [], rows: [])), "01-W04-energy.csv")
+    XCTAssertEqual(CSVExport.fileName(9, ExportTable(id: "Năng lượng", title: "", columns: [], rows: [])), "10-N-ng-l--ng.csv")
+  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SXCore
 import SXEngine
+import SXWorksheets
 import XCTest
 
 @testable import SXExport
@@ -117,6 +118,43 @@ final class SankeyTests: XCTestCase {
       }
       let svg = s.svg(l, title: "t")
       XCTAssertEqual(svg.components(separatedBy: "class=\"link\"").count - 1, s.links.count)
+    }
+  }
+}
+
+/// The exports other than json are built without the knowledge base's proposals.
+final class ProposalFreeExportTests: XCTestCase {
+  /// Only json shows the knowledge base's proposals (`ExportFormat.showsProposals`): every other format, in both
+  /// languages, is byte-identical whether the results hold the demo's proposals or were computed without them (what
+  /// `BatchExport` and `sxsh export` do for those formats), and the rest of the results is the same.
+  func testOnlyJSONShowsProposals() throws {
+    let a = DemoAssessment.make()
+    let set = try WorksheetLoader.embedded()
+    let factors = EngineFactors.from(set.reference)
+    let rules = try RulesLoader.resolve(cliDir: nil)
+    let with = Engine.compute(a, factors: factors, rules: rules)
+    var without = Engine.compute(a, factors: factors, rules: rules, proposals: false)
+    XCTAssertFalse(with.proposals?.isEmpty ?? true, "the demo has proposals, so the comparison means something")
+    XCTAssertNil(without.proposals)
+    without.proposals = with.proposals
+    XCTAssertEqual(without, with)
+    without.proposals = nil
+    XCTAssertEqual(ExportFormat.allCases.filter(\.showsProposals), [.json])
+    func bytes(_ o: ExportOutput) -> [Data] {
+      switch o {
+      case .file(let d): [d]
+      case .folder(let files): files.flatMap { [Data($0.name.utf8), $0.data] }
+      }
+    }
+    for l in [Language.vi, .en] {
+      for format in ExportFormat.allCases where !format.showsProposals {
+        for zip in format == .csv ? [false, true] : [false] {
+          let full = ExportInput(assessment: a, results: with, worksheets: set, language: l, generator: "sxsh 0.1.0")
+          let lean = ExportInput(assessment: a, results: without, worksheets: set, language: l, generator: "sxsh 0.1.0")
+          XCTAssertEqual(
+            bytes(try Exporter.export(format, lean, zip: zip)), bytes(try Exporter.export(format, full, zip: zip)), "\(format) \(l) zip \(zip)")
+        }
+      }
     }
   }
 }

@@ -72,13 +72,13 @@ public enum Derivation {
     let cc = c.replacingOpportunities(drafts.map(\.4))
     var ledger = Ledger()
     let (econ, _) = OpportunityArea.compute(cc, water: water, ledger: &ledger, explain: false)
-    let byId = Dictionary(econ.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let byId = OpportunityEconomics.firstIndex(econ.opportunities)
     let baseline = Baselines(cc, results: results, water: water)
     var proposals: [Proposal] = []
     proposals.reserveCapacity(drafts.count)
     for (rule, est, comps, figs, o, ex) in drafts {
-      guard let e = byId[o.id] else { continue }
-      let result = OpportunityAnalysis.assess(o, economics: e, c: cc, water: water, baseline: baseline, criteria: a.header.settings.criteria)
+      guard let k = byId[o.id] else { continue }
+      let result = OpportunityAnalysis.assess(o, economics: econ.opportunities[k], c: cc, water: water, baseline: baseline, criteria: a.header.settings.criteria)
       proposals.append(Proposal(
         ruleId: rule.id, area: rule.area, technique: rule.technique, tags: rule.tags, title: rule.title, rationale: rule.rationale,
         explanation: ex, comparisons: comps, triggers: figs, investmentLow: est.investmentLow,

@@ -200,6 +200,14 @@ extension Engine {
   /// Computes the results and adds the opportunity layer: each opportunity evaluated (`opportunities`), the knowledge
   /// base's proposals (`proposals`, dismissed and accepted rules left out) and the summary (`opportunitySummary`).
   public static func compute(_ a: Assessment, factors: EngineFactors, rules: [OpportunityRule]) -> Results {
+    compute(a, factors: factors, rules: rules, proposals: true)
+  }
+
+  /// `compute(_:factors:rules:)` with the knowledge base's proposals only when `proposals` is true: running the rules
+  /// is about half of the work of a run, and only what shows the proposals needs them (the json document, the TUI,
+  /// `sxsh opportunities`; not the tables, workbook or reports of an export). Without them `proposals` is nil and
+  /// every other member is the same.
+  public static func compute(_ a: Assessment, factors: EngineFactors, rules: [OpportunityRule], proposals: Bool) -> Results {
     // One index of the assessment and one water outcome for the whole run (both are pure functions of the input).
     let c = Context(a, factors)
     let run = compute(c)
@@ -207,7 +215,7 @@ extension Engine {
     let water = run.water
     r.opportunities = evaluateOpportunities(c, results: r, water: water)
     r.opportunitySummary = OpportunitySummary.of(r.opportunities ?? [], results: r)
-    r.proposals = Derivation.derive(c, results: r, water: water, rules: rules)
+    if proposals { r.proposals = Derivation.derive(c, results: r, water: water, rules: rules) }
     return r
   }
 
@@ -222,9 +230,21 @@ extension Engine {
   static func evaluateOpportunities(_ c: Context, results r: Results, water: WaterOutcome) -> [OpportunityResult] {
     let a = c.a
     let baseline = Baselines(c, results: r, water: water)
-    let econ = Dictionary(r.economics.opportunities.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+    let econ = r.economics.opportunities
+    let byId = OpportunityEconomics.firstIndex(econ)
     return a.opportunities.compactMap { o in
-      econ[o.id].map { OpportunityAnalysis.assess(o, economics: $0, c: c, water: water, baseline: baseline, criteria: a.header.settings.criteria) }
+      byId[o.id].map { OpportunityAnalysis.assess(o, economics: econ[$0], c: c, water: water, baseline: baseline, criteria: a.header.settings.criteria) }
     }
+  }
+}
+
+extension OpportunityEconomics {
+  /// The index of the first row of each id (what a dictionary of the rows by id, the first kept, holds), without
+  /// copying the rows: one is a few dozen figures, copied (and released) twice per opportunity that way.
+  static func firstIndex(_ rows: [OpportunityEconomics]) -> [String: Int] {
+    var d: [String: Int] = [:]
+    d.reserveCapacity(rows.count)
+    for k in rows.indices where d[rows[k].id] == nil { d[rows[k].id] = k }
+    return d
   }
 }
