@@ -18,12 +18,7 @@ struct DatabaseRepository: AssessmentRepository {
       return env["SXSH_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
     }()
     lazy var device: String = ProcessInfo.processInfo.hostName
-    lazy var clock: ISO8601DateFormatter = {
-      let f = ISO8601DateFormatter()
-      f.formatOptions = [.withInternetDateTime]
-      return f
-    }()
-    func now() -> String { clock.string(from: Date()) }
+    func now() -> String { ISOTime.string(secondsSince1970: Date().timeIntervalSince1970) }
     func stamp() -> Provenance { Provenance(by: user, at: now(), device: device) }
   }
 

@@ -70,11 +70,7 @@ enum Environment {
     getenv(name).map { String(cString: $0) }
   }
 
-  static func now() -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    return f.string(from: Date())
-  }
+  static func now() -> String { ISOTime.string(secondsSince1970: Date().timeIntervalSince1970) }
 
   static func stamp() -> Provenance {
     let env = ProcessInfo.processInfo.environment
