@@ -63,7 +63,10 @@ enum SheetRender {
       } else if let issue = issues.first(where: { $0.path.hasPrefix(prefix + f.pathSegments.joined(separator: ".")) }) {
         row.message = issue.message.text(lang)
         row.messageStyle = .warning
-      } else if focused && i == d.sheet.col && d.sheet.editor == nil {
+      } else if focused && i == d.sheet.col {
+        // The field's help stays under it while it is edited (when it is needed most), so that opening and closing
+        // the editor moves no line of the form: the frame that shows a save redraws the field, the status line and
+        // the key bar, not every line below the field.
         row.message = firstSentence(f.help.text(lang))
         row.messageStyle = .muted
       }
