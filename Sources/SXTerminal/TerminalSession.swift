@@ -101,6 +101,9 @@ public final class TerminalSession {
     keypad(win, true)
     intrflush(win, false)
     _ = sx_disable_flow_control(0)
+    // No look for typed-ahead input during doupdate (a poll() of the input every few lines, five per frame here): a
+    // frame is always sent whole, and the keys are read right after it.
+    typeahead(-1)
     def_prog_mode()
     if env["ESCDELAY"] == nil { set_escdelay(25) }
     wtimeout(win, Int32(max(1, options.tickMilliseconds)))
