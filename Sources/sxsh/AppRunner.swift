@@ -54,6 +54,9 @@ enum AppRunner {
     // on another thread while the backup is made.
     startup.resolved.parseRulesInBackground()
     try afterFirstFrame()
+    // The write-ahead log written ahead with zeros, so that every save overwrites it instead of growing it (a shorter
+    // sync; see AppDatabase.prepareLog). After the first frame and before any key is read; best effort.
+    db.prepareLog()
     while !driver.shouldQuit {
       if session.pendingSignal != nil {
         // SIGTERM / SIGHUP (or SIGINT from outside): everything is already committed; keep where the user was.
