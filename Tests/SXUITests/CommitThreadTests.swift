@@ -58,3 +58,52 @@ import Testing
     #expect(besides > 0)
   }
 }
+
+/// A job announced ahead (``CommitThread/expect(within:)``, the loop reading Enter in an open editor): it runs, in
+/// order, beside the caller, whether it comes within the announced time or after it (the thread has gone back to
+/// sleep), and an announcement that no job follows leaves the thread working.
+@Suite struct CommitThreadExpectTests {
+  @Test func expectedJobsRunInOrderWithinOrAfterTheWindow() throws {
+    let thread = CommitThread()
+    let log = CommitThreadTests.Log()
+    Thread.sleep(forTimeInterval: 0.05)
+    var callerCores: [Int32] = []
+    for i in 0..<30 {
+      let done = DispatchSemaphore(value: 0)
+      log.release(false)
+      let caller = CommitThreadTests.cpu?() ?? -1
+      thread.expect(within: 400)
+      // Half the jobs come while the thread waits awake (after ~0.1 ms of work, as the edit is worked out), the
+      // others once the window is over (1 ms later); every fifth announcement has no job at all.
+      if i % 5 == 4 {
+        Thread.sleep(forTimeInterval: 0.002)
+        continue
+      }
+      let wait = i % 2 == 0 ? 100_000 : 1_000_000
+      let end = DispatchTime.now().uptimeNanoseconds + UInt64(wait)
+      var spin = 0
+      while DispatchTime.now().uptimeNanoseconds < end { spin &+= 1 }
+      thread.run {
+        log.ran(i, CommitThreadTests.cpu?() ?? -1)
+        done.signal()
+      }
+      // Busy a while more (the render), then wait.
+      let busy = DispatchTime.now().uptimeNanoseconds + 1_000_000
+      while DispatchTime.now().uptimeNanoseconds < busy { spin &+= 1 }
+      callerCores.append((CommitThreadTests.cpu?() ?? -2) == caller ? caller : -1)
+      log.release(true)
+      thread.release()
+      #expect(done.wait(timeout: .now() + 5) == .success, "job \(i) never ran")
+    }
+    thread.stop()
+    let runs = log.all
+    #expect(runs.map(\.index) == (0..<30).filter { $0 % 5 != 4 })
+    guard CommitThreadTests.cpu != nil, ProcessInfo.processInfo.activeProcessorCount >= 2 else { return }
+    var besides = 0
+    for (r, caller) in zip(runs, callerCores) where caller >= 0 && !r.released {
+      #expect(r.core != caller, "job \(r.index) ran on the busy caller's core \(caller) before it was released")
+      besides += 1
+    }
+    #expect(besides > 0)
+  }
+}

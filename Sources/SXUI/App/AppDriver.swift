@@ -58,6 +58,10 @@ public final class AppDriver {
   /// One input event: update, then effects.
   public func send(_ event: InputEvent) {
     settleCommit()
+    // Enter in an open editor is about to commit: the commit thread is woken now, while the edit is worked out.
+    if let commitThread, event == .key(.enter), state.doc?.sheet.editor != nil || state.doc?.sheet.list?.editor != nil {
+      commitThread.expect()
+    }
     loadPendingRows()
     let effects = AppUpdate.update(&state, event)
     execute(effects)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -12,7 +13,7 @@ import Foundation
 /// wait for the job). Without that the scheduler often queued the woken commit thread on the caller's busy core, and
 /// it started only once the caller blocked, after the render (~0.8 ms later, measured with `SXSH_TRACE`'s
 /// commitStart). On one core, or when the cores cannot be told apart, the caller yields instead, so the commit still
-/// goes first.
+/// goes first. A job about to come can be announced (``expect(within:)``): the thread is then woken ahead of it.
 final class CommitThread: @unchecked Sendable {
   private let condition = NSCondition()
   private var jobs: [@Sendable () -> Void] = []
@@ -20,7 +21,14 @@ final class CommitThread: @unchecked Sendable {
   /// Jobs taken by the thread so far, and handed to it (``release()`` tells whether the last one started).
   private var taken = 0
   private var handed = 0
+  /// Set by ``expect()``: the thread waits for the next job awake (spinning) until this time (monotonic ns), not
+  /// asleep.
+  private var awakeUntil: UInt64 = 0
+  /// True while the thread is steered off the caller's core for a job expected or handed over.
+  private var steered = false
   private let affinity = CoreSteering()
+  /// ``handed``, readable without the lock (the thread polls it while it expects a job).
+  private let handedCount = Atomic<Int>(0)
 
   init() {
     let thread = Thread { [self] in
@@ -32,13 +40,37 @@ final class CommitThread: @unchecked Sendable {
   }
 
   func run(_ job: @escaping @Sendable () -> Void) {
-    let steered = affinity.avoidCallersCore()
+    // Already steered when the job was expected (the thread is awake on another core).
+    let steered = condition.withLock { self.steered } || affinity.avoidCallersCore()
     condition.withLock {
       jobs.append(job)
       handed += 1
+      handedCount.store(handed, ordering: .releasing)
+      self.steered = false
       condition.signal()
     }
     if !steered { sched_yield() }
+  }
+
+  /// A job is likely to be handed over within `micros` (the loop read Enter in an open editor: the commit follows
+  /// once the edit is worked out, ~0.15 ms): the thread is woken now, on another core, and waits for it spinning
+  /// rather than asleep, so that the job starts when it is handed over instead of after the scheduler wakes the thread
+  /// (~0.1 ms from an idle core of this VM, measured as `SXSH_TRACE`'s commitStart). After `micros` without a job the
+  /// thread sleeps again. Nothing changes on one core, or when the cores cannot be told apart (it would spin on
+  /// the caller's core).
+  func expect(within micros: Int = 400) {
+    guard affinity.avoidCallersCore() else { return }
+    condition.withLock {
+      steered = true
+      awakeUntil = Self.now() + UInt64(micros) * 1000
+      condition.signal()
+    }
+  }
+
+  static func now() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
   }
 
   /// The caller waits for the job now. A job still waiting for another core (busy with other work) is moved to the
@@ -59,8 +91,24 @@ final class CommitThread: @unchecked Sendable {
   private func loop() {
     while true {
       let job: (@Sendable () -> Void)? = condition.withLock {
-        while jobs.isEmpty && !stopped { condition.wait() }
+        while jobs.isEmpty && !stopped {
+          let until = awakeUntil
+          if until > Self.now() {
+            // Expected soon: poll for it without the lock (the loop hands it over under the lock).
+            let seen = handed
+            condition.unlock()
+            while handedCount.load(ordering: .acquiring) == seen && Self.now() < until {}
+            condition.lock()
+          } else {
+            if awakeUntil != 0 {
+              awakeUntil = 0
+              steered = false
+            }
+            condition.wait()
+          }
+        }
         if jobs.isEmpty { return nil }
+        awakeUntil = 0
         taken += 1
         return jobs.removeFirst()
       }
