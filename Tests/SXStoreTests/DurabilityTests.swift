@@ -95,63 +95,56 @@ final class DurabilityTests: XCTestCase {
     XCTAssertEqual(Set(acknowledged).subtracting(s.labels), [], "acknowledged edits lost by the power cut")
   }
 
-  /// Power cuts at seeded random points in the middle of the write stream (inside transactions).
-  func testPowerCutsAtRandomWritePointsLoseNoAcknowledgedEdit() throws {
-    var rng = SeededGenerator(seed: 0x5158_5348)
-    var totalAcked = 0
-    var cutsWithUnsyncedData = 0
-    for run in 0..<15 {
+  /// What ``randomCuts(seed:runs:maxWrites:commits:prepare:)`` saw over its runs.
+  struct CutRuns {
+    var acknowledged = 0
+    var withUnsyncedData = 0
+    var prepared = 0
+  }
+
+  /// `runs` fresh databases, each cut after a seeded random number of writes (at most `maxWrites`) while `commits`
+  /// edits are made (the log zero-filled first when `prepare`); after each reboot every acknowledged edit is there and
+  /// `integrity_check` is ok.
+  func randomCuts(seed: UInt64, runs: Int, maxWrites: Int, commits: Int, prepare: Bool) throws -> CutRuns {
+    var rng = SeededGenerator(seed: seed)
+    var seen = CutRuns()
+    for run in 0..<runs {
       let path = dir + "/cut-\(run).sqlite"
       var acknowledged: [String] = []
       do {
         let db = try AppDatabase(path: path)
         let a = sample()
         try db.create(a)
-        CrashVFS.cutAfterWrites(Int.random(in: 1...400, using: &rng))
-        acknowledged = commitUntilCut(db, a, count: 120)
+        CrashVFS.cutAfterWrites(Int.random(in: 1...maxWrites, using: &rng))
+        if prepare, case .prepared = db.prepareLog(minimumFreeBytes: 0) { seen.prepared += 1 }
+        acknowledged = commitUntilCut(db, a, count: commits)
         if !CrashVFS.isCrashed { CrashVFS.powerCut() }
-        if CrashVFS.lastDroppedBytes > 0 { cutsWithUnsyncedData += 1 }
+        if CrashVFS.lastDroppedBytes > 0 { seen.withUnsyncedData += 1 }
       }
       CrashVFS.reboot()
       let s = try survivors(path)
       XCTAssertEqual(s.integrity, "ok", "run \(run)")
       XCTAssertEqual(Set(acknowledged).subtracting(s.labels), [], "run \(run): acknowledged edits lost")
-      totalAcked += acknowledged.count
+      seen.acknowledged += acknowledged.count
       CrashVFS.install()
     }
-    XCTAssertGreaterThan(totalAcked, 100, "the cuts must leave acknowledged edits to check")
-    XCTAssertGreaterThan(cutsWithUnsyncedData, 0, "some cuts must drop unsynced writes")
+    return seen
+  }
+
+  /// Power cuts at seeded random points in the middle of the write stream (inside transactions).
+  func testPowerCutsAtRandomWritePointsLoseNoAcknowledgedEdit() throws {
+    let seen = try randomCuts(seed: 0x5158_5348, runs: 15, maxWrites: 400, commits: 120, prepare: false)
+    XCTAssertGreaterThan(seen.acknowledged, 100, "the cuts must leave acknowledged edits to check")
+    XCTAssertGreaterThan(seen.withUnsyncedData, 0, "some cuts must drop unsynced writes")
   }
 
   /// The log written ahead with zeros (``AppDatabase/prepareLog(minimumFreeBytes:)``, as the app does after its first
-  /// frame): power cuts at seeded random points, some inside the zero-fill itself, and enough edits for the log to
-  /// be checkpointed and started again over the zeros, lose no acknowledged edit.
+  /// frame): power cuts at seeded random points, some among the ~70 writes of the zeros, most among the edits after,
+  /// and enough edits for the log to be checkpointed and started again over the zeros, lose no acknowledged edit.
   func testPreparedLogLosesNoAcknowledgedEditAtRandomCuts() throws {
-    var rng = SeededGenerator(seed: 0x574C_4F47)
-    var totalAcked = 0
-    var prepared = 0
-    for run in 0..<10 {
-      let path = dir + "/prepared-\(run).sqlite"
-      var acknowledged: [String] = []
-      do {
-        let db = try AppDatabase(path: path)
-        let a = sample()
-        try db.create(a)
-        // Some cuts land among the 64 KiB writes of the zeros (about 70 of them), most among the edits after.
-        CrashVFS.cutAfterWrites(Int.random(in: 1...1_200, using: &rng))
-        if case .prepared = db.prepareLog(minimumFreeBytes: 0) { prepared += 1 }
-        acknowledged = commitUntilCut(db, a, count: 300)
-        if !CrashVFS.isCrashed { CrashVFS.powerCut() }
-      }
-      CrashVFS.reboot()
-      let s = try survivors(path)
-      XCTAssertEqual(s.integrity, "ok", "run \(run)")
-      XCTAssertEqual(Set(acknowledged).subtracting(s.labels), [], "run \(run): acknowledged edits lost")
-      totalAcked += acknowledged.count
-      CrashVFS.install()
-    }
-    XCTAssertGreaterThan(prepared, 0, "the log must have been prepared in some runs")
-    XCTAssertGreaterThan(totalAcked, 300, "the cuts must leave acknowledged edits to check")
+    let seen = try randomCuts(seed: 0x574C_4F47, runs: 10, maxWrites: 1_200, commits: 300, prepare: true)
+    XCTAssertGreaterThan(seen.prepared, 0, "the log must have been prepared in some runs")
+    XCTAssertGreaterThan(seen.acknowledged, 300, "the cuts must leave acknowledged edits to check")
   }
 
   /// Control: GRDB's own WAL default (synchronous NORMAL) does lose acknowledged commits in this harness,
