@@ -15,6 +15,7 @@ final class ISOTimeTests: XCTestCase {
     XCTAssertEqual(ISOTime.string(secondsSince1970: -1), "1969-12-31T23:59:59Z")
     XCTAssertEqual(ISOTime.string(secondsSince1970: 1.999), "1970-01-01T00:00:01Z")
     XCTAssertEqual(ISOTime.string(secondsSince1970: -0.5), "1969-12-31T23:59:59Z")
+    XCTAssertEqual(ISOTime.string(secondsSince1970: 253_402_300_800), "10000-01-01T00:00:00Z")  // five-digit year
   }
 
   func testMatchesFoundationsFormatter() {

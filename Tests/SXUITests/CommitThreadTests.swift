@@ -36,9 +36,7 @@ import Testing
         done.signal()
       }
       // The caller stays busy a while on its core (as the loop renders the frame), then waits for the job.
-      let end = DispatchTime.now().uptimeNanoseconds + 2_000_000
-      var spin = 0
-      while DispatchTime.now().uptimeNanoseconds < end { spin &+= 1 }
+      Self.busy(nanoseconds: 2_000_000)
       // Only a caller still on the core it handed the job over from tells anything.
       callerCores.append((Self.cpu?() ?? -2) == caller ? caller : -1)
       log.release(true)
@@ -50,6 +48,14 @@ import Testing
     #expect(runs.map(\.index) == Array(0..<20))
     // Two milliseconds are plenty for another core to take the job (all of them busy every time is unlikely).
     Self.expectRanBesides(runs, callerCores)
+  }
+
+  /// Keeps the calling thread busy on its core for `nanoseconds` (as the loop working out an edit or rendering).
+  static func busy(nanoseconds: UInt64) {
+    let end = DispatchTime.now().uptimeNanoseconds + nanoseconds
+    var spin = 0
+    while DispatchTime.now().uptimeNanoseconds < end { spin &+= 1 }
+    withExtendedLifetime(spin) {}
   }
 
   /// Every job that ran before its caller released it ran on another core than the caller's (where the caller
@@ -85,17 +91,13 @@ import Testing
         Thread.sleep(forTimeInterval: 0.002)
         continue
       }
-      let wait = i % 2 == 0 ? 100_000 : 1_000_000
-      let end = DispatchTime.now().uptimeNanoseconds + UInt64(wait)
-      var spin = 0
-      while DispatchTime.now().uptimeNanoseconds < end { spin &+= 1 }
+      CommitThreadTests.busy(nanoseconds: i % 2 == 0 ? 100_000 : 1_000_000)
       thread.run {
         log.ran(i, CommitThreadTests.cpu?() ?? -1)
         done.signal()
       }
       // Busy a while more (the render), then wait.
-      let busy = DispatchTime.now().uptimeNanoseconds + 1_000_000
-      while DispatchTime.now().uptimeNanoseconds < busy { spin &+= 1 }
+      CommitThreadTests.busy(nanoseconds: 1_000_000)
       callerCores.append((CommitThreadTests.cpu?() ?? -2) == caller ? caller : -1)
       log.release(true)
       thread.release()

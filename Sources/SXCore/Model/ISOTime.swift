@@ -21,11 +21,11 @@ public enum ISOTime {
         div /= 10
       }
     }
-    if y < 0 {
-      out.append(45)
-      put(Int(-y), 4)
-    } else {
+    if (0...9999).contains(y) {
       put(Int(y), 4)
+    } else {
+      // Outside four digits (never a clock reading, but never a wrong date either): the year as it is.
+      out += Array(String(y).utf8)
     }
     out.append(45)
     put(m, 2)
