@@ -18,9 +18,9 @@ enum WaterArea {
   ]
 
   static func isWastewater(_ w: WaterItem) -> Bool {
-    // `Selector.key` is `TextRules.searchKey` (letter by letter for Latin text).
-    let k = Selector.key(w.name)
-    return !notWastewaterKeys.contains { k.contains($0) }
+    // `Selector.key` is `TextRules.searchKey` (letter by letter for Latin text); `containsAny` is Foundation's
+    // `contains` for each key, searched byte by byte in such keys.
+    return !Selector.containsAny(Selector.key(w.name), notWastewaterKeys)
   }
 
   static func compute(_ c: Context, ledger: inout Ledger) -> WaterOutcome {

@@ -48,6 +48,35 @@ final class NumberParsingTests: XCTestCase {
     XCTAssertEqual(try p.parse("10 USD").si, 254_000)
   }
 
+  /// `AssessmentSettings.unitSystem` keeps the systems it built lately: the same settings give the same answers as
+  /// building them afresh, changed settings (a new rate, a new local unit) are never answered from an older system,
+  /// and a bad rate is the same error every time.
+  func testUnitSystemOfSettingsFollowsItsSettings() throws {
+    var s = AssessmentSettings()
+    s.currencyRates = [CurrencyRate(currency: "USD", vndPerUnit: 25_400)]
+    s.localUnits = [LocalUnit(symbol: "bao", factor: 50, baseUnit: "kg")]
+    XCTAssertEqual(try s.unitSystem().toSI(10, unit: "USD"), 254_000)
+    XCTAssertEqual(try s.unitSystem().toSI(3, unit: "bao"), 150)
+    s.currencyRates[0].vndPerUnit = 26_000
+    XCTAssertEqual(try s.unitSystem().toSI(10, unit: "USD"), 260_000)
+    s.localUnits[0].factor = 25
+    XCTAssertEqual(try s.unitSystem().toSI(3, unit: "bao"), 75)
+    // More settings than are kept, then the first again: still its own answer.
+    for k in 1...12 {
+      var other = AssessmentSettings()
+      other.currencyRates = [CurrencyRate(currency: "USD", vndPerUnit: Double(20_000 + k))]
+      XCTAssertEqual(try other.unitSystem().toSI(1, unit: "USD"), Double(20_000 + k))
+    }
+    XCTAssertEqual(try s.unitSystem().toSI(10, unit: "USD"), 260_000)
+    XCTAssertEqual(try s.unitSystem().toSI(3, unit: "bao"), 75)
+    // No local units nor rates: the catalogue, where USD is unknown.
+    XCTAssertThrowsError(try AssessmentSettings().unitSystem().toSI(1, unit: "USD"))
+    s.currencyRates[0].vndPerUnit = -1
+    for _ in 0..<2 {
+      XCTAssertThrowsError(try s.unitSystem()) { XCTAssertEqual($0 as? UnitError, .badRate("USD")) }
+    }
+  }
+
   func testConversions() throws {
     let s = UnitSystem.standard
     XCTAssertEqual(try s.convert(1, from: "MMBtu", to: "GJ"), 1.055_055_852_62, accuracy: 1e-12)

@@ -109,7 +109,7 @@ public struct AssessmentSettings: Codable, Hashable, Sendable {
 
   /// The unit system of this assessment (built-ins + local units + currency rates).
   public func unitSystem() throws -> UnitSystem {
-    try UnitSystem.standard.extended(localUnits: localUnits, rates: currencyRates)
+    try ExtendedUnitSystems.shared.system(localUnits: localUnits, rates: currencyRates)
   }
 }
 

@@ -40,6 +40,7 @@ public struct UnitSystem: Sendable {
   ///
   /// A local unit whose base is unknown, or whose factor is not a positive finite number, is an error naming it.
   public func extended(localUnits: [LocalUnit], rates: [CurrencyRate]) throws -> UnitSystem {
+    if localUnits.isEmpty && rates.isEmpty { return self }
     var s = self
     for r in rates {
       guard r.vndPerUnit.isFinite, r.vndPerUnit > 0 else {
@@ -122,5 +123,35 @@ public enum UnitError: LocalizedFailure, Equatable {
         vi: "đơn vị riêng «\(s)» cần hệ số dương và đơn vị gốc không có độ lệch",
         en: "local unit «\(s)» needs a positive factor and a base unit without offset")
     }
+  }
+}
+
+/// The unit systems of assessments (`AssessmentSettings.unitSystem`) built lately, by their local units and rates:
+/// extending the catalogue copies its tables, which every engine run and export did again for the same settings.
+final class ExtendedUnitSystems: @unchecked Sendable {
+  static let shared = ExtendedUnitSystems()
+  private struct Key: Hashable {
+    let localUnits: [LocalUnit]
+    let rates: [CurrencyRate]
+  }
+  private var recent: [(key: Key, system: Result<UnitSystem, Error>)] = []
+  private let lock = NSLock()
+  /// How many settings are kept (an app session or a batch export meets a few).
+  static let capacity = 8
+
+  /// `UnitSystem.standard.extended(localUnits:rates:)`, the same value or error, from the recent ones when there.
+  func system(localUnits: [LocalUnit], rates: [CurrencyRate]) throws -> UnitSystem {
+    if localUnits.isEmpty && rates.isEmpty { return UnitSystem.standard }
+    let key = Key(localUnits: localUnits, rates: rates)
+    lock.lock()
+    let found = recent.first { $0.key == key }?.system
+    lock.unlock()
+    if let found { return try found.get() }
+    let built = Result { try UnitSystem.standard.extended(localUnits: localUnits, rates: rates) }
+    lock.lock()
+    if recent.count >= Self.capacity { recent.removeFirst() }
+    recent.append((key, built))
+    lock.unlock()
+    return try built.get()
   }
 }
