@@ -41,6 +41,10 @@ public enum BatchExport {
     let lanes = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, assessments.count))
     // Each lane takes the next assessment until none is left.
     let next = Outcomes.Counter()
+    // Each staged file (written under a temporary name) is synced and renamed to its name by one thread beside the
+    // lanes, while they go on; the folder is synced once at the end: no file under its name before its data is on
+    // disk, one folder sync for the batch, and the syncs' waiting overlapped with the other files' work.
+    let placer = Placer(outcomes, ids: assessments.map(\.id))
     DispatchQueue.concurrentPerform(iterations: lanes) { _ in
       while let i = next.take(below: assessments.count) {
         let a = assessments[i]
@@ -50,8 +54,8 @@ public enum BatchExport {
           }
           let results = Engine.compute(a, factors: factors, rules: rules, proposals: format.showsProposals)
           switch try build(a, results) {
-          // A file is staged (written under a temporary name) and made durable with the others below.
-          case .file(let data): outcomes.stage(i, try SafeWrite.stage(data, to: dir + "/" + name, force: force, tag: i))
+          // A file is staged (written under a temporary name) and handed to the placer.
+          case .file(let data): placer.add(i, try SafeWrite.stage(data, to: dir + "/" + name, force: force, tag: i))
           case .folder(let files): try SafeWrite.folder(files, to: dir + "/" + name, force: force)
           }
         } catch {
@@ -59,12 +63,8 @@ public enum BatchExport {
         }
       }
     }
-    // Every staged file synced, then renamed to its name (checked again), then the folder synced: one journal
-    // commit for the batch instead of one per file, and no file under its name before its data is on disk.
-    let staged = outcomes.staged
-    for (k, e) in zip(staged.indices, SafeWrite.commit(staged.map(\.file), in: dir)) {
-      if let e { outcomes.set(staged[k].index, failure(assessments[staged[k].index].id, e)) }
-    }
+    placer.finish()
+    SafeWrite.syncFolder(dir)
     return outcomes.failures
   }
 
@@ -73,28 +73,35 @@ public enum BatchExport {
     return Failure(id: id, message: LocalizedText(vi: "\(error)", en: "\(error)"))
   }
 
-  /// The failures so far, by index (written from the lanes under a lock).
+  /// Places staged files (`SafeWrite.place`: synced, then renamed) one at a time on a serial queue, in the order
+  /// handed, recording each failure under its index.
+  final class Placer: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "sxsh.batch-export.place")
+    private let outcomes: Outcomes
+    private let ids: [String]
+
+    init(_ outcomes: Outcomes, ids: [String]) {
+      self.outcomes = outcomes
+      self.ids = ids
+    }
+
+    func add(_ i: Int, _ staged: SafeWrite.Staged) {
+      queue.async { [outcomes, ids] in
+        if let e = SafeWrite.place(staged) { outcomes.set(i, BatchExport.failure(ids[i], e)) }
+      }
+    }
+
+    /// Waits until every file handed so far is placed.
+    func finish() { queue.sync {} }
+  }
+
+  /// The failures so far, by index (written from the lanes and the placer under a lock).
   final class Outcomes: @unchecked Sendable {
     private var slots: [Failure?]
-    private var files: [SafeWrite.Staged?]
     private let lock = NSLock()
 
     init(_ n: Int) {
       slots = Array(repeating: nil, count: n)
-      files = Array(repeating: nil, count: n)
-    }
-
-    func stage(_ i: Int, _ f: SafeWrite.Staged) {
-      lock.lock()
-      files[i] = f
-      lock.unlock()
-    }
-
-    /// The staged files with their indexes, in order.
-    var staged: [(index: Int, file: SafeWrite.Staged)] {
-      lock.lock()
-      defer { lock.unlock() }
-      return files.enumerated().compactMap { k, f in f.map { (k, $0) } }
     }
 
     func set(_ i: Int, _ f: Failure) {

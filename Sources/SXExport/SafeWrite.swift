@@ -96,39 +96,46 @@ public enum SafeWrite {
     return Staged(tmp: tmp, path: path, force: force)
   }
 
-  /// The second half for staged files of the folder `dir`: syncs every temporary file (their data was already on its
-  /// way, so the syncs after the first mostly find it written and the journal committed), then renames each to its
-  /// name after checking that name again, then syncs the folder once. Returns one result per staged file, in order:
-  /// nil when it is in place, else the error (its temporary file removed). A file is never renamed before it is synced.
+  /// The second half for staged files of the folder `dir`: `place` for each (synced, then renamed to its name after
+  /// checking that name again), then `syncFolder(dir)` once. Returns one result per staged file, in order: nil when it
+  /// is in place, else the error (its temporary file removed). A file is never renamed before it is synced.
   public static func commit(_ staged: [Staged], in dir: String) -> [Error?] {
-    var results: [Error?] = Array(repeating: nil, count: staged.count)
-    for (k, s) in staged.enumerated() {
-      let fd = open(s.tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-      let failure = fd < 0 ? errno : (fsync(fd) == 0 ? 0 : errno)
-      if fd >= 0 { close(fd) }
-      if failure != 0 {
-        unlink(s.tmp)
-        let reason = String(cString: strerror(failure))
-        results[k] = ExportWriteError(vi: "ghi «\(s.path)» thất bại: \(reason)", en: "writing «\(s.path)» failed: \(reason)")
-      }
+    let results = staged.map(place)
+    syncFolder(dir)
+    return results
+  }
+
+  /// Syncs the staged file (its data was already on its way, so the sync mostly finds it written), then renames it to
+  /// its name after checking that name again. Nil when it is in place, else the error (its temporary file removed).
+  /// The new name is durable once the folder is synced (`syncFolder`).
+  public static func place(_ s: Staged) -> Error? {
+    let fd = open(s.tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    let failure = fd < 0 ? errno : (fsync(fd) == 0 ? 0 : errno)
+    if fd >= 0 { close(fd) }
+    if failure != 0 {
+      unlink(s.tmp)
+      let reason = String(cString: strerror(failure))
+      return ExportWriteError(vi: "ghi «\(s.path)» thất bại: \(reason)", en: "writing «\(s.path)» failed: \(reason)")
     }
-    for (k, s) in staged.enumerated() where results[k] == nil {
-      do {
-        try checkTarget(s.path, force: s.force)
-        guard rename(s.tmp, s.path) == 0 else {
-          throw ExportWriteError(vi: "không đổi tên được thành «\(s.path)»", en: "cannot rename to «\(s.path)»")
-        }
-      } catch {
-        unlink(s.tmp)
-        results[k] = error
+    do {
+      try checkTarget(s.path, force: s.force)
+      guard rename(s.tmp, s.path) == 0 else {
+        throw ExportWriteError(vi: "không đổi tên được thành «\(s.path)»", en: "cannot rename to «\(s.path)»")
       }
+      return nil
+    } catch {
+      unlink(s.tmp)
+      return error
     }
+  }
+
+  /// Syncs the folder `dir` (its entries: the names given by `place`).
+  public static func syncFolder(_ dir: String) {
     let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if dfd >= 0 {
       fsync(dfd)
       close(dfd)
     }
-    return results
   }
 
   /// `sync_file_range(2)` when the C library has it (a Linux call the Swift module does not import).
