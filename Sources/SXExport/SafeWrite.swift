@@ -78,7 +78,7 @@ public enum SafeWrite {
     }
   }
 
-  /// A file of a batch written under its temporary name, not yet synced nor renamed (`stage`, then `commit`).
+  /// A file of a batch written under its temporary name, not yet synced nor renamed (`stage`, then `place`).
   public struct Staged: Sendable {
     let tmp: String
     let path: String
@@ -87,22 +87,13 @@ public enum SafeWrite {
 
   /// The first half of `file` for a batch of files in one folder: checks `path` as `file` does, writes `data` to a
   /// temporary name next to it (O_CREAT|O_EXCL|O_NOFOLLOW, 0600; `tag` keeps the names of one batch apart) and asks
-  /// the kernel to start writing it out, without waiting. Nothing appears under `path` until `commit`.
+  /// the kernel to start writing it out, without waiting. Nothing appears under `path` until `place`.
   public static func stage(_ data: Data, to path: String, force: Bool, tag: Int) throws -> Staged {
     let tmp = try writeTemporary(data, for: path, force: force, suffix: "\(getpid()).\(tag)") { fd in
       if let start = syncFileRange { _ = start(fd, 0, 0, 2) }  // SYNC_FILE_RANGE_WRITE: start, do not wait
       return 0
     }
     return Staged(tmp: tmp, path: path, force: force)
-  }
-
-  /// The second half for staged files of the folder `dir`: `place` for each (synced, then renamed to its name after
-  /// checking that name again), then `syncFolder(dir)` once. Returns one result per staged file, in order: nil when it
-  /// is in place, else the error (its temporary file removed). A file is never renamed before it is synced.
-  public static func commit(_ staged: [Staged], in dir: String) -> [Error?] {
-    let results = staged.map(place)
-    syncFolder(dir)
-    return results
   }
 
   /// Syncs the staged file (its data was already on its way, so the sync mostly finds it written), then renames it to

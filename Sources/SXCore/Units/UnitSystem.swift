@@ -40,7 +40,6 @@ public struct UnitSystem: Sendable {
   ///
   /// A local unit whose base is unknown, or whose factor is not a positive finite number, is an error naming it.
   public func extended(localUnits: [LocalUnit], rates: [CurrencyRate]) throws -> UnitSystem {
-    if localUnits.isEmpty && rates.isEmpty { return self }
     var s = self
     for r in rates {
       guard r.vndPerUnit.isFinite, r.vndPerUnit > 0 else {
@@ -128,6 +127,7 @@ public enum UnitError: LocalizedFailure, Equatable {
 
 /// The unit systems of assessments (`AssessmentSettings.unitSystem`) built lately, by their local units and rates:
 /// extending the catalogue copies its tables, which every engine run and export did again for the same settings.
+/// Bounded (unlike the export's `KeyMemo`, whose keys come from the definitions): these keys are typed by users.
 final class ExtendedUnitSystems: @unchecked Sendable {
   static let shared = ExtendedUnitSystems()
   private struct Key: Hashable {
