@@ -87,6 +87,15 @@ extension TerminalSession {
       (attrs, pair) = attributes(for: cell.style)
       lastAttributes = (cell.style, attrs, pair)
     }
+    Self.put(cell.text, attrs, pair, row: row, col: col, window: win)
+  }
+
+  /// Writes one character cell into the window. Nonisolated and static: the closure below, inside a main-actor
+  /// method, would be checked for its executor on every call (`swift_task_isCurrentExecutor`, ~270 instructions a
+  /// cell, a third of the cost of drawing a whole frame).
+  private nonisolated static func put(
+    _ text: String, _ attrs: attr_t, _ pair: Int16, row: Int, col: Int, window win: UnsafeMutablePointer<WINDOW>
+  ) {
     // A cchar_t holds one spacing character and up to four combining marks (CCHARW_MAX), then a terminating 0;
     // built in place, without an array per cell.
     var wide: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -95,7 +104,7 @@ extension TerminalSession {
       let w = raw.bindMemory(to: wchar_t.self)
       let limit = min(Int(CCHARW_MAX), w.count - 1)
       var n = 0
-      for u in cell.text.unicodeScalars {
+      for u in text.unicodeScalars {
         guard n < limit else { break }
         w[n] = wchar_t(bitPattern: u.value)
         n += 1
