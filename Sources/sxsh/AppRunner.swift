@@ -18,8 +18,13 @@ enum AppRunner {
   /// `afterFirstFrame` runs once the first frame is painted and before any key is read (the backup made when the
   /// database changed: it copies the file as it was opened, and the screen need not wait for it).
   static func run(db: AppDatabase, assessmentId: String?, language: Language, afterFirstFrame: () throws -> Void = {}) throws {
-    // The environment is read once (each read builds a dictionary of it).
-    let env = ProcessInfo.processInfo.environment
+    // The variables read below and by the worksheet lookup, the terminal and the trace, looked up by name (the whole
+    // environment as a dictionary costs ~0.4 M instructions on the way to the first frame). A name read from `env`
+    // must be listed here.
+    let env = Environment.variables([
+      WorksheetLoader.environmentVariable, "TERM", "ESCDELAY", "NO_COLOR", "XDG_STATE_HOME", "SXSH_ASCII", "SXSH_TRACE",
+      "SXSH_EXIT_AFTER_FIRST_FRAME",
+    ])
     let startup = try AppStartup.load(environment: env)
     let logDir = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
     let session = try TerminalSession(

@@ -70,6 +70,14 @@ enum Environment {
     getenv(name).map { String(cString: $0) }
   }
 
+  /// The named variables that are set, as a dictionary (for the APIs that take an environment), without building the
+  /// dictionary of the whole environment. Only these names are in it: a reader of another name finds it unset.
+  static func variables(_ names: [String]) -> [String: String] {
+    var env: [String: String] = [:]
+    for n in names { if let v = variable(n) { env[n] = v } }
+    return env
+  }
+
   static func now() -> String { ISOTime.string(secondsSince1970: Date().timeIntervalSince1970) }
 
   static func stamp() -> Provenance {
