@@ -39,6 +39,41 @@ final class ResolveTests: XCTestCase {
     XCTAssertEqual(none.set.worksheets.count, 14)
   }
 
+  /// The candidates of an existing executable (worked out with `realpath` and string steps) are those of the URL route
+  /// (symbolic links resolved, then standardized), also through a link to the executable and a linked folder.
+  func testExecutableCandidatesMatchTheURLRoute() throws {
+    let fm = FileManager.default
+    let bin = tmp.appendingPathComponent("opt/sxsh-1.0/bin")
+    try fm.createDirectory(at: bin, withIntermediateDirectories: true)
+    let exe = bin.appendingPathComponent("sxsh")
+    try Data("#!/bin/sh\n".utf8).write(to: exe)
+    let link = tmp.appendingPathComponent("sxsh-link")
+    try fm.createSymbolicLink(at: link, withDestinationURL: exe)
+    let linkedDir = tmp.appendingPathComponent("current")
+    try fm.createSymbolicLink(at: linkedDir, withDestinationURL: tmp.appendingPathComponent("opt/sxsh-1.0"))
+    func byURL(_ path: String) -> [String] {
+      let dir = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
+      return [
+        dir.appendingPathComponent("Worksheets"),
+        dir.deletingLastPathComponent().appendingPathComponent("share/sxsh/Worksheets"),
+        dir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
+        dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
+      ].map { $0.standardizedFileURL.path }
+    }
+    let real = URL(fileURLWithPath: bin.path).resolvingSymlinksInPath().path
+    for path in [exe.path, link.path, linkedDir.path + "/bin/sxsh", bin.path + "/../bin/./sxsh"] {
+      let got = WorksheetLoader.executableCandidates(path)
+      XCTAssertEqual(got, byURL(path), path)
+      XCTAssertEqual(got.first, real + "/Worksheets", path)
+    }
+    // A path that does not exist keeps the URL route.
+    XCTAssertEqual(WorksheetLoader.executableCandidates("/nonexistent/bin/sxsh"), byURL("/nonexistent/bin/sxsh"))
+    XCTAssertEqual(WorksheetLoader.executableCandidates(""), [])
+    XCTAssertEqual(WorksheetLoader.parent("/a/b"), "/a")
+    XCTAssertEqual(WorksheetLoader.parent("/a"), "/")
+    XCTAssertEqual(WorksheetLoader.parent("/"), "/")
+  }
+
   func testExplicitBrokenFolderThrowsImplicitOneIsSkipped() throws {
     let copy = tmp.appendingPathComponent("Worksheets")
     try FileManager.default.copyItem(at: Fixture.worksheets, to: copy)
