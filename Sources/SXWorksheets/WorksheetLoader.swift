@@ -93,7 +93,11 @@ public enum WorksheetLoader {
     }
     var files: [String: String] = [:]
     var problems: [WorksheetProblem] = []
-    let base = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL
+    // The folder's real path through realpath(3): URL's symlink resolution costs ~0.5 M instructions at its first use,
+    // on the way to the first frame (the URL route stays for a path realpath cannot resolve).
+    let base =
+      realPath(directory).map { URL(fileURLWithPath: $0, isDirectory: true) }
+      ?? URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL
     let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
     guard let e = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
       return (nil, [WorksheetProblem(file: ".", line: 1, message: LocalizedText(vi: "không đọc được thư mục «\(directory)»",

@@ -41,6 +41,15 @@ final class StartupPathTests: XCTestCase {
     let files = try XCTUnwrap(read.files)
     XCTAssertEqual(Set(files.keys), Set(expected.keys))
     for (rel, text) in expected { XCTAssertTrue(CompiledWorksheets.sameBytes(files[rel], text), rel) }
+    // Through a symbolic link to the folder, and a path with "." and "..": the same files under the same names.
+    let link = dir.deletingLastPathComponent().appendingPathComponent("sxsh-read-link-\(UUID().uuidString)")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: dir)
+    defer { try? FileManager.default.removeItem(at: link) }
+    for path in [link.path, link.path + "/./worksheets/..", dir.path + "/"] {
+      let again = WorksheetLoader.readDirectory(path)
+      XCTAssertEqual(again.problems, [], path)
+      XCTAssertEqual(again.files, files, path)
+    }
     XCTAssertFalse(WorksheetLoader.sameBytes(Data("ab".utf8), "abc"))
     XCTAssertTrue(WorksheetLoader.sameBytes(Data("Việt".utf8), "Việt"))
   }
