@@ -30,7 +30,7 @@ enum HTML {
     + "document.head.appendChild(m);});"
 
   static var csp: String {
-    let hash = Data(SHA256.hash(Data(sentinelScript.utf8))).base64EncodedString()
+    let hash = Data(SHA256.hash(Data(utf8Of: sentinelScript))).base64EncodedString()
     return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-\(hash)'; base-uri 'none'; form-action 'none'"
   }
 

@@ -14,7 +14,7 @@ public enum MarkdownReport {
         if let note = t.note { out += "_" + escape(note) + "_\n\n" }
         out += table(t, i.language) + "\n"
       case .figure(let svg, let caption):
-        out += "![\(escape(caption))](data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString()))\n\n"
+        out += "![\(escape(caption))](data:image/svg+xml;base64,\(Data(utf8Of: svg).base64EncodedString()))\n\n"
         out += "_" + escape(caption) + "_\n\n"
       case .kpis(let kv): out += kv.map { "- \(escape($0.0)): **\(escape($0.1))**" }.joined(separator: "\n") + "\n\n"
       case .pageBreak: out += "\n---\n\n"

@@ -13,12 +13,12 @@ public enum XLSXExport {
     var sheets: [Data] = []
     for t in tables { sheets.append(Data(sheetBytes(t, &strings, &styles, language))) }
     entries.append(("[Content_Types].xml", Data(XLSXParts.contentTypes(sheets: tables.count).utf8)))
-    entries.append(("_rels/.rels", Data(XLSXParts.rootRels.utf8)))
+    entries.append(("_rels/.rels", Data(utf8Of: XLSXParts.rootRels)))
     entries.append(("docProps/core.xml", Data(XLSXParts.core(title: title, creator: creator, language: language).utf8)))
     entries.append(("docProps/app.xml", Data(XLSXParts.app(creator: creator).utf8)))
     entries.append(("xl/workbook.xml", Data(XLSXParts.workbook(names: names).utf8)))
     entries.append(("xl/_rels/workbook.xml.rels", Data(XLSXParts.workbookRels(sheets: tables.count).utf8)))
-    entries.append(("xl/styles.xml", Data(styles.xml.utf8)))
+    entries.append(("xl/styles.xml", Data(utf8Of: styles.xml)))
     entries.append(("xl/sharedStrings.xml", Data(strings.xmlBytes)))
     for (k, s) in sheets.enumerated() { entries.append(("xl/worksheets/sheet\(k + 1).xml", s)) }
     return try Zip.archive(entries)

@@ -205,7 +205,7 @@ public final class AppDatabase: Sendable {
     guard let body = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [id]) else {
       throw StoreError.noSuchAssessment(id)
     }
-    return try JSONDecoder().decode(AssessmentHeader.self, from: Data(body.utf8))
+    return try JSONDecoder().decode(AssessmentHeader.self, from: Data(utf8Of: body))
   }
 
   public func load(_ id: String) throws -> Assessment {
@@ -218,7 +218,7 @@ public final class AppDatabase: Sendable {
         let kindText: String = row["kind"]
         guard let kind = RecordKind(rawValue: kindText) else { continue }
         let b: String = row["body"]
-        records.append(try AnyRecord.decode(kind, Data(b.utf8)))
+        records.append(try AnyRecord.decode(kind, Data(utf8Of: b)))
       }
       return Assessment(header: header, records: records)
     }

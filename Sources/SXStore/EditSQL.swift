@@ -9,7 +9,7 @@ extension AppDatabase {
   }
 
   static func edit(_ text: String) throws -> Edit {
-    try JSONDecoder().decode(StoredEdit.self, from: Data(text.utf8)).edit()
+    try JSONDecoder().decode(StoredEdit.self, from: Data(utf8Of: text)).edit()
   }
 
   static func putHeader(_ db: Database, _ h: AssessmentHeader, insert: Bool, body encoded: String? = nil, cache: HeaderCache? = nil) throws {
@@ -66,14 +66,14 @@ extension AppDatabase {
     }
     // The fields that changed, compared on the previous record re-encoded (so both sides are the same encoder's
     // canonical JSON) — `Provenance.stampChanges` without its generic JSON round trip, which cost most of an edit.
-    let before = try AnyRecord.decode(r.kind, Data(old.body.utf8))
+    let before = try AnyRecord.decode(r.kind, Data(utf8Of: old.body))
     let newBody = try r.encoded()
     let beforeBody = try before.encoded()
     let record: AnyRecord
     if let keys = FieldStamp.changedKeys(old: Array(beforeBody), new: Array(newBody)) {
       record = r.stamped(keys, stamp)
     } else {
-      record = try AnyRecord.decode(r.kind, try Provenance.stampChanges(old: Data(old.body.utf8), new: newBody, stamp: stamp))
+      record = try AnyRecord.decode(r.kind, try Provenance.stampChanges(old: Data(utf8Of: old.body), new: newBody, stamp: stamp))
     }
     let body = String(decoding: try record.encoded(), as: UTF8.self)
     try db.cachedStatement(sql: "UPDATE record SET body = ?, searchKey = ?, updatedAt = ? WHERE assessmentId = ? AND kind = ? AND id = ?")
@@ -103,11 +103,11 @@ extension AppDatabase {
     let beforeText: String
     var known: AssessmentHeader?
     if let body = cache?.body(of: aid), HeaderCache.sameBytes(body, oldText) {
-      beforeBody = Data(oldText.utf8)
+      beforeBody = Data(utf8Of: oldText)
       beforeText = oldText
       known = cache?.header(of: aid)
     } else {
-      let before = try JSONDecoder().decode(AssessmentHeader.self, from: Data(oldText.utf8))
+      let before = try JSONDecoder().decode(AssessmentHeader.self, from: Data(utf8Of: oldText))
       beforeBody = try JSONCoding.encoder().encode(before)
       beforeText = String(decoding: beforeBody, as: UTF8.self)
     }
@@ -128,7 +128,7 @@ extension AppDatabase {
       out.updatedAt = stamp.at
       body = try spliced(newBytes, newFields, out)
     } else {
-      let stamped = try Provenance.stampChanges(old: Data(oldText.utf8), new: newBody, stamp: stamp)
+      let stamped = try Provenance.stampChanges(old: Data(utf8Of: oldText), new: newBody, stamp: stamp)
       out = try JSONDecoder().decode(AssessmentHeader.self, from: stamped)
       out.updatedAt = stamp.at
     }
@@ -282,7 +282,7 @@ extension AppDatabase {
   static func stamp(_ db: Database, _ aid: String, _ e: Edit, _ stamp: Provenance) throws -> Edit {
     switch e {
     case .upsert(let r, let p):
-      let old = try oldRow(db, aid, r.kind, r.id).map { Data($0.body.utf8) }
+      let old = try oldRow(db, aid, r.kind, r.id).map { Data(utf8Of: $0.body) }
       let body = try Provenance.stampChanges(old: old, new: try r.encoded(), stamp: stamp)
       return .upsert(try AnyRecord.decode(r.kind, body), position: p)
     default:
@@ -297,7 +297,7 @@ extension AppDatabase {
       guard h.id == aid, let oldText = try String.fetchOne(db, sql: "SELECT body FROM assessment WHERE id = ?", arguments: [aid]) else {
         throw StoreError.noSuchAssessment(aid)
       }
-      let old = try JSONDecoder().decode(AssessmentHeader.self, from: Data(oldText.utf8))
+      let old = try JSONDecoder().decode(AssessmentHeader.self, from: Data(utf8Of: oldText))
       try putHeader(db, h, insert: false)
       return .setHeader(old)
     case .upsert(let r, let position):
@@ -306,7 +306,7 @@ extension AppDatabase {
         try db.execute(
           sql: "UPDATE record SET body = ?, searchKey = ?, updatedAt = ? WHERE assessmentId = ? AND kind = ? AND id = ?",
           arguments: [String(decoding: body, as: UTF8.self), TextRules.searchKey(r.displayName), at, aid, r.kind.rawValue, r.id])
-        return .upsert(try AnyRecord.decode(r.kind, Data(old.body.utf8)), position: nil)
+        return .upsert(try AnyRecord.decode(r.kind, Data(utf8Of: old.body)), position: nil)
       }
       let n = try count(db, aid, r.kind)
       let p = min(max(position ?? n, 0), n)
@@ -317,7 +317,7 @@ extension AppDatabase {
       guard let old = try oldRow(db, aid, kind, id) else { throw EditError.noSuchRecord(kind, id) }
       try db.execute(sql: "DELETE FROM record WHERE assessmentId = ? AND kind = ? AND id = ?", arguments: [aid, kind.rawValue, id])
       try shift(db, aid, kind, from: old.position + 1, by: -1)
-      return .upsert(try AnyRecord.decode(kind, Data(old.body.utf8)), position: old.position)
+      return .upsert(try AnyRecord.decode(kind, Data(utf8Of: old.body)), position: old.position)
     case .move(let kind, let id, let to):
       guard let old = try oldRow(db, aid, kind, id) else { throw EditError.noSuchRecord(kind, id) }
       let n = try count(db, aid, kind)

@@ -278,7 +278,7 @@ public enum WorksheetLoader {
     problems += toeDiag.problems
     // The schema must at least be JSON (the embedded one is, as the tests check).
     if let schema = files[schemaFile], !CompiledWorksheets.sameBytes(schema, EmbeddedWorksheets.files[schemaFile]),
-      (try? JSONSerialization.jsonObject(with: Data(schema.utf8))) == nil
+      (try? JSONSerialization.jsonObject(with: Data(utf8Of: schema))) == nil
     {
       problems.append(
         WorksheetProblem(

@@ -23,7 +23,7 @@ enum ExportJob {
   /// "results").
   static func json(_ a: Assessment, _ results: Results) throws -> ExportOutput {
     let data = try AssessmentDocument(assessment: a, generator: BuildInfo.generator).encoded(results: try JSONCoding.encoder().encode(results))
-    return .file(data + Data("\n".utf8))
+    return .file(data + Data(utf8Of: "\n"))
   }
 
   /// Writes an export to `path` (a file, or a folder for csv unless the path ends in .zip): atomically, owner-only,

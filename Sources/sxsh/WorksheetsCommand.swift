@@ -66,7 +66,7 @@ struct WorksheetsExtract: ParsableCommand {
       for (rel, text) in WorksheetLoader.embeddedFiles.sorted(by: { $0.key < $1.key }) {
         let path = (dir as NSString).appendingPathComponent(rel)
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try writeFileSafely(Data(text.utf8), to: path, force: false)
+        try writeFileSafely(Data(utf8Of: text), to: path, force: false)
       }
       print(l == .vi ? "Đã ghi vào «\(dir)»" : "Written to «\(dir)»")
     }

@@ -45,3 +45,15 @@ final class TextRulesTests: XCTestCase {
     XCTAssertEqual(expected.shuffled().sorted(by: TextRules.viLess), expected)
   }
 }
+
+final class DataUTF8Tests: XCTestCase {
+  /// `Data(utf8Of:)` holds the bytes `Data(text.utf8)` holds: ASCII, Vietnamese (NFC and NFD), emoji, empty, a string
+  /// that is a slice of a bridged buffer.
+  func testSameBytesAsTheUTF8View() {
+    let nfd = "Nh\u{65}\u{323}\u{302}t".decomposedStringWithCanonicalMapping
+    for s in ["", "a", "Việt Nam — sản xuất sạch hơn", nfd, "🧵🏭", String(repeating: "xé", count: 1000), String("abc,def".split(separator: ",")[1])] {
+      XCTAssertEqual(Data(utf8Of: s), Data(s.utf8), s)
+      XCTAssertEqual(Array(Data(utf8Of: s)), Array(s.utf8), s)
+    }
+  }
+}

@@ -165,7 +165,7 @@ public final class AppDriver {
         state.home.items = try repository.list()
         state.home.selected = max(0, min(state.home.selected, state.home.visible.count - 1))
       case .open(let id):
-        let saved = try repository.loadUIState(id).flatMap { try? JSONDecoder().decode(SavedUIState.self, from: Data($0.utf8)) }
+        let saved = try repository.loadUIState(id).flatMap { try? JSONDecoder().decode(SavedUIState.self, from: Data(utf8Of: $0)) }
         let sheetIndex = saved.flatMap { s in state.catalog.sheets.firstIndex { $0.id == s.sheet } } ?? 0
         // A worksheet of the header alone is painted from the header; the rows are read right after that frame
         // (``loadPendingRows()``, before anything else looks at the assessment).

@@ -17,7 +17,7 @@ enum TreeEncoding {
 
   /// What `JSONSerialization` gives for `true` and `false` on this platform (an `NSNumber` or a `Bool`).
   nonisolated(unsafe) static let booleans: (Any, Any) = {
-    let parsed = (try? JSONSerialization.jsonObject(with: Data("[true,false]".utf8))) as? [Any]
+    let parsed = (try? JSONSerialization.jsonObject(with: Data(utf8Of: "[true,false]"))) as? [Any]
     return (parsed?.first ?? NSNumber(value: true), parsed?.last ?? NSNumber(value: false))
   }()
 
