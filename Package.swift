@@ -21,6 +21,27 @@ let metadataByAccessor: [SwiftSetting] = [
   .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))
 ]
 
+/// How sxsh (and the benchmark, which measures its code) is linked on Linux: the Swift runtime and Foundation linked in,
+/// so the app starts without loading a dozen shared libraries (cold start to the first frame is a budget;
+/// FoundationNetworking is still not linked).
+let staticRuntime: [LinkerSetting] = [
+  .unsafeFlags(
+    ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lstdc++",
+     // The executable's own symbols are not exported (the Swift runtime's dladdr at start-up then has ~16,000
+     // fewer symbols to scan).
+     "-Xlinker", "--no-export-dynamic"],
+    .when(platforms: [.linux])),
+  // Release only (the figure of the cold-start budget; debug and sanitizer builds keep the defaults): a
+  // position-dependent executable, so the loader applies no relative relocations (~92,600 of them, ~1.3 M
+  // instructions and ~190 copy-on-write page faults at every start), and libstdc++ linked in statically
+  // (the linker script in Sources/sxsh/link answers `-lstdc++` with libstdc++.a), so libstdc++.so's own
+  // symbol binding (~2 M instructions) is not paid at start. The cost: the executable's code and data are
+  // at a fixed address (no ASLR for sxsh's own image; the shared libraries, heap and stack stay randomized).
+  .unsafeFlags(
+    ["-Xclang-linker", "-no-pie", "-L", Context.packageDirectory + "/Sources/sxsh/link"],
+    .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
   name: "sxsh",
   platforms: [.macOS(.v13)],
@@ -60,26 +81,12 @@ let package = Package(
       ],
       exclude: ["link"],
       swiftSettings: metadataByAccessor,
-      // The Swift runtime and Foundation linked in: the app starts without loading a dozen shared libraries
-      // (cold start to the first frame is a budget; FoundationNetworking is still not linked).
-      linkerSettings: [
-        .unsafeFlags(
-          ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lstdc++",
-           // The executable's own symbols are not exported (the Swift runtime's dladdr at start-up then has ~16,000
-           // fewer symbols to scan).
-           "-Xlinker", "--no-export-dynamic"],
-          .when(platforms: [.linux])),
-        // Release only (the figure of the cold-start budget; debug and sanitizer builds keep the defaults): a
-        // position-dependent executable, so the loader applies no relative relocations (~92,600 of them, ~1.3 M
-        // instructions and ~190 copy-on-write page faults at every start), and libstdc++ linked in statically
-        // (the linker script in Sources/sxsh/link answers `-lstdc++` with libstdc++.a), so libstdc++.so's own
-        // symbol binding (~2 M instructions) is not paid at start. The cost: the executable's code and data are
-        // at a fixed address (no ASLR for sxsh's own image; the shared libraries, heap and stack stay randomized).
-        .unsafeFlags(
-          ["-Xclang-linker", "-no-pie", "-L", Context.packageDirectory + "/Sources/sxsh/link"],
-          .when(platforms: [.linux], configuration: .release)),
-      ]),
-    .executableTarget(name: "sxsh-bench", dependencies: ["SXCore", "SXEngine", "SXStore", "SXWorksheets", "SXCalc", "SXExport"]),
+      linkerSettings: staticRuntime),
+    // Linked as sxsh is (the runtime and Foundation in the executable): the export and recompute figures then come from
+    // the code the product runs, without a call through the shared libraries' PLT at every retain and release.
+    .executableTarget(
+      name: "sxsh-bench", dependencies: ["SXCore", "SXEngine", "SXStore", "SXWorksheets", "SXCalc", "SXExport"],
+      linkerSettings: staticRuntime),
     .testTarget(name: "SXCoreTests", dependencies: ["SXCore"]),
     .testTarget(name: "SXCalcTests", dependencies: ["SXCalc", "SXCore"]),
     .testTarget(name: "SXEngineTests", dependencies: ["SXEngine", "SXCore", "SXCalc"], exclude: ["Fixtures"]),
