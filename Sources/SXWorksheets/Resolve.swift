@@ -128,15 +128,7 @@ extension WorksheetLoader {
     // The executable's real path (symbolic links followed, no "." or ".." left), then plain string steps up: the URL
     // methods (`resolvingSymlinksInPath`, `standardizedFileURL`) cost ~0.4 M instructions here on the way to the
     // first frame. A path that cannot be resolved (gone) keeps the URL route.
-    guard let real = realPath(exe), real.hasPrefix("/") else {
-      let dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
-      return [
-        dir.appendingPathComponent("Worksheets"),
-        dir.deletingLastPathComponent().appendingPathComponent("share/sxsh/Worksheets"),
-        dir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
-        dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
-      ].map { $0.standardizedFileURL.path }
-    }
+    guard let real = realPath(exe), real.hasPrefix("/") else { return candidatesByURL(exe) }
     let dir = parent(real)
     func under(_ d: String, _ rest: String) -> String { d == "/" ? "/" + rest : d + "/" + rest }
     return [
@@ -145,6 +137,17 @@ extension WorksheetLoader {
       under(parent(parent(dir)), "Worksheets"),
       under(parent(parent(parent(dir))), "Worksheets"),
     ]
+  }
+
+  /// ``executableCandidates(_:)`` worked out with URL: symbolic links resolved, then each candidate standardized.
+  static func candidatesByURL(_ exe: String) -> [String] {
+    let dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
+    return [
+      dir.appendingPathComponent("Worksheets"),
+      dir.deletingLastPathComponent().appendingPathComponent("share/sxsh/Worksheets"),
+      dir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
+      dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
+    ].map { $0.standardizedFileURL.path }
   }
 
   /// The folder of an absolute path without "." or ".." components: `/a/b` → `/a`, `/a` → `/`, `/` → `/`.

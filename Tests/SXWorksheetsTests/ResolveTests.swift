@@ -51,24 +51,20 @@ final class ResolveTests: XCTestCase {
     try fm.createSymbolicLink(at: link, withDestinationURL: exe)
     let linkedDir = tmp.appendingPathComponent("current")
     try fm.createSymbolicLink(at: linkedDir, withDestinationURL: tmp.appendingPathComponent("opt/sxsh-1.0"))
-    func byURL(_ path: String) -> [String] {
-      let dir = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
-      return [
-        dir.appendingPathComponent("Worksheets"),
-        dir.deletingLastPathComponent().appendingPathComponent("share/sxsh/Worksheets"),
-        dir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
-        dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Worksheets"),
-      ].map { $0.standardizedFileURL.path }
-    }
+    let byURL = WorksheetLoader.candidatesByURL
     let real = URL(fileURLWithPath: bin.path).resolvingSymlinksInPath().path
     for path in [exe.path, link.path, linkedDir.path + "/bin/sxsh", bin.path + "/../bin/./sxsh"] {
       let got = WorksheetLoader.executableCandidates(path)
       XCTAssertEqual(got, byURL(path), path)
       XCTAssertEqual(got.first, real + "/Worksheets", path)
     }
-    // A path that does not exist keeps the URL route.
+    // A path that does not exist keeps the URL route; the URL route itself for the build tree layout.
     XCTAssertEqual(WorksheetLoader.executableCandidates("/nonexistent/bin/sxsh"), byURL("/nonexistent/bin/sxsh"))
     XCTAssertEqual(WorksheetLoader.executableCandidates(""), [])
+    XCTAssertEqual(
+      byURL("/a/b/.build/x86_64-unknown-linux-gnu/release/sxsh"),
+      ["/a/b/.build/x86_64-unknown-linux-gnu/release/Worksheets", "/a/b/.build/x86_64-unknown-linux-gnu/share/sxsh/Worksheets",
+       "/a/b/.build/Worksheets", "/a/b/Worksheets"])
     XCTAssertEqual(WorksheetLoader.parent("/a/b"), "/a")
     XCTAssertEqual(WorksheetLoader.parent("/a"), "/")
     XCTAssertEqual(WorksheetLoader.parent("/"), "/")
