@@ -20,7 +20,7 @@ enum AppRunner {
   static func run(db: AppDatabase, assessmentId: String?, language: Language, afterFirstFrame: () throws -> Void = {}) throws {
     // The variables read below and by the worksheet lookup, the terminal and the trace, looked up by name (the whole
     // environment as a dictionary costs ~0.4 M instructions on the way to the first frame). A name read from `env`
-    // must be listed here.
+    // must be listed here (EnvironmentNamesTests checks the readers against this list).
     let env = Environment.variables([
       WorksheetLoader.environmentVariable, "TERM", "ESCDELAY", "NO_COLOR", "XDG_STATE_HOME", "SXSH_ASCII", "SXSH_TRACE",
       "SXSH_EXIT_AFTER_FIRST_FRAME",

@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// The full-screen loop hands the terminal, the worksheet lookup and the trace a dictionary of the environment
+/// variables it names (`Environment.variables([...])` in AppRunner.swift), not the whole environment. A variable read
+/// from that dictionary but missing from the list would read as unset, silently (NO_COLOR ignored, say): every name
+/// those readers look up must be listed.
+final class EnvironmentNamesTests: XCTestCase {
+  /// The files whose environment reads get the loop's dictionary.
+  static let readers = [
+    "sxsh/AppRunner.swift", "sxsh/AppTrace.swift", "SXTerminal/TerminalSession.swift", "SXTerminal/TerminalOptions.swift",
+    "SXUI/Kit/Theme.swift", "SXWorksheets/Resolve.swift",
+  ]
+
+  /// Names read as `env["NAME"]` or `environment["NAME"]`, and `environment[environmentVariable]` (the worksheet
+  /// folder variable, named in WorksheetLoader.swift).
+  static func namesRead(in source: String) -> Set<String> {
+    var names = Set<String>()
+    let quoted = try! NSRegularExpression(pattern: #"\b(?:env|environment)\["([A-Z_][A-Z0-9_]*)"\]"#)
+    for m in quoted.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+      names.insert(String(source[Range(m.range(at: 1), in: source)!]))
+    }
+    if source.contains("environment[environmentVariable]") { names.insert("SXSH_WORKSHEETS") }
+    return names
+  }
+
+  /// The names listed in AppRunner's `Environment.variables([...])` (string literals, and the worksheet variable).
+  static func namesListed(in appRunner: String) -> Set<String> {
+    guard let start = appRunner.range(of: "Environment.variables(["),
+      let end = appRunner.range(of: "])", range: start.upperBound..<appRunner.endIndex)
+    else { return [] }
+    let list = String(appRunner[start.upperBound..<end.lowerBound])
+    var names = Set<String>()
+    let quoted = try! NSRegularExpression(pattern: #""([A-Z_][A-Z0-9_]*)""#)
+    for m in quoted.matches(in: list, range: NSRange(list.startIndex..., in: list)) {
+      names.insert(String(list[Range(m.range(at: 1), in: list)!]))
+    }
+    if list.contains("WorksheetLoader.environmentVariable") { names.insert("SXSH_WORKSHEETS") }
+    return names
+  }
+
+  func testEveryVariableTheLoopsReadersUseIsLookedUp() throws {
+    let root = CLI.repoRoot.appendingPathComponent("Sources")
+    let worksheetsLoader = try String(contentsOf: root.appendingPathComponent("SXWorksheets/WorksheetLoader.swift"), encoding: .utf8)
+    XCTAssertTrue(worksheetsLoader.contains(#"environmentVariable = "SXSH_WORKSHEETS""#))
+    let listed = Self.namesListed(in: try String(contentsOf: root.appendingPathComponent("sxsh/AppRunner.swift"), encoding: .utf8))
+    XCTAssertTrue(listed.isSuperset(of: ["TERM", "SXSH_WORKSHEETS"]), "the list in AppRunner.swift was not found: \(listed)")
+    var read = Set<String>()
+    for file in Self.readers {
+      read.formUnion(Self.namesRead(in: try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)))
+    }
+    XCTAssertTrue(read.isSuperset(of: ["TERM", "NO_COLOR", "SXSH_TRACE", "SXSH_WORKSHEETS"]), "readers not found: \(read)")
+    XCTAssertEqual(read.subtracting(listed).sorted(), [], "read by the loop's readers but not looked up in AppRunner.swift")
+  }
+
+  func testDetectorsOnPlantedExamples() {
+    XCTAssertEqual(Self.namesRead(in: #"if env["FOO_BAR"] == "1" {}; environment["NO_COLOR"]; env[name]"#), ["FOO_BAR", "NO_COLOR"])
+    XCTAssertEqual(
+      Self.namesListed(in: #"let env = Environment.variables([WorksheetLoader.environmentVariable, "TERM", "X1"])"#),
+      ["SXSH_WORKSHEETS", "TERM", "X1"])
+  }
+}
