@@ -15,11 +15,7 @@ final class EnvironmentNamesTests: XCTestCase {
   /// Names read as `env["NAME"]` or `environment["NAME"]`, and `environment[environmentVariable]` (the worksheet
   /// folder variable, named in WorksheetLoader.swift).
   static func namesRead(in source: String) -> Set<String> {
-    var names = Set<String>()
-    let quoted = try! NSRegularExpression(pattern: #"\b(?:env|environment)\["([A-Z_][A-Z0-9_]*)"\]"#)
-    for m in quoted.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
-      names.insert(String(source[Range(m.range(at: 1), in: source)!]))
-    }
+    var names = captures(#"\b(?:env|environment)\["([A-Z_][A-Z0-9_]*)"\]"#, in: source)
     if source.contains("environment[environmentVariable]") { names.insert("SXSH_WORKSHEETS") }
     return names
   }
@@ -30,13 +26,15 @@ final class EnvironmentNamesTests: XCTestCase {
       let end = appRunner.range(of: "])", range: start.upperBound..<appRunner.endIndex)
     else { return [] }
     let list = String(appRunner[start.upperBound..<end.lowerBound])
-    var names = Set<String>()
-    let quoted = try! NSRegularExpression(pattern: #""([A-Z_][A-Z0-9_]*)""#)
-    for m in quoted.matches(in: list, range: NSRange(list.startIndex..., in: list)) {
-      names.insert(String(list[Range(m.range(at: 1), in: list)!]))
-    }
+    var names = captures(#""([A-Z_][A-Z0-9_]*)""#, in: list)
     if list.contains("WorksheetLoader.environmentVariable") { names.insert("SXSH_WORKSHEETS") }
     return names
+  }
+
+  /// The first capture group of every match of `pattern` in `text`.
+  static func captures(_ pattern: String, in text: String) -> Set<String> {
+    let re = try! NSRegularExpression(pattern: pattern)
+    return Set(re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range(at: 1), in: text)!]) })
   }
 
   func testEveryVariableTheLoopsReadersUseIsLookedUp() throws {
