@@ -3,6 +3,7 @@
   * cold start to first painted frame of the demo, 80x24, median (anchor: vim -u NONE, same harness);
   * keystroke (Enter that saves an edit, durable commit + recompute) to painted frame on a large assessment,
     median and p99 (keys sent apart: each edit starts once the previous frame arrived and the pty was quiet 50 ms);
+    anchor: vim -u NONE, a typed character to its frame, paced the same way (what the instrument itself costs);
   * a key (↓, then ↑) sent as soon as the saved frame arrived, while the results are derived again, to its frame;
   * bytes written for a one-row cursor move in the flows table (W7) of the large assessment (median); every move
     is checked to have moved the highlighted row by exactly one line on screen, else the figure is not reported;
@@ -129,6 +130,43 @@ def saved(display, text):
     return "EnterEdit" in display[-1] and any(text in line for line in display)
 
 
+def vim_keys(n):
+    """vim -u NONE in insert mode, paced as the Enter figure is (a key, the pty quiet 50 ms, then the timed key):
+    the time from a typed character to the frame that shows it. vim does next to nothing for it, so this is what the
+    instrument itself costs after the same pause (the pty both ways, waking the app and the harness), on this
+    machine at that moment. None when vim is not installed."""
+    vim = shutil.which("vim")
+    if not vim:
+        return None
+    p = Pane(vim, ["-u", "NONE", "-N", "-n"])
+    out = []
+    try:
+        if p.pump_until(lambda p: "VIM - Vi IMproved" in p.text(), 10) is None:
+            return None
+        p.c.send("i")
+        p.drain(0.05)
+        typed = ""
+        for i in range(n):
+            typed += "a"  # the paced key, like the text typed before Enter
+            p.c.send("a")
+            p.drain(0.05)
+            typed += "b"
+            t0 = time.perf_counter()
+            p.c.send("b")
+            t1 = p.pump_until(lambda p, want=typed: p.scr.display[0].rstrip() == want, 10, fresh=True)
+            if t1 is not None:
+                out.append((t1 - t0) * 1000)
+            p.drain(0.05)
+            if len(typed) >= 70:  # stay on the first line
+                p.c.send("\x15")  # Ctrl-U: the line typed in insert mode erased
+                p.drain(0.05)
+                typed = ""
+    finally:
+        p.c.send("\x1b:q!\r")
+        p.close()
+    return out
+
+
 def selected_lines(p, first=24):
     """Screen lines with the table's selection marker ("▶", in the gutter right of the navigation)."""
     return [y for y in range(1, p.scr.lines - 2) if any(p.scr.buffer[y][x].data == "▶" for x in range(first, p.scr.columns))]
@@ -175,6 +213,10 @@ try:
                 p.drain(0.05)
             fig("TUI: Enter (durable save) to painted frame, %d flows, median" % opt.flows, pct(lat, 50), "ms", 2)
             fig("TUI: Enter (durable save) to painted frame, %d flows, p99" % opt.flows, pct(lat, 99), "ms", 8)
+            v = vim_keys(opt.runs * 2)
+            if v:
+                fig("anchor: vim -u NONE typed character to painted frame, median", pct(v, 50), "ms", None,
+                    "same harness and pause; the pty round trip and wake-up after idle that every figure above includes")
         if "after" in parts:
             # A key typed right after a save, while results, findings and markers are being derived again: from the
             # saved frame, ↓ then ↑ at once (each sent when the previous frame arrived), timed to the frame whose
