@@ -52,11 +52,13 @@ enum ScreenFixture {
   }()
 
   /// A driver over a fresh in-memory database holding the demo assessment.
-  static func driver(language: Language = .vi, rows: Int = 24, cols: Int = 80, demo: Bool = true) throws -> (AppDriver, MemoryRepository) {
+  static func driver(language: Language = .vi, rows: Int = 24, cols: Int = 80, demo: Bool = true, asciiOnly: Bool = false) throws
+    -> (AppDriver, MemoryRepository)
+  {
     _ = kitLocaleReady
     let repo = try MemoryRepository()
     if demo { try repo.create(DemoAssessment.make()) }
-    let d = AppDriver(state: AppState(language: language, rows: rows, cols: cols, catalog: catalog), repository: repo)
+    let d = AppDriver(state: AppState(language: language, rows: rows, cols: cols, asciiOnly: asciiOnly, catalog: catalog), repository: repo)
     d.start(assessmentId: nil)
     return (d, repo)
   }

@@ -6,12 +6,14 @@ public enum AppRender {
     // A new buffer is already blank (normal style, no cursor): drawn without clearing it again.
     var b = ScreenBuffer(rows: s.rows, cols: s.cols, asciiOnly: s.asciiOnly)
     draw(s, into: &b)
+    if b.asciiOnly { b.foldToASCII() }
     return b
   }
 
   public static func render(_ s: AppState, into b: inout ScreenBuffer) {
     b.clear()
     draw(s, into: &b)
+    if b.asciiOnly { b.foldToASCII() }
   }
 
   private static func draw(_ s: AppState, into b: inout ScreenBuffer) {

@@ -32,6 +32,26 @@ public struct ScreenBuffer: Hashable, Sendable {
     self.cursor = nil
   }
 
+  /// ASCII mode's pass over a finished frame (see ``ASCIIFold``): every symbol cell shown as ASCII, each cell keeping
+  /// its columns.
+  public mutating func foldToASCII() {
+    cells.withUnsafeMutableBufferPointer { cells in
+      var i = 0
+      while i < cells.count {
+        let c = cells[i]
+        guard c.width > 0, let ascii = ASCIIFold.fold(c.text) else {
+          i += 1
+          continue
+        }
+        cells[i] = Cell(ascii, style: c.style)
+        if c.width == 2, i + 1 < cells.count {
+          cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+        }
+        i += max(1, c.width)
+      }
+    }
+  }
+
   /// The whole buffer as a rectangle.
   public var bounds: Rect { Rect(row: 0, col: 0, height: rows, width: cols) }
 
