@@ -216,7 +216,7 @@ try:
             v = vim_keys(opt.runs * 2)
             if v:
                 fig("anchor: vim -u NONE typed character to painted frame, median", pct(v, 50), "ms", None,
-                    "same harness and pause; the pty round trip and wake-up after idle that every figure above includes")
+                    "same harness and pause: the pty round trip and wake-up after idle that the TUI key figures include")
         if "after" in parts:
             # A key typed right after a save, while results, findings and markers are being derived again: from the
             # saved frame, ↓ then ↑ at once (each sent when the previous frame arrived), timed to the frame whose
