@@ -71,6 +71,13 @@ struct CLI {
     return u
   }
 
+  /// A copy of the repository's `Worksheets/` folder, at `<dir>/Worksheets`, for a test to change.
+  static func worksheetsCopy(in dir: URL) throws -> URL {
+    let copy = dir.appendingPathComponent("Worksheets")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("Worksheets"), to: copy)
+    return copy
+  }
+
   /// A full dump of the database through the sqlite3 command (the README test command installs it).
   static func dump(_ db: URL) throws -> String {
     let p = Process()

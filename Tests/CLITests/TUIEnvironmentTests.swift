@@ -82,8 +82,7 @@ final class TUIEnvironmentTests: XCTestCase {
   func testWorksheetsFolderFromTheEnvironment() throws {
     let dir = try CLI.tempDir()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let copy = dir.appendingPathComponent("Worksheets")
-    try FileManager.default.copyItem(at: CLI.repoRoot.appendingPathComponent("Worksheets"), to: copy)
+    let copy = try CLI.worksheetsCopy(in: dir)
     let profile = copy.appendingPathComponent("worksheets/W00-profile.yaml")
     let yaml = try String(contentsOf: profile, encoding: .utf8)
     XCTAssertTrue(yaml.contains("  en: Company profile\n"))

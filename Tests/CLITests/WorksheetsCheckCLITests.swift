@@ -11,8 +11,7 @@ final class WorksheetsCheckCLITests: XCTestCase {
   func testBrokenCopyReportsFileAndLine() throws {
     let dir = try CLI.tempDir()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let copy = dir.appendingPathComponent("Worksheets")
-    try FileManager.default.copyItem(at: CLI.repoRoot.appendingPathComponent("Worksheets"), to: copy)
+    let copy = try CLI.worksheetsCopy(in: dir)
     // Line 26 of W01 is `    type: text`: make it an unknown field type.
     let team = copy.appendingPathComponent("worksheets/W01-team.yaml")
     var lines = try String(contentsOf: team, encoding: .utf8).components(separatedBy: "\n")
