@@ -18,3 +18,16 @@ import Testing
     #expect(FieldSpec.segments("a.\u{0301}b.c") == ["a.\u{0301}b", "c"])
   }
 }
+
+/// A sheet's editable fields (every field but the lists) follow its fields, at creation and when they change.
+@Suite struct EditableFieldsTests {
+  @Test func editableFieldsFollowTheFields() throws {
+    let sheet = try #require(ScreenFixture.catalog.sheets.first { s in s.fields.contains { $0.kind == .list } })
+    #expect(sheet.editableFields.map(\.key) == sheet.fields.compactMap { $0.kind == .list ? nil : $0.key })
+    var changed = sheet
+    changed.fields.removeAll { $0.kind != .list }
+    #expect(changed.editableFields.isEmpty)
+    changed.fields = sheet.fields.reversed()
+    #expect(changed.editableFields.map(\.key) == sheet.editableFields.map(\.key).reversed())
+  }
+}

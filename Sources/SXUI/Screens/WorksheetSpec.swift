@@ -128,7 +128,12 @@ public struct WorksheetSpec: Sendable, Hashable {
   public var layout: SheetLayout
   /// The row kind edited; nil for the header (W0).
   public var record: RecordKind?
-  public var fields: [FieldSpec]
+  public var fields: [FieldSpec] {
+    didSet { editableFields = Self.editable(fields) }
+  }
+  /// Fields that can be edited in a cell or a form line (lists are summarised, not edited here). Kept with `fields`:
+  /// the keys of an open editor read it (filtering the fields again cost ~15 k instructions a read).
+  public private(set) var editableFields: [FieldSpec]
   /// Only rows whose value at `filterKey` is one of `filterValues` are shown (W11).
   public var filterKey: String?
   public var filterValues: [String]
@@ -143,12 +148,12 @@ public struct WorksheetSpec: Sendable, Hashable {
     self.layout = layout
     self.record = record
     self.fields = fields
+    self.editableFields = Self.editable(fields)
     self.filterKey = filterKey
     self.filterValues = filterValues
   }
 
-  /// Fields that can be edited in a cell or a form line (lists are summarised, not edited here).
-  public var editableFields: [FieldSpec] { fields.filter { $0.kind != .list } }
+  static func editable(_ fields: [FieldSpec]) -> [FieldSpec] { fields.filter { $0.kind != .list } }
 }
 
 /// A step of the CP method grouping worksheets (workflow.yaml).
