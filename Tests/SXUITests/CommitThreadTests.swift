@@ -109,3 +109,40 @@ import Testing
     CommitThreadTests.expectRanBesides(runs, callerCores)
   }
 }
+
+/// Jobs the thread has not taken when the caller waits for them (its core has not run it yet) are run by the caller
+/// at ``CommitThread/release()``, in order; once the thread runs, it takes the jobs handed to it.
+@Suite struct CommitThreadReleaseTests {
+  final class Ran: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(index: Int, onCaller: Bool)] = []
+    func add(_ i: Int, _ onCaller: Bool) { lock.withLock { items.append((i, onCaller)) } }
+    var all: [(index: Int, onCaller: Bool)] { lock.withLock { items } }
+  }
+
+  @Test func jobsNotTakenYetRunOnTheCallerInOrder() throws {
+    let thread = CommitThread(start: false)
+    let ran = Ran()
+    let caller = pthread_self()
+    for i in 0..<3 { thread.run { ran.add(i, pthread_equal(pthread_self(), caller) != 0) } }
+    #expect(ran.all.isEmpty)
+    thread.release()
+    #expect(ran.all.map(\.index) == [0, 1, 2])
+    #expect(ran.all.filter { !$0.onCaller }.isEmpty)
+    // Nothing is left for the thread to run again.
+    thread.start()
+    Thread.sleep(forTimeInterval: 0.05)
+    #expect(ran.all.count == 3)
+    // A job the running thread took is its own: it runs there, once, and release only waits for it.
+    let done = DispatchSemaphore(value: 0)
+    thread.run {
+      ran.add(3, pthread_equal(pthread_self(), caller) != 0)
+      done.signal()
+    }
+    #expect(done.wait(timeout: .now() + 5) == .success)
+    thread.release()
+    thread.stop()
+    #expect(ran.all.map(\.index) == [0, 1, 2, 3])
+    #expect(ran.all.last?.onCaller == false)
+  }
+}

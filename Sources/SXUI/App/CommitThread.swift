@@ -29,15 +29,22 @@ final class CommitThread: @unchecked Sendable {
   private let affinity = CoreSteering()
   /// ``handed``, readable without the lock (the thread polls it while it expects a job).
   private let handedCount = Atomic<Int>(0)
+  /// True while the thread runs a job it took.
+  private var running = false
+  private var thread: Thread?
 
-  init() {
+  /// `start: false` (tests): the thread is started by ``start()``; until then only ``release()`` runs the jobs.
+  init(start: Bool = true) {
     let thread = Thread { [self] in
       affinity.enter()
       loop()
     }
     thread.name = "sxsh.commit"
-    thread.start()
+    self.thread = thread
+    if start { thread.start() }
   }
+
+  func start() { thread?.start() }
 
   func run(_ job: @escaping @Sendable () -> Void) {
     // Already steered when the job was expected (the thread is awake on another core).
@@ -73,12 +80,34 @@ final class CommitThread: @unchecked Sendable {
     return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
   }
 
-  /// The caller waits for the job now. A job still waiting for another core (busy with other work) is moved to the
-  /// caller's, which is about to be idle: widening the cores allowed would leave it queued where it is. A job
-  /// running may use any core again.
+  /// The caller waits for the job now. A job running may use any core again. Jobs the thread has not taken while it
+  /// is between jobs are run by the caller itself, in order, before this returns: the thread was woken on another
+  /// core but has not run yet. On this VM that core's wake-up sometimes waited for the host for a millisecond or
+  /// more (`SXSH_TRACE`: commitStart 1–2 ms after the key while the loop waited), and moving the thread to the
+  /// caller's core waited for that core as well. Jobs queued behind one running are moved to the caller's core
+  /// (about to be idle): widening the cores allowed would leave them queued where they are.
   func release() {
-    let started = condition.withLock { taken == handed }
-    if started { affinity.allowAll() } else { affinity.pinToCallersCore() }
+    enum Outcome {
+      case started, queuedBehind
+      case taken([@Sendable () -> Void])
+    }
+    let outcome: Outcome = condition.withLock {
+      if taken == handed { return .started }
+      if running { return .queuedBehind }
+      let mine = jobs
+      jobs.removeAll()
+      taken = handed
+      awakeUntil = 0
+      steered = false
+      return .taken(mine)
+    }
+    switch outcome {
+    case .started: affinity.allowAll()
+    case .queuedBehind: affinity.pinToCallersCore()
+    case .taken(let mine):
+      affinity.allowAll()
+      for job in mine { job() }
+    }
   }
 
   func stop() {
@@ -110,10 +139,12 @@ final class CommitThread: @unchecked Sendable {
         if jobs.isEmpty { return nil }
         awakeUntil = 0
         taken += 1
+        running = true
         return jobs.removeFirst()
       }
       guard let job else { return }
       job()
+      condition.withLock { running = false }
     }
   }
 }
