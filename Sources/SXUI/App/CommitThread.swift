@@ -31,7 +31,9 @@ final class CommitThread: @unchecked Sendable {
   private let handedCount = Atomic<Int>(0)
   /// True while the thread runs a job it took.
   private var running = false
-  private var thread: Thread?
+  /// The thread while it is not started (`init(start: false)`). Not kept once started: the thread's closure holds
+  /// this object, and the object holding the thread would be a cycle that outlives them both.
+  private var unstarted: Thread?
 
   /// `start: false` (tests): the thread is started by ``start()``; until then only ``release()`` runs the jobs.
   init(start: Bool = true) {
@@ -40,11 +42,13 @@ final class CommitThread: @unchecked Sendable {
       loop()
     }
     thread.name = "sxsh.commit"
-    self.thread = thread
-    if start { thread.start() }
+    if start { thread.start() } else { unstarted = thread }
   }
 
-  func start() { thread?.start() }
+  func start() {
+    let thread = condition.withLock { unstarted.take() }
+    thread?.start()
+  }
 
   func run(_ job: @escaping @Sendable () -> Void) {
     // Already steered when the job was expected (the thread is awake on another core).
