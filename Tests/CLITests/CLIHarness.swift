@@ -71,6 +71,10 @@ struct CLI {
     return u
   }
 
+  /// `env` options that unset the variables changing what the full-screen app draws (`swift test` itself sets
+  /// NO_COLOR): a tmux test that wants one sets it after these.
+  static let unsetDrawingVariables = "-u NO_COLOR -u SXSH_ASCII -u SXSH_WORKSHEETS -u SXSH_TRACE"
+
   /// A copy of the repository's `Worksheets/` folder, at `<dir>/Worksheets`, for a test to change.
   static func worksheetsCopy(in dir: URL) throws -> URL {
     let copy = dir.appendingPathComponent("Worksheets")

@@ -63,7 +63,7 @@ final class TmuxPane {
     let go = path("go")
     let cmd = """
       n=0; while [ ! -e \(go) ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n+1)); done; \
-      stty -a > \(path("stty-before")); env -u LC_ALL -u LC_CTYPE -u LANGUAGE -u NO_COLOR -u SXSH_ASCII -u SXSH_WORKSHEETS -u SXSH_TRACE \(envText) \(CLI.binary.path) \(args); \
+      stty -a > \(path("stty-before")); env -u LC_ALL -u LC_CTYPE -u LANGUAGE \(CLI.unsetDrawingVariables) \(envText) \(CLI.binary.path) \(args); \
       s=$?; stty -a > \(path("stty-after")); echo $s > \(path("status")); sleep 60
       """
     try tmux(["new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", cmd])

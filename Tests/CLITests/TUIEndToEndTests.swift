@@ -75,7 +75,7 @@ final class TUIEndToEndTests: XCTestCase {
   /// Starts the app in a new session of 80×24; its exit status goes to `status`.
   func start(_ db: URL, status: URL) throws {
     let bin = CLI.binary.path
-    let command = "env -u NO_COLOR -u SXSH_ASCII -u SXSH_WORKSHEETS LANG=C.UTF-8 TERM=tmux-256color SXSH_DB='\(db.path)' SXSH_LANG=en '\(bin)'; echo $? > '\(status.path)'; sleep 30"
+    let command = "env \(CLI.unsetDrawingVariables) LANG=C.UTF-8 TERM=tmux-256color SXSH_DB='\(db.path)' SXSH_LANG=en '\(bin)'; echo $? > '\(status.path)'; sleep 30"
     XCTAssertEqual(try tmux(["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command]), 0)
   }
 

@@ -12,7 +12,7 @@ extension TUIEndToEndTests {
     let db = dir.appendingPathComponent("export.sqlite")
     XCTAssertEqual(try CLI.run(["demo", "--no-open", "--db", db.path]).status, 0)
     let status = dir.appendingPathComponent("status")
-    let command = "cd '\(dir.path)' && env -u NO_COLOR -u SXSH_ASCII -u SXSH_WORKSHEETS LANG=C.UTF-8 TERM=tmux-256color SXSH_LANG=en '\(CLI.binary.path)' demo --db '\(db.path)'; echo $? > '\(status.path)'; sleep 30"
+    let command = "cd '\(dir.path)' && env \(CLI.unsetDrawingVariables) LANG=C.UTF-8 TERM=tmux-256color SXSH_LANG=en '\(CLI.binary.path)' demo --db '\(db.path)'; echo $? > '\(status.path)'; sleep 30"
     XCTAssertEqual(try tmux(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command]), 0)
     waitFor("W0 · Company profile")
     try keys("C-e")
