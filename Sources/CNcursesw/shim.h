@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -71,6 +72,21 @@ static inline int sx_color_pairs(void) { return COLOR_PAIRS; }
 static inline int sx_key_f(int n) { return KEY_F(n); }
 static inline FILE *sx_stdout(void) { return stdout; }
 static inline FILE *sx_stdin(void) { return stdin; }
+
+// MARK: - Frame output held back (TerminalSession.prepare)
+
+/// The descriptor ncurses writes the frames to (newterm's output stream).
+static inline int sx_output_fd(void) { return fileno(stdout); }
+
+/// An anonymous in-memory file (memfd_create, close-on-exec), or -1. Through syscall(): glibc declares
+/// memfd_create only under _GNU_SOURCE.
+static inline int sx_memfd(void) {
+#ifdef SYS_memfd_create
+  return (int)syscall(SYS_memfd_create, "sxsh-frame", 1u /* MFD_CLOEXEC */);
+#else
+  return -1;
+#endif
+}
 /// tigetstr returns (char *)-1 for "not a string capability"; report absent or cancelled as 0.
 static inline int sx_has_string_cap(const char *name) {
   char *s = tigetstr(name);

@@ -1,6 +1,10 @@
 import CNcursesw
 import SXUI
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension TerminalSession {
   /// Copies `buffer` to the terminal, touching only cells that differ from the previous
   /// frame, positions (or hides) the cursor, and calls `doupdate` once. ncurses then
@@ -17,6 +21,12 @@ extension TerminalSession {
   /// flush replaces this one (it is drawn over it), so only the last one staged is ever shown.
   public func stage(_ buffer: ScreenBuffer) {
     guard isActive, let win = window else { return }
+    if preparedOutput != nil {
+      // The prepared frame is never sent (it showed a commit that failed): ncurses counts it as on screen, so the
+      // next flush repaints the whole screen instead of sending what changed since it.
+      preparedOutput = nil
+      clearok(win, true)
+    }
     let maxRows = Int(getmaxy(win)), maxCols = Int(getmaxx(win))
     let rows = min(buffer.rows, maxRows), cols = min(buffer.cols, maxCols)
     let previous = previousFrame.flatMap { $0.rows == buffer.rows && $0.cols == buffer.cols ? $0 : nil }
@@ -60,7 +70,60 @@ extension TerminalSession {
   /// once, so sent before `doupdate` they would reach the terminal as a write of their own ahead of the frame (the
   /// editor closing after a save hides the cursor: the frame that shows the save would then follow a separate write).
   public func flush() {
-    guard isActive, let win = window else { return }
+    guard isActive else { return }
+    if let bytes = preparedOutput.take() {
+      Self.writeAll(bytes, to: sx_output_fd())
+      return
+    }
+    doUpdate()
+  }
+
+  /// Works out the bytes ``flush()`` would send for the frame staged last, without sending them: ncurses writes into
+  /// memory meanwhile (its output descriptor points there). ``flush()`` then writes them at once. For the frame that
+  /// shows a commit running on another thread: its bytes are ready when the commit returns, and the terminal gets
+  /// nothing before. Staging another frame first drops them (``stage(_:)``). False when the frame could not be held
+  /// back (``flush()`` then works it out and sends it as usual).
+  @discardableResult
+  public func prepare() -> Bool {
+    guard isActive, window != nil, preparedOutput == nil, captureFD >= 0, terminalOutputCopy >= 0 else { return false }
+    let out = sx_output_fd()
+    guard lseek(captureFD, 0, SEEK_SET) == 0, ftruncate(captureFD, 0) == 0, dup2(captureFD, out) == out else { return false }
+    doUpdate()
+    // The terminal back as the output: retried, as nothing else may be written while it is not.
+    var restored = false
+    for _ in 0..<100 where !restored { restored = dup2(terminalOutputCopy, out) == out }
+    let size = Int(lseek(captureFD, 0, SEEK_CUR))
+    var bytes = [UInt8](repeating: 0, count: max(0, size))
+    let read = size > 0 ? bytes.withUnsafeMutableBytes { pread(captureFD, $0.baseAddress, size, 0) } : 0
+    guard restored, read == size else {
+      // Never leave ncurses' idea of the screen ahead of the terminal: repaint all of it next time.
+      if let win = window { clearok(win, true) }
+      return false
+    }
+    preparedOutput = bytes
+    return true
+  }
+
+  /// Writes all of `bytes` to `fd` (a short write or an interrupted one is continued).
+  static func writeAll(_ bytes: [UInt8], to fd: Int32) {
+    bytes.withUnsafeBytes { raw in
+      var at = 0
+      while at < raw.count {
+        let n = write(fd, raw.baseAddress! + at, raw.count - at)
+        if n > 0 {
+          at += n
+        } else if n < 0 && (errno == EINTR || errno == EAGAIN) {
+          continue
+        } else {
+          return
+        }
+      }
+    }
+  }
+
+  /// The cursor of the frame staged last, then `doupdate` (and the cursor's visibility after it).
+  private func doUpdate() {
+    guard let win = window else { return }
     var visibility: Int32?
     if let pos = stagedCursor {
       if !cursorVisible {

@@ -45,6 +45,12 @@ public final class TerminalSession {
   var colorPairsReady = false
   /// The ncurses attributes and colour pair of the last style drawn (neighbouring cells mostly share a style).
   var lastAttributes: (style: Style, attrs: attr_t, pair: Int16)?
+  /// The bytes of a frame worked out by ``prepare()`` and not yet written (``flush()`` writes them).
+  var preparedOutput: [UInt8]?
+  /// Where ``prepare()`` has ncurses write (an in-memory file), and a copy of the terminal's output descriptor to
+  /// put back after; -1 when not available (prepare() then does nothing, and flush() works as before).
+  var captureFD: Int32 = -1
+  var terminalOutputCopy: Int32 = -1
 
   /// Runs the checks, sets the locale, and takes over the terminal.
   public init(options: TerminalOptions = TerminalOptions()) throws(TerminalError) {
@@ -85,6 +91,16 @@ public final class TerminalSession {
     }
     self.window = win
     isActive = true
+    // For frames worked out ahead of their write (``prepare()``): an in-memory file, and a copy of the output
+    // descriptor to restore. Without either, frames are written as they are worked out.
+    let capture = sx_memfd()
+    let copy = capture >= 0 ? fcntl(sx_output_fd(), F_DUPFD_CLOEXEC, 3) : -1
+    if capture >= 0, copy >= 0 {
+      captureFD = capture
+      terminalOutputCopy = copy
+    } else if capture >= 0 {
+      close(capture)
+    }
     SignalGuard.setCursesActive(true)
     SignalGuard.installCrashHandlers(
       note: "\nsxsh: " + (options.language == .vi ? "chương trình gặp lỗi nghiêm trọng; terminal đã được khôi phục." : "crashed; the terminal was restored.")
@@ -153,6 +169,10 @@ public final class TerminalSession {
     screen = nil
     window = nil
     previousFrame = nil
+    preparedOutput = nil
+    for fd in [captureFD, terminalOutputCopy] where fd >= 0 { close(fd) }
+    captureFD = -1
+    terminalOutputCopy = -1
     SignalGuard.restoreStderr()
   }
 

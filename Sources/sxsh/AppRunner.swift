@@ -91,6 +91,8 @@ enum AppRunner {
       // The frame is drawn into ncurses' window while a commit the event asked for may still run; nothing reaches
       // the terminal before it returned (when it failed, the frame that says so is drawn over it).
       session.stage(driver.render())
+      // The bytes of that frame are worked out while the commit runs, so that only their write follows it.
+      if driver.isCommitPending { session.prepare() }
       let t2 = AppTrace.now()
       if driver.settleCommit() { session.stage(driver.render()) }
       let t3 = AppTrace.now()

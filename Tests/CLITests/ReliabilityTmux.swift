@@ -58,12 +58,13 @@ final class TmuxPane {
   /// `stty -a` before and after, then the exit status (last, so a test that saw it can read both), then keeps the pane open so its last screen can be read.
   /// The app starts only once the output is being recorded (`raw()` holds every byte it wrote, its first frame too).
   /// Variables that change what the app draws are unset unless `env` sets them (`swift test` itself sets NO_COLOR).
-  func start(_ args: String, env: [String: String], cols: Int = 80, rows: Int = 24) throws {
+  /// `wrapper` runs the app (`fiu-run -x`): the arguments before the binary's path.
+  func start(_ args: String, env: [String: String], cols: Int = 80, rows: Int = 24, wrapper: [String] = []) throws {
     let envText = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
     let go = path("go")
     let cmd = """
       n=0; while [ ! -e \(go) ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n+1)); done; \
-      stty -a > \(path("stty-before")); env -u LC_ALL -u LC_CTYPE -u LANGUAGE \(CLI.unsetDrawingVariables) \(envText) \(CLI.binary.path) \(args); \
+      stty -a > \(path("stty-before")); env -u LC_ALL -u LC_CTYPE -u LANGUAGE \(CLI.unsetDrawingVariables) \(envText) \(wrapper.map(shellQuote).joined(separator: " ")) \(CLI.binary.path) \(args); \
       s=$?; stty -a > \(path("stty-after")); echo $s > \(path("status")); sleep 60
       """
     try tmux(["new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", cmd])

@@ -9,7 +9,10 @@
     is checked to have moved the highlighted row by exactly one line on screen, else the figure is not reported;
   * peak RSS (VmHWM) of sxsh with the large assessment open.
 A frame is timed when the bytes completing it are read from the pty (before the virtual terminal parses them).
-Usage: tui_bench.py --sxsh PATH --bench PATH [--flows 10000] [--runs 15] [--out figures.json] [--only start,save,after,move,rss]
+Usage: tui_bench.py --sxsh PATH --bench PATH [--flows 10000] [--runs 15] [--saves 100] [--out figures.json]
+                    [--only start,save,after,move,rss]
+--runs: cold starts (and vim's); --saves: Enters timed, and saves followed by the ↓/↑ pair (a p99 needs a hundred
+samples to be more than the slowest one).
 Needs python3-pexpect and python3-pyte. Prints the figures; writes them as JSON for `sxsh-bench --tui`.
 """
 import argparse, json, os, shutil, statistics, subprocess, tempfile, time
@@ -20,6 +23,7 @@ ap.add_argument("--sxsh", required=True)
 ap.add_argument("--bench", required=True)
 ap.add_argument("--flows", type=int, default=10000)
 ap.add_argument("--runs", type=int, default=15)
+ap.add_argument("--saves", type=int, default=100)
 ap.add_argument("--out")
 ap.add_argument("--only", default="start,save,after,move,rss", help="comma-separated parts: start, save, after, move, rss")
 opt = ap.parse_args()
@@ -200,7 +204,7 @@ try:
             p.c.send(DOWN + DOWN)
             p.drain()
             lat = []
-            for i in range(opt.runs * 2):
+            for i in range(opt.saves):
                 p.c.send("\r")  # open the editor
                 p.pump_until(lambda p: "EscCancel" in p.scr.display[-1], 10)
                 p.c.send("\x15bench %d" % i)  # Ctrl-U, then the new text
@@ -213,7 +217,7 @@ try:
                 p.drain(0.05)
             fig("TUI: Enter (durable save) to painted frame, %d flows, median" % opt.flows, pct(lat, 50), "ms", 2)
             fig("TUI: Enter (durable save) to painted frame, %d flows, p99" % opt.flows, pct(lat, 99), "ms", 8)
-            v = vim_keys(opt.runs * 2)
+            v = vim_keys(opt.saves)
             if v:
                 fig("anchor: vim -u NONE typed character to painted frame, median", pct(v, 50), "ms", None,
                     "same harness and pause: the pty round trip and wake-up after idle that the TUI key figures include")
@@ -233,7 +237,7 @@ try:
                 return lines[0] if len(lines) == 1 else None
 
             after = []
-            for i in range(opt.runs * 2):
+            for i in range(opt.saves):
                 p.c.send("\r")
                 p.pump_until(lambda p: "EscCancel" in p.scr.display[-1], 10)
                 p.c.send("\x15after %d" % i)

@@ -84,13 +84,17 @@ final class CommitThread: @unchecked Sendable {
     return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
   }
 
-  /// The caller waits for the job now. A job running may use any core again. Jobs the thread has not taken while it
+  /// The caller waits for the job now. A job running may use any core again (once ``widen()`` is called, when the
+  /// caller waits for it awake). Jobs the thread has not taken while it
   /// is between jobs are run by the caller itself, in order, before this returns: the thread was woken on another
   /// core but has not run yet. On this VM that core's wake-up sometimes waited for the host for a millisecond or
   /// more (`SXSH_TRACE`: commitStart 1–2 ms after the key while the loop waited), and moving the thread to the
   /// caller's core waited for that core as well. Jobs queued behind one running are moved to the caller's core
   /// (about to be idle): widening the cores allowed would leave them queued where they are.
-  func release() {
+  ///
+  /// True when the last job runs (or ran) on another core than the caller's: the caller may then wait for it awake.
+  @discardableResult
+  func release() -> Bool {
     enum Outcome {
       case started, queuedBehind
       case taken([@Sendable () -> Void])
@@ -106,13 +110,24 @@ final class CommitThread: @unchecked Sendable {
       return .taken(mine)
     }
     switch outcome {
-    case .started: affinity.allowAll()
-    case .queuedBehind: affinity.pinToCallersCore()
+    case .started:
+      // Kept off the caller's core while the caller waits awake (``widen()`` after): woken from its sync there, the
+      // job would wait for the caller's poll to end.
+      if affinity.isNarrowed { return true }
+      affinity.allowAll()
+      return false
+    case .queuedBehind:
+      affinity.pinToCallersCore()
+      return false
     case .taken(let mine):
       affinity.allowAll()
       for job in mine { job() }
+      return false
     }
   }
+
+  /// The caller no longer waits awake for the last job: it may use any core again.
+  func widen() { affinity.allowAll() }
 
   func stop() {
     condition.withLock {
@@ -220,6 +235,9 @@ final class CoreSteering: @unchecked Sendable {
     }
 
 
+    /// True while the steered thread is kept off the core of the thread that steered it.
+    var isNarrowed: Bool { lock.withLock { narrowed } }
+
     func allowAll() {
       lock.lock()
       defer { lock.unlock() }
@@ -246,6 +264,7 @@ final class CoreSteering: @unchecked Sendable {
     }
   #else
     func enter() {}
+    var isNarrowed: Bool { false }
     func avoidCallersCore() -> Bool { false }
     func allowAll() {}
     func pinToCallersCore() {}
