@@ -41,10 +41,11 @@ public enum BatchExport {
     let lanes = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, assessments.count))
     // Each lane takes the next assessment until none is left.
     let next = Outcomes.Counter()
-    // Each staged file (written under a temporary name) is synced and renamed to its name by one thread beside the
-    // lanes, while they go on; the folder is synced once at the end: no file under its name before its data is on
-    // disk, one folder sync for the batch, and the syncs' waiting overlapped with the other files' work.
-    let placer = Placer(outcomes, ids: assessments.map(\.id))
+    // The staged files (written under temporary names) are synced and renamed to their names by one thread beside
+    // the lanes, while they go on, a group at a time: one sync of the file system for the group (instead of one per
+    // file: each is a flush of the disk's cache, and their kernel work cost a fifth of the batch's), then the
+    // renames; the folder is synced once at the end. No file is under its name before its data is on disk.
+    let placer = Placer(outcomes, ids: assessments.map(\.id), dir: dir)
     DispatchQueue.concurrentPerform(iterations: lanes) { _ in
       while let i = next.take(below: assessments.count) {
         let a = assessments[i]
@@ -73,26 +74,42 @@ public enum BatchExport {
     return Failure(id: id, message: LocalizedText(vi: "\(error)", en: "\(error)"))
   }
 
-  /// Places staged files (`SafeWrite.place`: synced, then renamed) one at a time on a serial queue, in the order
-  /// handed, recording each failure under its index.
+  /// Places staged files on a serial queue, in the order handed, `group` at a time (`SafeWrite.place(_:in:)`: one
+  /// sync, then the renames), recording each failure under its index.
   final class Placer: @unchecked Sendable {
     private let queue = DispatchQueue(label: "sxsh.batch-export.place")
     private let outcomes: Outcomes
     private let ids: [String]
+    private let dir: String
+    private let group: Int
+    /// Handed, not yet placed (touched on `queue` only).
+    private var waiting: [(index: Int, staged: SafeWrite.Staged)] = []
 
-    init(_ outcomes: Outcomes, ids: [String]) {
+    /// `group`: files per sync. A batch killed midway leaves at most about that many temporary files behind.
+    init(_ outcomes: Outcomes, ids: [String], dir: String, group: Int = 50) {
       self.outcomes = outcomes
       self.ids = ids
+      self.dir = dir
+      self.group = max(1, group)
     }
 
     func add(_ i: Int, _ staged: SafeWrite.Staged) {
-      queue.async { [outcomes, ids] in
-        if let e = SafeWrite.place(staged) { outcomes.set(i, BatchExport.failure(ids[i], e)) }
+      queue.async { [self] in
+        waiting.append((i, staged))
+        if waiting.count >= group { placeWaiting() }
       }
     }
 
-    /// Waits until every file handed so far is placed.
-    func finish() { queue.sync {} }
+    /// Places every file handed so far, and waits until they are.
+    func finish() { queue.sync { placeWaiting() } }
+
+    private func placeWaiting() {
+      let files = waiting
+      waiting.removeAll()
+      for (f, e) in zip(files, SafeWrite.place(files.map(\.staged), in: dir)) {
+        if let e { outcomes.set(f.index, BatchExport.failure(ids[f.index], e)) }
+      }
+    }
   }
 
   /// The failures so far, by index (written from the lanes and the placer under a lock).

@@ -103,6 +103,24 @@ public enum SafeWrite {
     let fd = open(s.tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     let failure = fd < 0 ? errno : (fsync(fd) == 0 ? 0 : errno)
     if fd >= 0 { close(fd) }
+    return placeSynced(s, failure: failure)
+  }
+
+  /// `place` for many staged files of one folder, with one sync for all: the file system holding `dir` synced
+  /// (`syncfs`: every file's data and metadata on disk), then each renamed as `place` renames it. Nil per file in
+  /// place, else its error (its temporary file removed; all of them when the sync failed). Without `syncfs` each
+  /// file is synced on its own (`place`).
+  public static func place(_ staged: [Staged], in dir: String) -> [Error?] {
+    guard !staged.isEmpty else { return [] }
+    guard let syncAll = syncFileSystem else { return staged.map { place($0) } }
+    let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    let failure = dfd < 0 ? errno : (syncAll(dfd) == 0 ? 0 : errno)
+    if dfd >= 0 { close(dfd) }
+    return staged.map { placeSynced($0, failure: failure) }
+  }
+
+  /// The second half of `place`: after the sync (`failure`: its errno, or 0), the staged file renamed to its name.
+  static func placeSynced(_ s: Staged, failure: Int32) -> Error? {
     if failure != 0 {
       unlink(s.tmp)
       let reason = String(cString: strerror(failure))
@@ -130,6 +148,12 @@ public enum SafeWrite {
   }
 
   /// `sync_file_range(2)` when the C library has it (a Linux call the Swift module does not import).
+  /// `syncfs` (Linux), looked up once (Swift's Glibc module leaves the GNU calls out).
+  static let syncFileSystem: (@convention(c) (Int32) -> Int32)? = {
+    guard let p = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+    return unsafeBitCast(p, to: (@convention(c) (Int32) -> Int32).self)
+  }()
+
   static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
     guard let p = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
     return unsafeBitCast(p, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)

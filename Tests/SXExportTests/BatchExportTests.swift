@@ -72,4 +72,49 @@ final class BatchExportTests: XCTestCase {
     XCTAssertTrue("\((e as? LocalizedFailure)?.message.en ?? "")".contains("y.csv"), "\(String(describing: e))")
     XCTAssertFalse(FileManager.default.fileExists(atPath: path))
   }
+
+  /// Files placed a group at a time (one sync for the group, then the renames): in a group, a name taken meanwhile and
+  /// a file removed meanwhile fail on their own, with their names; the others are in place with their bytes, and no
+  /// temporary file is left.
+  func testAGroupIsPlacedFileByFile() throws {
+    let dir = try Checker.tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = { (n: Int) in dir.appendingPathComponent("f\(n).csv").path }
+    let staged = try (0..<6).map { try SafeWrite.stage(Data("file \($0)".utf8), to: path($0), force: false, tag: $0) }
+    try Data("theirs".utf8).write(to: URL(fileURLWithPath: path(2)))
+    try FileManager.default.removeItem(atPath: staged[4].tmp)
+    let errors = SafeWrite.place(staged, in: dir.path)
+    XCTAssertEqual(errors.count, 6)
+    for n in [0, 1, 3, 5] {
+      XCTAssertNil(errors[n], "f\(n)")
+      XCTAssertEqual(try String(contentsOfFile: path(n), encoding: .utf8), "file \(n)")
+    }
+    XCTAssertTrue("\((errors[2] as? LocalizedFailure)?.message.en ?? "")".contains("f2.csv"), "\(String(describing: errors[2]))")
+    XCTAssertEqual(try String(contentsOfFile: path(2), encoding: .utf8), "theirs")
+    XCTAssertTrue("\((errors[4] as? LocalizedFailure)?.message.en ?? "")".contains("f4.csv"), "\(String(describing: errors[4]))")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: path(4)))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [0, 1, 2, 3, 5].map { "f\($0).csv" })
+  }
+
+  /// The placer over more files than a group: every group is placed (the last, short one at `finish`), each file under
+  /// its name, and the failure of one is recorded under its index.
+  func testThePlacerPlacesEveryGroup() throws {
+    let dir = try Checker.tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ids = (0..<13).map { "g\($0)" }
+    let outcomes = BatchExport.Outcomes(ids.count)
+    let placer = BatchExport.Placer(outcomes, ids: ids, dir: dir.path, group: 4)
+    for (k, id) in ids.enumerated() {
+      let path = dir.appendingPathComponent(id + ".csv").path
+      let staged = try SafeWrite.stage(Data(id.utf8), to: path, force: false, tag: k)
+      if k == 7 { try Data("theirs".utf8).write(to: URL(fileURLWithPath: path)) }  // taken meanwhile
+      placer.add(k, staged)
+    }
+    placer.finish()
+    XCTAssertEqual(outcomes.failures.map(\.id), ["g7"])
+    for (k, id) in ids.enumerated() {
+      XCTAssertEqual(try String(contentsOfFile: dir.appendingPathComponent(id + ".csv").path, encoding: .utf8), k == 7 ? "theirs" : id)
+    }
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).count, ids.count)
+  }
 }
