@@ -83,10 +83,13 @@ struct CLI {
   }
 
   /// A full dump of the database through the sqlite3 command (the README test command installs it).
-  static func dump(_ db: URL) throws -> String {
+  static func dump(_ db: URL) throws -> String { try sqlite(db.path, ".dump") }
+
+  /// What the sqlite3 command prints for `sql` on the database at `db` (an independent reader of what sxsh stored).
+  static func sqlite(_ db: String, _ sql: String) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sqlite3", db.path, ".dump"]
+    p.arguments = ["sqlite3", db, sql]
     let out = Pipe()
     p.standardOutput = out
     try p.run()

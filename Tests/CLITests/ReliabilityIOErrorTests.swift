@@ -46,27 +46,11 @@ final class ReliabilityIOErrorTests: XCTestCase {
   }
 
   func labels(_ db: String) throws -> Set<String> {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sqlite3", db, "SELECT label FROM editLog; "]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let d = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Set(String(decoding: d, as: UTF8.self).split(separator: "\n").map(String.init))
+    Set(try CLI.sqlite(db, "SELECT label FROM editLog; ").split(separator: "\n").map(String.init))
   }
 
   func integrity(_ db: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sqlite3", db, "PRAGMA integrity_check;"]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let d = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: d, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try CLI.sqlite(db, "PRAGMA integrity_check;").trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// SQLite's writes (pwrite) and syncs fail at random. Plain write(2) is left alone: it is how the CLI prints

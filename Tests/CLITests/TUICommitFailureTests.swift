@@ -22,15 +22,7 @@ final class TUICommitFailureTests: XCTestCase {
   }
 
   func sqlite(_ db: String, _ sql: String) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sqlite3", db, sql]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let d = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: d, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try CLI.sqlite(db, sql).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   func testAFailedSyncIsNeverShownAsSaved() throws {
