@@ -154,8 +154,15 @@ static volatile sig_atomic_t sx_crash_installed = 0;
 static volatile sig_atomic_t sx_curses_active = 0;
 static volatile sig_atomic_t sx_saved_stderr_fd = -1;
 static volatile sig_atomic_t sx_crash_note_len = 0;
+static volatile sig_atomic_t sx_terminal_output_copy = -1;
+static volatile sig_atomic_t sx_terminal_output_target = 1;
 
 static void sx_crash_handler(int sig) {
+  // A frame may be being worked out into memory (fd 1 pointed away from the terminal): the terminal back first, so
+  // that endwin's restoring sequences reach it.
+  if (sx_terminal_output_copy >= 0) {
+    dup2(sx_terminal_output_copy, sx_terminal_output_target);
+  }
   if (sx_curses_active) {
     sx_curses_active = 0;
     endwin();
@@ -193,6 +200,11 @@ static inline int sx_install_crash_handlers(void) {
   return rc;
 }
 
+/// Tells the crash handler which descriptor is a copy of the terminal's output (-1: none).
+static inline void sx_set_terminal_output_copy(int fd) {
+  sx_terminal_output_target = fileno(stdout);
+  sx_terminal_output_copy = fd;
+}
 /// Tells the crash handler whether curses currently owns the screen.
 static inline void sx_set_curses_active(int active) { sx_curses_active = active; }
 /// Tells the crash handler which descriptor holds the real stderr (-1: none).

@@ -37,6 +37,10 @@ enum SignalGuard {
 
   static func setCursesActive(_ active: Bool) { sx_set_curses_active(active ? 1 : 0) }
 
+  /// The copy of the terminal's output descriptor that the crash handler puts back on fd 1 before restoring the
+  /// terminal (a frame may be being worked out into memory then, ``TerminalSession/prepare()``); -1: none.
+  static func setTerminalOutputCopy(_ fd: Int32) { sx_set_terminal_output_copy(fd) }
+
   /// Points fd 2 at `path` (appending, mode 0600) or /dev/null. Returns false on failure
   /// (stderr is then left alone).
   static func redirectStderr(to path: String?) -> Bool {

@@ -98,6 +98,7 @@ public final class TerminalSession {
     if capture >= 0, copy >= 0 {
       captureFD = capture
       terminalOutputCopy = copy
+      SignalGuard.setTerminalOutputCopy(copy)
     } else if capture >= 0 {
       close(capture)
     }
@@ -170,6 +171,7 @@ public final class TerminalSession {
     window = nil
     previousFrame = nil
     preparedOutput = nil
+    SignalGuard.setTerminalOutputCopy(-1)
     for fd in [captureFD, terminalOutputCopy] where fd >= 0 { close(fd) }
     captureFD = -1
     terminalOutputCopy = -1

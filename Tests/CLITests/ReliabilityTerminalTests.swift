@@ -74,6 +74,30 @@ final class ReliabilityTerminalTests: XCTestCase {
     }
   }
 
+  /// A crash (SIGSEGV, SIGABRT) restores the terminal before the process dies: the modes as they were, the alternate
+  /// screen left, and a non-zero status. The handler also points the output back at the terminal first, in case a
+  /// frame was being worked out into memory at that moment (`TerminalSession.prepare`).
+  func testACrashRestoresTheTerminal() throws {
+    for sig in [SIGSEGV, SIGABRT] {
+      let p = try TmuxPane()
+      defer { p.close() }
+      try p.start("demo", env: baseEnv(p).merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 })
+      try p.waitFor("F1Help")
+      guard let pid = p.appPid() else { return XCTFail("no sxsh process") }
+      kill(pid, sig)
+      let status = p.exitStatus()
+      XCTAssertNotNil(status)
+      XCTAssertNotEqual(status, "0", "signal \(sig)")
+      XCTAssertEqual(sttyModes(p.file("stty-after")), sttyModes(p.file("stty-before")), "signal \(sig): terminal modes not restored")
+      let raw = String(decoding: p.raw(), as: UTF8.self)
+      let enter = raw.range(of: "\u{1B}[?1049h", options: .backwards)
+      let leave = raw.range(of: "\u{1B}[?1049l", options: .backwards)
+      XCTAssertNotNil(enter, "the app used the alternate screen")
+      XCTAssertNotNil(leave, "signal \(sig): alternate screen not left")
+      if let enter, let leave { XCTAssertTrue(leave.lowerBound > enter.lowerBound, "alternate screen left after the crash") }
+    }
+  }
+
   /// As documented: on SIGTERM a value still being typed is discarded (only Enter commits), the committed edit before
   /// it is kept, and the position is saved for the next start.
   func testSIGTERMDiscardsTheFieldBeingTypedAndKeepsCommittedEdits() throws {
