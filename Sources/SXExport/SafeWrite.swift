@@ -147,13 +147,13 @@ public enum SafeWrite {
     }
   }
 
-  /// `sync_file_range(2)` when the C library has it (a Linux call the Swift module does not import).
-  /// `syncfs` (Linux), looked up once (Swift's Glibc module leaves the GNU calls out).
+  /// `syncfs(2)` when the C library has it (a Linux call the Swift module does not import).
   static let syncFileSystem: (@convention(c) (Int32) -> Int32)? = {
     guard let p = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
     return unsafeBitCast(p, to: (@convention(c) (Int32) -> Int32).self)
   }()
 
+  /// `sync_file_range(2)` when the C library has it (a Linux call the Swift module does not import).
   static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
     guard let p = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
     return unsafeBitCast(p, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)

@@ -196,6 +196,8 @@ final class CoreSteering: @unchecked Sendable {
     /// The cores the process may use, when there are two or more.
     private var allowed: cpu_set_t?
     private var narrowed = false
+    /// True while ``narrowed`` means pinned to the caller's core (``pinToCallersCore()``), not kept off it.
+    private var pinned = false
 
     /// Called on the steered thread, once.
     func enter() {
@@ -219,6 +221,7 @@ final class CoreSteering: @unchecked Sendable {
       Self.clear(cpu, &set)
       guard calls.setaffinity(tid, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return false }
       narrowed = true
+      pinned = false
       return true
     }
 
@@ -231,18 +234,19 @@ final class CoreSteering: @unchecked Sendable {
       guard cpu >= 0, cpu < MemoryLayout<cpu_set_t>.size * 8 else { return }
       var set = cpu_set_t()
       Self.set(cpu, &set)
-      _ = calls.setaffinity(tid, MemoryLayout<cpu_set_t>.size, &set)
+      if calls.setaffinity(tid, MemoryLayout<cpu_set_t>.size, &set) == 0 { pinned = true }
     }
 
 
     /// True while the steered thread is kept off the core of the thread that steered it.
-    var isNarrowed: Bool { lock.withLock { narrowed } }
+    var isNarrowed: Bool { lock.withLock { narrowed && !pinned } }
 
     func allowAll() {
       lock.lock()
       defer { lock.unlock() }
       guard narrowed, let set = allowed, let calls = Calls.shared else { return }
       narrowed = false
+      pinned = false
       var all = set
       _ = calls.setaffinity(tid, MemoryLayout<cpu_set_t>.size, &all)
     }
