@@ -22,6 +22,8 @@ public final class AppDatabase: Sendable {
   let queue: DatabaseQueue
   /// The header body the last header commit wrote (a shortcut for the next one, see ``HeaderCache``).
   let headerCache = HeaderCache()
+  /// The log's frames, counted once checkpoints are deferred (``deferCheckpoints(after:)``).
+  let logFrames = LogFrames()
 
   /// Opens (creating when missing) the database at `path`.
   ///

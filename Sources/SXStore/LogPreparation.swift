@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -42,7 +43,9 @@ extension AppDatabase {
     let outcome: LogPreparation? = try? queue.writeWithoutTransaction { db -> LogPreparation in
       guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else { return .skipped("not in WAL mode") }
       let pageSize = Int64(try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
-      let pages = Int64(try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000)
+      // Checkpoints deferred (``deferCheckpoints(after:)``): SQLite's own threshold reads 0, the app's applies.
+      let deferred = logFrames.due.load(ordering: .relaxed)
+      let pages = Int64(deferred > 0 ? deferred : try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000)
       guard pages > 0, pageSize > 0 else { return .skipped("no automatic checkpoint") }
       // The log header (32 bytes), then frames of a 24-byte header and one page; a commit can take the log past the
       // checkpoint threshold by its own pages, hence the slack.

@@ -62,6 +62,9 @@ enum AppRunner {
     // The write-ahead log written ahead with zeros, so that every save overwrites it instead of growing it (a shorter
     // sync; see AppDatabase.prepareLog). After the first frame and before any key is read; best effort.
     db.prepareLog()
+    // The log's checkpoint is no longer made inside the commit that fills it (on the path to the frame saying
+    // Saved) but after it (DatabaseRepository.afterCommit). Best effort: SQLite's automatic checkpoint otherwise.
+    try? db.deferCheckpoints()
     while !driver.shouldQuit {
       if session.pendingSignal != nil {
         // SIGTERM / SIGHUP (or SIGINT from outside): everything is already committed; keep where the user was.

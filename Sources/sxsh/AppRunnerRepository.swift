@@ -41,6 +41,8 @@ struct DatabaseRepository: AssessmentRepository {
     defer { trace.commitMicros = AppTrace.now() - t0 }
     return try db.commit(edits, to: id, label: label, by: stamps.stamp())
   }
+  /// The log's checkpoint, when due, after the commit (checkpoints are deferred while the app runs: AppRunner).
+  func afterCommit() { db.checkpointIfDue() }
   func undo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.undo(id, at: stamps.now()) }
   func redo(_ id: String) throws -> (label: String, edits: [Edit])? { try db.redo(id, at: stamps.now()) }
   func saveUIState(_ id: String, _ state: String) throws { try db.saveUIState(id, state) }

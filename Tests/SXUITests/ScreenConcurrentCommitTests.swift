@@ -13,8 +13,12 @@ import Testing
     let inner: MemoryRepository
     private let lock = NSLock()
     private var returned = 0
+    /// For each ``afterCommit()``: how many commits had returned when it was called.
+    private var upkeep: [Int] = []
     init(_ inner: MemoryRepository) { self.inner = inner }
     var commitsReturned: Int { lock.withLock { returned } }
+    var afterCommits: [Int] { lock.withLock { upkeep } }
+    func afterCommit() { lock.withLock { upkeep.append(returned) } }
 
     func list() throws -> [AssessmentListItem] { try inner.list() }
     func load(_ id: String) throws -> Assessment { try inner.load(id) }
@@ -134,6 +138,39 @@ import Testing
     #expect(!d.settleCommit())
     #expect(d.state.saveState == .saved)
     #expect(try inner.load(ScreenFixture.demoId).header.profile.address == "12 Riverside Road")
+  }
+
+  /// The store's upkeep (its checkpoint when due) follows each commit, saved or not, on either path: after the
+  /// commit returned, never inside it.
+  @Test func upkeepFollowsEachCommitOnBothPaths() throws {
+    let (d, repo, inner, _) = try drivers()
+    let syncRepo = CountingRepository(inner)
+    let s = AppDriver(state: AppState(language: .en, rows: 24, cols: 80, catalog: ScreenFixture.catalog), repository: syncRepo)
+    s.defersDerived = true
+    s.start(assessmentId: nil)
+    for driver in [d, s] {
+      driver.send([.enter, .enter])
+      let i = driver.state.catalog.sheets[0].editableFields.firstIndex { $0.key.hasSuffix("address") } ?? 2
+      driver.send(Array(repeating: .down, count: i))
+    }
+    for (n, text) in ["16 Riverside Road", "18 Riverside Road"].enumerated() {
+      inner.failCommits = n == 1
+      for driver in [d, s] {
+        driver.send([.enter, .ctrl("u")])
+        driver.type(text)
+        driver.send(.key(.enter))
+        driver.settleCommit()
+        if n == 1 { driver.send(.key(.escape)) }
+      }
+      // The commit thread calls it once the loop was told the outcome: wait for it (a second at most).
+      let end = Date().addingTimeInterval(1)
+      while repo.afterCommits.count < n + 1, Date() < end { usleep(1000) }
+      // One call per commit, each once that commit had returned.
+      for r in [repo, syncRepo] {
+        #expect(r.commitsReturned > n)
+        #expect(r.afterCommits == Array(1...r.commitsReturned))
+      }
+    }
   }
 
   @Test func theNextEventSettlesAPendingCommitFirst() throws {

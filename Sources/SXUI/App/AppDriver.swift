@@ -106,6 +106,8 @@ public final class AppDriver {
     let run: @Sendable () -> Void = {
       let outcome = Result { try repository.value.commit(edits, to: id, label: label) }
       pending.finish(outcome)
+      // After the loop was told: a checkpoint due runs here, not inside the commit (see AppDatabase's Checkpoints).
+      repository.value.afterCommit()
     }
     // The commit is the longer path to the saved frame (its statements, then the WAL sync): it runs beside the
     // render (see CommitThread).
@@ -203,6 +205,7 @@ public final class AppDriver {
         } catch {
           AppUpdate.commitFailed(&state, AppUpdate.failureReason(error, lang))
         }
+        repository.afterCommit()
       case .undo, .redo:
         guard let id = state.doc?.assessment.id else { return }
         let undo = effect == .undo

@@ -49,10 +49,13 @@ public protocol AssessmentRepository {
   func now() -> String
   /// A new unique id.
   func newId() -> String
+  /// Upkeep after a commit whose outcome is shown (the store's checkpoint, when one is due). Never fails.
+  func afterCommit()
 }
 
 extension AssessmentRepository {
   public func loadHeader(_ id: String) throws -> AssessmentHeader { try load(id).header }
+  public func afterCommit() {}
 }
 
 /// What `update` asks the loop to do; the loop (``AppDriver``) executes it against the repository.
