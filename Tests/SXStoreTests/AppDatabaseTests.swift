@@ -18,22 +18,7 @@ final class AppDatabaseTests: XCTestCase {
     try? FileManager.default.removeItem(atPath: dir)
   }
 
-  func sample(_ id: String = "a1") -> Assessment {
-    var h = AssessmentHeader(id: id)
-    h.profile.name = "Nhà máy Dệt Thử"
-    h.profile.sector = "dệt may"
-    var a = Assessment(header: h)
-    var s = ProcessStep(id: "s1")
-    s.name = "Nhuộm"
-    a.steps = [s]
-    for i in 0..<3 {
-      var f = Flow(id: "f\(i)", stepId: "s1")
-      f.name = "Dòng \(i)"
-      f.quantity = try? Quantity(Double(i + 1), "t")
-      a.flows.append(f)
-    }
-    return a
-  }
+  func sample(_ id: String = "a1") -> Assessment { StoreSample.assessment(id, flows: 3, sector: "dệt may", quantities: true) }
 
   let stamp = Provenance(by: "tester", at: "2026-01-01T00:00:00Z", device: "ci")
 

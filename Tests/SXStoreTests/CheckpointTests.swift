@@ -20,18 +20,15 @@ final class CheckpointTests: XCTestCase {
 
   override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
 
-  func sample() -> Assessment {
-    var a = Assessment(header: AssessmentHeader(id: "a1"))
-    a.header.profile.name = "Nhà máy Dệt Thử"
-    var step = ProcessStep(id: "s1")
-    step.name = "Nhuộm"
-    a.steps = [step]
-    for i in 0..<3 {
-      var f = Flow(id: "f\(i)", stepId: "s1")
-      f.name = "Dòng \(i)"
-      a.flows.append(f)
-    }
-    return a
+  func sample() -> Assessment { StoreSample.assessment(flows: 3) }
+
+  /// A new database holding the sample, wholly in its database file (the log empty), with checkpoints deferred.
+  func deferred(_ path: String, after frames: Int) throws -> AppDatabase {
+    let db = try AppDatabase(path: path)
+    try db.create(sample())
+    _ = try db.queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    try db.deferCheckpoints(after: frames)
+    return db
   }
 
   func edit(_ db: AppDatabase, _ a: inout Assessment, _ i: Int) throws {
@@ -56,11 +53,7 @@ final class CheckpointTests: XCTestCase {
 
   func testCommitsLeaveTheCheckpointToTheCaller() throws {
     let path = dir + "/d.sqlite"
-    let db = try AppDatabase(path: path)
-    try db.create(sample())
-    // What was created is in the database file, and the log empty, before the edits.
-    _ = try db.queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-    try db.deferCheckpoints(after: 20)
+    let db = try deferred(path, after: 20)
     XCTAssertFalse(db.checkpointIfDue(), "nothing committed since")
     var a = try db.load("a1")
     // Past the threshold, the log keeps every frame: no commit checkpointed it (SQLite's automatic checkpoint at
@@ -88,11 +81,7 @@ final class CheckpointTests: XCTestCase {
   }
 
   func testCommitsCheckpointThemselvesAtFourTimesTheThresholdWhenTheCallerDoesNot() throws {
-    let path = dir + "/f.sqlite"
-    let db = try AppDatabase(path: path)
-    try db.create(sample())
-    _ = try db.queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-    try db.deferCheckpoints(after: 5)
+    let db = try deferred(dir + "/f.sqlite", after: 5)
     var a = try db.load("a1")
     var counts: [Int] = []
     for i in 0..<30 {

@@ -24,21 +24,7 @@ final class DurabilityTests: XCTestCase {
 
   let stamp = Provenance(by: "tester", at: "2026-01-01T00:00:00Z", device: "ci")
 
-  func sample() -> Assessment {
-    var h = AssessmentHeader(id: "a1")
-    h.profile.name = "Nhà máy Dệt Thử"
-    h.profile.sector = "dệt may"
-    var a = Assessment(header: h)
-    var s = ProcessStep(id: "s1")
-    s.name = "Nhuộm"
-    a.steps = [s]
-    for i in 0..<20 {
-      var f = Flow(id: "f\(i)", stepId: "s1")
-      f.name = "Dòng \(i)"
-      a.flows.append(f)
-    }
-    return a
-  }
+  func sample() -> Assessment { StoreSample.assessment(flows: 20, sector: "dệt may") }
 
   func edit(_ a: Assessment, _ i: Int) -> Edit {
     var f = a.flows[i % a.flows.count]

@@ -23,19 +23,7 @@ final class LogPreparationTests: XCTestCase {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? -1
   }
 
-  func sample() -> Assessment {
-    var a = Assessment(header: AssessmentHeader(id: "a1"))
-    a.header.profile.name = "Nhà máy Dệt Thử"
-    var step = ProcessStep(id: "s1")
-    step.name = "Nhuộm"
-    a.steps = [step]
-    for i in 0..<5 {
-      var f = Flow(id: "f\(i)", stepId: "s1")
-      f.name = "Dòng \(i)"
-      a.flows.append(f)
-    }
-    return a
-  }
+  func sample() -> Assessment { StoreSample.assessment(flows: 5) }
 
   func testLogIsExtendedToOneCheckpointOfFramesAndEditsStillRoundTrip() throws {
     let path = dir + "/p.sqlite"
