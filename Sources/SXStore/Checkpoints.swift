@@ -8,7 +8,7 @@ import Synchronization
 /// SQLite checkpoints the write-ahead log automatically inside the commit that takes it past 1000 frames: that
 /// commit copies the pages into the database file and syncs it before it returns. In the full-screen app that is
 /// the Enter that saves: measured here (`SXSH_TRACE`, 200 saves of the 10,000-flow assessment) its commit took
-/// 3.9 ms instead of ~1 ms, once every ~140 header edits, and on a laptop disk a database sync can take tens of
+/// 3.9–13.5 ms instead of ~1 ms, once every ~140 header edits, and on a laptop disk a database sync can take tens of
 /// milliseconds. ``deferCheckpoints(after:)`` replaces SQLite's automatic checkpoint with a count of the log's
 /// frames; the app calls ``checkpointIfDue()`` once it has shown the outcome of a commit. The checkpoint itself is
 /// SQLite's own (PASSIVE, as the automatic one), on the same connection, so what is durable and when is unchanged:
@@ -23,6 +23,8 @@ extension AppDatabase {
   public func deferCheckpoints(after frames: Int = checkpointFrames) throws {
     guard path != ":memory:", frames > 0 else { return }
     logFrames.due.store(frames, ordering: .relaxed)
+    // Unretained: SQLite calls the hook only at the end of a commit, and commits run inside this object's methods,
+    // while it is alive (closing the connection calls no hook).
     let context = Unmanaged.passUnretained(logFrames).toOpaque()
     try queue.writeWithoutTransaction { db in
       // Called after each commit with the frames in the log. It never fails the commit (a commit that returned
